@@ -1,0 +1,190 @@
+/* tally-cli.c: `tally COMMAND …`, for scripts, newsrooms and CI.
+ *
+ * Each command is a function from its arguments to an exit status: 0 when it
+ * did what was asked, 1 when the input was bad (with a message on stderr
+ * naming what and where), 2 when the command line itself was wrong.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-catalog.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-election.h"
+#include "tally-party.h"
+#include "tally-cli.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int run_info (int argc, char **argv);
+
+static const Command commands[] = {
+  { "info", N_("Describe a database: its elections, councils and who controls them"), run_info },
+};
+
+static TallyDatabase *
+open_database (const char  *path,
+               GError     **error)
+{
+  g_autofree char *bundled = NULL;
+
+  if (path == NULL)
+    path = bundled = tally_database_get_bundled_path ();
+
+  return tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, error);
+}
+
+static void
+print_control_counts (TallyCatalog  *catalog,
+                      TallyElection *election,
+                      GListModel    *results)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GListModel *parties = tally_catalog_get_parties (catalog);
+  guint n_parties = g_list_model_get_n_items (parties);
+  guint n_results = g_list_model_get_n_items (results);
+  guint no_control = 0;
+  guint known = 0;
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (results, i);
+      TallyParty *party = tally_council_result_get_control (result, TALLY_STAGE_AFTER);
+
+      if (tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) == 0)
+        continue;
+
+      known++;
+
+      if (party == NULL)
+        no_control++;
+      else
+        g_hash_table_insert (counts, party,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, party)) + 1));
+    }
+
+  if (known == 0)
+    {
+      g_print (_("Control after %s: not known (no compositions)\n"), tally_election_get_date (election));
+      return;
+    }
+
+  g_print (_("Control after %s:"), tally_election_get_date (election));
+  for (guint i = 0; i < n_parties; i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, party));
+
+      if (count > 0)
+        g_print (" %s %u,", tally_party_get_full_name (party), count);
+    }
+  g_print (_(" No overall control %u\n"), no_control);
+}
+
+static int
+run_info (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autofree char *database_path = NULL;
+  GListModel *elections;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
+      N_("Read FILE instead of the bundled database"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _(commands[0].summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
+    {
+      g_printerr ("tally info: %s\n", error ? error->message : _("unexpected argument"));
+      return 2;
+    }
+
+  if (!(database = open_database (database_path, &error)) ||
+      !(catalog = tally_catalog_new (database, &error)))
+    {
+      g_printerr ("tally info: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Database: %s (schema %d%s)\n"), tally_database_get_path (database),
+           TALLY_SCHEMA_VERSION, tally_database_get_read_only (database) ? _(", read-only") : "");
+  g_print (_("Parties: %u\n"), g_list_model_get_n_items (tally_catalog_get_parties (catalog)));
+  g_print (_("Councils: %u\n"), g_list_model_get_n_items (tally_catalog_get_councils (catalog)));
+
+  elections = tally_catalog_get_elections (catalog);
+  for (guint i = g_list_model_get_n_items (elections); i > 0; i--)
+    {
+      g_autoptr(TallyElection) election = g_list_model_get_item (elections, i - 1);
+      g_autoptr(GListModel) results = NULL;
+      TallyElection *baseline = tally_election_get_baseline (election);
+
+      if (!(results = tally_catalog_load_results (catalog, election, &error)))
+        {
+          g_printerr ("tally info: %s\n", error->message);
+          return 1;
+        }
+
+      g_print (_("Election: %s, %s: %u councils"), tally_election_get_name (election),
+               tally_election_get_date (election), g_list_model_get_n_items (results));
+      if (baseline != NULL)
+        g_print (_(", compared with %s"), tally_election_get_date (baseline));
+      g_print ("\n");
+
+      print_control_counts (catalog, election, results);
+    }
+
+  return 0;
+}
+
+/**
+ * tally_cli_handles:
+ * @command: the first argument on the command line
+ *
+ * Returns: whether @command is one of the commands that need no display
+ */
+gboolean
+tally_cli_handles (const char *command)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (command, commands[i].name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * tally_cli_run:
+ * @argv: the whole command line, argv[1] being the command
+ *
+ * Returns: the exit status
+ */
+int
+tally_cli_run (int    argc,
+               char **argv)
+{
+  g_return_val_if_fail (argc >= 2, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("tally: unknown command “%s”\n"), argv[1]);
+  return 2;
+}

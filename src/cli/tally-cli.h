@@ -1,0 +1,15 @@
+/* tally-cli.h: the commands Tally answers without opening a window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean tally_cli_handles (const char *command);
+int      tally_cli_run     (int         argc,
+                            char      **argv);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* tally-catalog.h: the parties, elections and councils a database holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tally-types.h"
+
+G_BEGIN_DECLS
+
+#define TALLY_TYPE_CATALOG (tally_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (TallyCatalog, tally_catalog, TALLY, CATALOG, GObject)
+
+TallyCatalog  *tally_catalog_new                 (TallyDatabase  *database,
+                                                  GError        **error);
+TallyDatabase *tally_catalog_get_database        (TallyCatalog   *self);
+GListModel    *tally_catalog_get_parties         (TallyCatalog   *self);
+GListModel    *tally_catalog_get_elections       (TallyCatalog   *self);
+GListModel    *tally_catalog_get_councils        (TallyCatalog   *self);
+TallyParty    *tally_catalog_lookup_party        (TallyCatalog   *self,
+                                                  const char     *key);
+TallyCouncil  *tally_catalog_lookup_council      (TallyCatalog   *self,
+                                                  const char     *code);
+TallyElection *tally_catalog_lookup_election     (TallyCatalog   *self,
+                                                  const char     *date);
+TallyElection *tally_catalog_get_latest_election (TallyCatalog   *self);
+GListModel    *tally_catalog_load_results        (TallyCatalog   *self,
+                                                  TallyElection  *election,
+                                                  GError        **error);
+
+G_END_DECLS

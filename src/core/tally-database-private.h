@@ -1,0 +1,31 @@
+/* tally-database-private.h: what core's own files may reach inside a database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tally-database.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+sqlite3      *_tally_database_get_handle (TallyDatabase  *self);
+sqlite3_stmt *_tally_database_prepare    (TallyDatabase  *self,
+                                          const char     *sql,
+                                          GError        **error);
+gboolean      _tally_database_exec       (TallyDatabase  *self,
+                                          const char     *sql,
+                                          GError        **error);
+gboolean      _tally_database_begin      (TallyDatabase  *self,
+                                          GError        **error);
+gboolean      _tally_database_commit     (TallyDatabase  *self,
+                                          GError        **error);
+void          _tally_database_rollback   (TallyDatabase  *self);
+void          _tally_database_set_error  (TallyDatabase  *self,
+                                          GError        **error,
+                                          const char     *doing);
+
+G_END_DECLS

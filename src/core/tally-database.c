@@ -1,0 +1,495 @@
+/* tally-database.c: opening a Tally SQLite file safely.
+ *
+ * Every file is treated as untrusted, the bundled one included: SQLite's
+ * defensive mode is on, the schema is not trusted to run functions, the file
+ * is checked for damage, and its application id and schema version are read
+ * before anything else touches it.  Whatever is wrong ends in a GError whose
+ * message a person can act on, never in a crash.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+
+#include "tally-core-resources.h"
+#include "tally-database-private.h"
+
+struct _TallyDatabase
+{
+  GObject  parent_instance;
+
+  sqlite3 *handle;
+  char    *path;
+  guint    read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TallyDatabase, tally_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (tally-database-error-quark, tally_database_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static TallyDatabaseError
+error_code_for_sqlite (int sqlite_code)
+{
+  switch (sqlite_code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return TALLY_DATABASE_ERROR_NOT_SQLITE;
+    case SQLITE_CORRUPT:
+      return TALLY_DATABASE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      return TALLY_DATABASE_ERROR_OPEN;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+      return TALLY_DATABASE_ERROR_INVALID;
+    default:
+      return TALLY_DATABASE_ERROR_FAILED;
+    }
+}
+
+static const char *
+describe_error_code (TallyDatabaseError code)
+{
+  switch (code)
+    {
+    case TALLY_DATABASE_ERROR_NOT_SQLITE:
+      return _("it is not a database file");
+    case TALLY_DATABASE_ERROR_CORRUPT:
+      return _("the file is damaged");
+    default:
+      return NULL;
+    }
+}
+
+void
+_tally_database_set_error (TallyDatabase  *self,
+                           GError        **error,
+                           const char     *doing)
+{
+  int sqlite_code = sqlite3_extended_errcode (self->handle);
+  TallyDatabaseError code = error_code_for_sqlite (sqlite_code);
+  const char *plain = describe_error_code (code);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  if (plain != NULL)
+    g_set_error (error, TALLY_DATABASE_ERROR, code,
+                 _("Cannot read “%s”: %s (%s)"), name, plain, sqlite3_errmsg (self->handle));
+  else
+    g_set_error (error, TALLY_DATABASE_ERROR, code,
+                 _("Database error in “%s” while %s: %s"), name, doing, sqlite3_errmsg (self->handle));
+}
+
+sqlite3 *
+_tally_database_get_handle (TallyDatabase *self)
+{
+  g_assert (TALLY_IS_DATABASE (self));
+
+  return self->handle;
+}
+
+sqlite3_stmt *
+_tally_database_prepare (TallyDatabase  *self,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert (TALLY_IS_DATABASE (self));
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _tally_database_set_error (self, error, _("preparing a query"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_tally_database_exec (TallyDatabase  *self,
+                      const char     *sql,
+                      GError        **error)
+{
+  g_assert (TALLY_IS_DATABASE (self));
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _tally_database_set_error (self, error, _("running a statement"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_tally_database_begin (TallyDatabase  *self,
+                       GError        **error)
+{
+  return _tally_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_tally_database_commit (TallyDatabase  *self,
+                        GError        **error)
+{
+  return _tally_database_exec (self, "COMMIT", error);
+}
+
+void
+_tally_database_rollback (TallyDatabase *self)
+{
+  g_assert (TALLY_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (TallyDatabase  *self,
+           const char     *sql,
+           gint64         *value,
+           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _tally_database_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _tally_database_set_error (self, error, _("reading the file header"));
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+apply_defensive_settings (TallyDatabase  *self,
+                          GError        **error)
+{
+  /* Refuse writes that could corrupt the file even from SQL, and do not let
+   * a file's own schema (views, triggers, defaults) call functions that could
+   * have side effects: a database from elsewhere is somebody else's code. */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (self->handle, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
+  sqlite3_limit (self->handle, SQLITE_LIMIT_ATTACHED, 0);
+
+  return _tally_database_exec (self,
+                               "PRAGMA cell_size_check = ON;"
+                               "PRAGMA mmap_size = 0;"
+                               "PRAGMA foreign_keys = ON;",
+                               error);
+}
+
+static gboolean
+check_integrity (TallyDatabase  *self,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  const char *verdict;
+
+  if (!(stmt = _tally_database_prepare (self, "PRAGMA quick_check(1)", error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tally_database_set_error (self, error, _("checking the file"));
+      return FALSE;
+    }
+
+  verdict = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (verdict, "ok") == 0)
+    return TRUE;
+
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT,
+               _("Cannot read “%s”: the file is damaged (%s)"), name, verdict ? verdict : "?");
+  return FALSE;
+}
+
+/* Core's resources are registered by hand, on first use: a constructor in a
+ * static library would be dropped by the linker. */
+static GResource *
+get_core_resource (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      tally_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return tally_core_get_resource ();
+}
+
+static gboolean
+create_schema (TallyDatabase  *self,
+               GError        **error)
+{
+  g_autoptr(GBytes) script = NULL;
+  g_autofree char *pragmas = NULL;
+
+  script = g_resource_lookup_data (get_core_resource (),
+                                   "/io/github/tally/Tally/core/tally-schema.sql",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (script != NULL);
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             TALLY_APPLICATION_ID, TALLY_SCHEMA_VERSION);
+
+  if (!_tally_database_begin (self, error))
+    return FALSE;
+
+  if (!_tally_database_exec (self, g_bytes_get_data (script, NULL), error) ||
+      !_tally_database_exec (self, pragmas, error) ||
+      !_tally_database_commit (self, error))
+    {
+      _tally_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decides whether the file is ours, and at which version, before any query
+ * that depends on the schema runs. */
+static gboolean
+check_identity (TallyDatabase           *self,
+                TallyDatabaseOpenFlags   flags,
+                GError                 **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  gint64 application_id, user_version, n_objects;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (application_id == 0 && user_version == 0 && n_objects == 0)
+    {
+      if (!self->read_only && (flags & TALLY_DATABASE_OPEN_CREATE))
+        return create_schema (self, error);
+
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN,
+                   _("“%s” is an empty database, not a Tally database"), name);
+      return FALSE;
+    }
+
+  if (application_id != TALLY_APPLICATION_ID)
+    {
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN,
+                   _("“%s” is an SQLite database, but not one of Tally’s"), name);
+      return FALSE;
+    }
+
+  if (user_version > TALLY_SCHEMA_VERSION)
+    {
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Tally (database version %d; "
+                     "this version reads up to %d). Update Tally to open it."),
+                   name, (int) user_version, TALLY_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (user_version < 1)
+    {
+      /* Version 1 is the first schema: there is nothing older to migrate from.
+       * Later versions add their steps here, each in its own transaction. */
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_OLD,
+                   _("“%s” has an unknown database version %d"), name, (int) user_version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+tally_database_finalize (GObject *object)
+{
+  TallyDatabase *self = (TallyDatabase *) object;
+
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (tally_database_parent_class)->finalize (object);
+}
+
+static void
+tally_database_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TallyDatabase *self = TALLY_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_database_class_init (TallyDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tally_database_finalize;
+  object_class->get_property = tally_database_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tally_database_init (TallyDatabase *self)
+{
+}
+
+/**
+ * tally_database_open:
+ * @path: the file to open
+ * @flags: read-only, or create the file when it is missing
+ * @error: where a reason goes when the file cannot be used
+ *
+ * Opens @path with SQLite's defensive settings, checks it for damage and
+ * makes sure it is a Tally database this version can read.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set
+ */
+TallyDatabase *
+tally_database_open (const char              *path,
+                     TallyDatabaseOpenFlags   flags,
+                     GError                 **error)
+{
+  g_autoptr(TallyDatabase) self = NULL;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(flags & TALLY_DATABASE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: no such file"), name);
+      return NULL;
+    }
+
+  self = g_object_new (TALLY_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = !!(flags & TALLY_DATABASE_OPEN_READ_ONLY);
+
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | ((flags & TALLY_DATABASE_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+
+  if (sqlite3_open_v2 (path, &self->handle, open_flags, NULL) != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), name,
+                   self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 1);
+
+  if (!apply_defensive_settings (self, error) ||
+      !check_identity (self, flags, error) ||
+      !check_integrity (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+tally_database_get_path (TallyDatabase *self)
+{
+  g_return_val_if_fail (TALLY_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+tally_database_get_read_only (TallyDatabase *self)
+{
+  g_return_val_if_fail (TALLY_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
+ * tally_database_get_bundled_path:
+ *
+ * The database built from the project's own data and installed with Tally.
+ * `meson devenv` points TALLY_BUNDLED_DATABASE at the one in the build tree.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+tally_database_get_bundled_path (void)
+{
+  const char *override = g_getenv ("TALLY_BUNDLED_DATABASE");
+
+  if (override != NULL && override[0] != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (PKGDATADIR, "tally.db", NULL);
+}
+
+/**
+ * tally_database_get_user_path:
+ *
+ * The user's own database, where imports go: never the installed one.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+tally_database_get_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tally", "tally.db", NULL);
+}

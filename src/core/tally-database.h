@@ -1,0 +1,55 @@
+/* tally-database.h: one Tally SQLite file, opened safely.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tally-types.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build reads and writes.  Files with a larger
+ * PRAGMA user_version were written by a newer Tally and are refused. */
+#define TALLY_SCHEMA_VERSION 1
+
+/* PRAGMA application_id of every Tally file: "TALY" in ASCII. */
+#define TALLY_APPLICATION_ID 0x54414C59
+
+#define TALLY_DATABASE_ERROR (tally_database_error_quark ())
+
+typedef enum
+{
+  TALLY_DATABASE_ERROR_OPEN,        /* missing, unreadable or unwritable */
+  TALLY_DATABASE_ERROR_NOT_SQLITE,  /* not an SQLite file at all */
+  TALLY_DATABASE_ERROR_CORRUPT,     /* SQLite, but damaged */
+  TALLY_DATABASE_ERROR_FOREIGN,     /* a sound SQLite file that is not Tally's */
+  TALLY_DATABASE_ERROR_TOO_NEW,     /* written by a newer Tally */
+  TALLY_DATABASE_ERROR_TOO_OLD,     /* an older schema in a file we may not upgrade */
+  TALLY_DATABASE_ERROR_INVALID,     /* data that breaks the schema's rules */
+  TALLY_DATABASE_ERROR_FAILED,      /* any other SQLite failure */
+} TallyDatabaseError;
+
+typedef enum
+{
+  TALLY_DATABASE_OPEN_READ_ONLY = 1 << 0,
+  TALLY_DATABASE_OPEN_CREATE    = 1 << 1,  /* create the file and schema if missing */
+} TallyDatabaseOpenFlags;
+
+#define TALLY_TYPE_DATABASE (tally_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (TallyDatabase, tally_database, TALLY, DATABASE, GObject)
+
+GQuark         tally_database_error_quark     (void);
+
+TallyDatabase *tally_database_open            (const char              *path,
+                                               TallyDatabaseOpenFlags   flags,
+                                               GError                 **error);
+const char    *tally_database_get_path        (TallyDatabase           *self);
+gboolean       tally_database_get_read_only   (TallyDatabase           *self);
+
+char          *tally_database_get_bundled_path (void);
+char          *tally_database_get_user_path    (void);
+
+G_END_DECLS

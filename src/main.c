@@ -1,0 +1,32 @@
+/* main.c: Tally's entry point.
+ *
+ * `tally COMMAND …` runs a command that needs no display (see cli/);
+ * anything else starts the application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "tally-application.h"
+#include "tally-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TallyApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && tally_cli_handles (argv[1]))
+    return tally_cli_run (argc, argv);
+
+  application = tally_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

@@ -1,0 +1,221 @@
+/* tally-application.c: the Tally application: command line, app-wide
+ * actions and shortcuts, the About window and the colour scheme.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-application.h"
+#include "tally-window.h"
+
+struct _TallyApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (TallyApplication, tally_application, ADW_TYPE_APPLICATION)
+
+static void
+apply_color_scheme (TallyApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
+color_scheme_changed_cb (TallyApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TallyApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Tally developers", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Tally"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Tally developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Explore local election results: who controls each council, "
+                                       "what changed since the same seats were last fought, "
+                                       "and charts ready for publication."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+add_data_credits (AdwAboutWindow *about)
+{
+  adw_about_window_add_credit_section (about, _("Election results"),
+                                       (const char *[]) {
+                                         "Democracy Club (CC BY 4.0) https://democracyclub.org.uk",
+                                         "Local Elections Archive Project, Andrew Teale https://www.andrewteale.me.uk/leap/",
+                                         "Open Council Data UK https://opencouncildata.co.uk",
+                                         NULL });
+  adw_about_window_add_legal_section (about, _("Geography"),
+                                      _("Contains OS data © Crown copyright and database right 2018"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Source: Office for National Statistics licensed under the "
+                                        "Open Government Licence v.3.0."));
+}
+
+static void
+about_window_shown_cb (GtkWindow *window)
+{
+  add_data_credits (ADW_ABOUT_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  if (ADW_IS_ABOUT_WINDOW (window))
+    about_window_shown_cb (window);
+}
+
+static int
+tally_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  TallyApplication *self = TALLY_APPLICATION (application);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      /* Relative to where Tally was started, not to where it runs later. */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  return G_APPLICATION_CLASS (tally_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+tally_application_activate (GApplication *application)
+{
+  TallyApplication *self = TALLY_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      TallyWindow *tally_window = tally_window_new (GTK_APPLICATION (self));
+      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+      if (self->database_path != NULL)
+        tally_window_open_database (tally_window, self->database_path);
+      else
+        tally_window_open_database (tally_window, last[0] != '\0' ? last : NULL);
+
+      window = GTK_WINDOW (tally_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+tally_application_startup (GApplication *application)
+{
+  TallyApplication *self = TALLY_APPLICATION (application);
+
+  G_APPLICATION_CLASS (tally_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+}
+
+static void
+tally_application_finalize (GObject *object)
+{
+  TallyApplication *self = (TallyApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (tally_application_parent_class)->finalize (object);
+}
+
+static void
+tally_application_class_init (TallyApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tally_application_finalize;
+  application_class->activate = tally_application_activate;
+  application_class->startup = tally_application_startup;
+  application_class->handle_local_options = tally_application_handle_local_options;
+}
+
+static void
+tally_application_init (TallyApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open FILE instead of the bundled database"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND …]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Commands that need no display:\n"
+                                              "  info    Describe a database\n\n"
+                                              "Run “tally COMMAND --help” for a command’s options."));
+}
+
+TallyApplication *
+tally_application_new (void)
+{
+  /* Non-unique: each `tally --database FILE` opens its own window on its own
+   * file, and no session bus is needed (newsroom servers, CI). */
+  return g_object_new (TALLY_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/tally/Tally",
+                       NULL);
+}

@@ -1,0 +1,21 @@
+/* tally-council-list.h: the councils of an election, as a sortable table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TALLY_TYPE_COUNCIL_LIST (tally_council_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (TallyCouncilList, tally_council_list, TALLY, COUNCIL_LIST, GtkWidget)
+
+GtkWidget     *tally_council_list_new          (void);
+GListModel    *tally_council_list_get_results  (TallyCouncilList *self);
+void           tally_council_list_set_results  (TallyCouncilList *self,
+                                                GListModel       *results);
+GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);
+
+G_END_DECLS

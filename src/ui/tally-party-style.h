@@ -1,0 +1,21 @@
+/* tally-party-style.h: party colours as CSS classes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tally-types.h"
+
+G_BEGIN_DECLS
+
+void  tally_party_style_install    (GdkDisplay *display,
+                                    GListModel *parties,
+                                    gboolean    colour_blind_safe);
+char *tally_party_style_class_name (TallyParty *party);
+void  tally_party_style_apply_chip (GtkLabel   *chip,
+                                    TallyParty *party,
+                                    gboolean    known);
+
+G_END_DECLS

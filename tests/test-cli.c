@@ -1,0 +1,115 @@
+/* test-cli.c: `tally info`, as a script would run it, on good and bad files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tally-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_tally (Run                *run,
+           const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
+  for (; *args; args++)
+    g_ptr_array_add (argv, (char *) *args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_info_bundled (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_tally (&run, (const char *[]) { "info", NULL });
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Councils: 326\n"));
+  g_assert_nonnull (strstr (run.out, "Local elections 2018, 2018-05-03: 150 councils, compared with 2014-05-22"));
+  g_assert_nonnull (strstr (run.out, "Control after 2018-05-03: Labour 73, Liberal Democrats 8, "
+                                     "Conservative 46, No overall control 23\n"));
+  g_assert_nonnull (strstr (run.out, "read-only"));
+}
+
+static void
+test_info_corrupt (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "results.db", NULL);
+
+  g_assert_true (g_file_set_contents (path, "\x89PNG\r\n\x1a\n not a database at all, but long enough "
+                                      "to look like a header of something else entirely...", -1, NULL));
+
+  run_tally (&run, (const char *[]) { "info", "--database", path, NULL });
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "tally info: Cannot read “results.db”: it is not a database file"));
+
+  tally_test_remove_dir (dir);
+}
+
+static void
+test_info_missing (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_tally (&run, (const char *[]) { "info", "--database", "/nonexistent/tally.db", NULL });
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no such file"));
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_tally (&run, (const char *[]) { "info", "--no-such-option", NULL });
+
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no-such-option"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/info/bundled", test_info_bundled);
+  g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
+  g_test_add_func ("/cli/info/missing", test_info_missing);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+
+  return g_test_run ();
+}

@@ -1,0 +1,248 @@
+/* test-schema.c: creating, identifying and refusing database files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tally-database-private.h"
+#include "tally-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = tally_test_make_temp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  tally_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Runs SQL on a file with plain SQLite, as another program would. */
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  return value;
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  g_assert_false (tally_database_get_read_only (database));
+  g_clear_object (&database);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, TALLY_APPLICATION_ID);
+
+  /* Every table the design names is there. */
+  for (const char * const *table = (const char * const[]) {
+         "elections", "councils", "wards", "parties", "party_aliases", "contests", "candidates",
+         "council_elections", "council_results", "compositions", "declarations", "boundaries",
+         "hex_layouts", "hexes", NULL };
+       *table != NULL; table++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", *table);
+
+      g_assert_cmpint (query_int (fixture->path, sql), ==, 1);
+    }
+
+  /* Opening it again, read-only, finds the same file sound. */
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (tally_database_get_read_only (database));
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "no such file"));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_newer_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", TALLY_SCHEMA_VERSION + 1);
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  run_sql (fixture->path, bump);
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Tally"));
+  g_assert_nonnull (strstr (error->message, "test.db"));
+
+  /* Writable or not, the file is left alone. */
+  g_clear_error (&error);
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_NEW);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION + 1);
+}
+
+static void
+test_foreign_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  run_sql (fixture->path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN);
+  g_assert_nonnull (strstr (error->message, "not one of Tally"));
+
+  /* Not even a schema was added to somebody else's file. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+}
+
+static void
+test_not_sqlite (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  const char text[] = "council,party,votes\nSalford,Labour,910\n"
+                      "This is a CSV file that somebody renamed to .db, long enough to be a header.\n";
+
+  g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_NOT_SQLITE);
+  g_assert_nonnull (strstr (error->message, "not a database"));
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A real database, with every page after the header overwritten. */
+  g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096, 0xA5, length - 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+}
+
+static void
+test_empty_file_read_only (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN);
+}
+
+static void
+test_foreign_keys_on (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  /* Through Tally's own connection, a ward of a council that does not exist
+   * is refused by the schema itself. */
+  g_assert_false (_tally_database_exec (database,
+                                        "INSERT INTO wards (council_id, name) VALUES (999, 'Kersal')",
+                                        &error));
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/schema/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
+  g_test_add ("/schema/missing", Fixture, NULL, fixture_setup, test_missing, fixture_teardown);
+  g_test_add ("/schema/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);
+  g_test_add ("/schema/foreign-refused", Fixture, NULL, fixture_setup, test_foreign_refused, fixture_teardown);
+  g_test_add ("/schema/not-sqlite", Fixture, NULL, fixture_setup, test_not_sqlite, fixture_teardown);
+  g_test_add ("/schema/corrupt", Fixture, NULL, fixture_setup, test_corrupt, fixture_teardown);
+  g_test_add ("/schema/empty-read-only", Fixture, NULL, fixture_setup, test_empty_file_read_only, fixture_teardown);
+  g_test_add ("/schema/foreign-keys", Fixture, NULL, fixture_setup, test_foreign_keys_on, fixture_teardown);
+
+  return g_test_run ();
+}

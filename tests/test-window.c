@@ -1,0 +1,139 @@
+/* test-window.c: the main window on the bundled data, and on bad files.
+ *
+ * Needs a display: .ci/test runs every test under one xvfb-run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-test-util.h"
+#include "tally-window.h"
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  /* Long enough for a first layout and frame under Xvfb. */
+  gint64 end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static const char *
+row_name (GListModel *model,
+          guint       position)
+{
+  g_autoptr(TallyCouncilResult) result = g_list_model_get_item (model, position);
+
+  return tally_council_get_name (tally_council_result_get_council (result));
+}
+
+static void
+test_bundled_councils (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
+  g_autoptr(GtkColumnViewColumn) control_column = g_list_model_get_item (columns, 3);
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  g_assert_null (tally_window_get_error_message (window));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Council");
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+
+  /* Sorting by name, both ways. */
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+  g_assert_cmpstr (row_name (model, 0), ==, "Adur");
+  g_assert_cmpstr (row_name (model, 149), ==, "Wyre Forest");
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (row_name (model, 0), ==, "Wyre Forest");
+
+  /* Sorting by control after: the Greens sit leftmost but control nothing,
+   * so Labour councils come first and councils under no overall control last. */
+  gtk_column_view_sort_by_column (view, control_column, GTK_SORT_ASCENDING);
+  {
+    g_autoptr(TallyCouncilResult) first = g_list_model_get_item (model, 0);
+    g_autoptr(TallyCouncilResult) last = g_list_model_get_item (model, 149);
+    g_autofree char *first_control = tally_council_result_describe_control (first, TALLY_STAGE_AFTER);
+
+    g_assert_cmpstr (first_control, ==, "Labour");
+    g_assert_null (tally_council_result_get_control (last, TALLY_STAGE_AFTER));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_file_message (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr(GError) error = NULL;
+  TallyWindow *window = tally_window_new (NULL);
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+
+  /* First the bundled data, then a file from a newer Tally: the message
+   * replaces the content, and the window keeps running. */
+  g_assert_true (tally_window_open_database (window, NULL));
+  {
+    g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *command = g_strdup_printf ("PRAGMA user_version = %d;", TALLY_SCHEMA_VERSION + 3);
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, command, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (handle);
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (tally_window_open_database (window, path));
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_nonnull (strstr (tally_window_get_error_message (window), "newer version of Tally"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* And back to the bundled data. */
+  g_assert_true (tally_window_open_database (window, NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      /* TAP's way to say the whole program could not run. */
+      g_print ("1..0 # SKIP no display: run the tests under xvfb-run\n");
+      return 0;
+    }
+  adw_init ();
+  /* Transitions would keep the old page mapped for a few frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/window/bundled-councils", test_bundled_councils);
+  g_test_add_func ("/window/bad-file-message", test_bad_file_message);
+
+  return g_test_run ();
+}
