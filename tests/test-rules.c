@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "tally-format.h"
 #include "tally-rules.h"
 
 static void
@@ -48,6 +49,28 @@ test_aggregate_never_controls (void)
   g_assert_cmpint (tally_rules_control (hartlepool, none, 3), ==, 1);
 }
 
+static void
+test_format (void)
+{
+  struct { gint64 value; const char *count; const char *change; } cases[] = {
+    { 0, "0", "0" },
+    { 44, "44", "+44" },
+    { -35, "−35", "−35" },
+    { 999, "999", "+999" },
+    { 4404, "4,404", "+4,404" },
+    { -1234567, "−1,234,567", "−1,234,567" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *count = tally_format_count (cases[i].value);
+      g_autofree char *change = tally_format_change (cases[i].value);
+
+      g_assert_cmpstr (count, ==, cases[i].count);
+      g_assert_cmpstr (change, ==, cases[i].change);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -57,6 +80,7 @@ main (int   argc,
   g_test_add_func ("/rules/majority", test_majority_even_and_odd);
   g_test_add_func ("/rules/control", test_control);
   g_test_add_func ("/rules/aggregate-never-controls", test_aggregate_never_controls);
+  g_test_add_func ("/format/counts-and-changes", test_format);
 
   return g_test_run ();
 }

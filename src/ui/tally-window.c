@@ -15,6 +15,7 @@
 #include "tally-council-result.h"
 #include "tally-database.h"
 #include "tally-election.h"
+#include "tally-format.h"
 #include "tally-party-style.h"
 #include "tally-window.h"
 
@@ -105,8 +106,8 @@ update_sidebar (TallyWindow   *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->election_row), tally_election_get_name (election));
   adw_action_row_set_subtitle (self->election_row, subtitle);
 
-  councils = g_strdup_printf ("%u", n_results);
-  seats = g_strdup_printf ("%'u", seats_up);
+  councils = tally_format_count (n_results);
+  seats = tally_format_count (seats_up);
   gtk_label_set_text (self->councils_count_label, councils);
   gtk_label_set_text (self->seats_count_label, seats);
 
