@@ -16,6 +16,7 @@
 #include "tally-election.h"
 #include "tally-party.h"
 #include "tally-cli.h"
+#include "tally-cli-private.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -30,6 +31,8 @@ static int run_info (int argc, char **argv);
 
 static const Command commands[] = {
   { "info", N_("Describe a database: its elections, councils and who controls them"), run_info },
+  { "summary", N_("The state of the parties, or one row per council, for a filter"), tally_cli_run_summary },
+  { "import", N_("Import results files into your database (Democracy Club, LEAP, Open Council Data, Tally CSV)"), tally_cli_run_import },
 };
 
 static TallyDatabase *

@@ -2,16 +2,22 @@
  * the council's composition on the eve of the poll and after it, from which
  * control follows by the majority rule of tally-rules.c.
  *
+ * A result made by the results engine also reaches the engine's arrays
+ * (tally-results-private.h) for seats won, votes and change against a
+ * baseline; one made by tally_catalog_load_results() has compositions only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "tally-council.h"
 #include "tally-council-result.h"
 #include "tally-election.h"
 #include "tally-party.h"
+#include "tally-results-private.h"
 #include "tally-rules.h"
 
 struct _TallyCouncilResult
@@ -22,6 +28,12 @@ struct _TallyCouncilResult
   TallyElection *election;
   GArray        *composition[2];   /* of TallySeats, left to right */
   guint          seats_up;
+
+  /* Only for results made by the engine. */
+  TallyResultsData *data;
+  guint             election_index;
+  int               baseline_index;  /* -1 without a baseline */
+  guint             council_index;
 };
 
 G_DEFINE_FINAL_TYPE (TallyCouncilResult, tally_council_result, G_TYPE_OBJECT)
@@ -62,6 +74,7 @@ tally_council_result_dispose (GObject *object)
   g_clear_object (&self->election);
   g_clear_pointer (&self->composition[TALLY_STAGE_BEFORE], g_array_unref);
   g_clear_pointer (&self->composition[TALLY_STAGE_AFTER], g_array_unref);
+  g_clear_pointer (&self->data, _tally_results_data_unref);
 
   G_OBJECT_CLASS (tally_council_result_parent_class)->dispose (object);
 }
@@ -179,6 +192,7 @@ tally_council_result_add_composition (TallyCouncilResult *self,
                                       guint               seats)
 {
   TallySeats entry = { NULL, seats };
+  GArray *composition;
 
   g_return_if_fail (TALLY_IS_COUNCIL_RESULT (self));
   g_return_if_fail (stage <= TALLY_STAGE_AFTER);
@@ -186,7 +200,12 @@ tally_council_result_add_composition (TallyCouncilResult *self,
 
   entry.party = g_object_ref (party);
   g_array_append_val (self->composition[stage], entry);
-  g_array_sort (self->composition[stage], compare_seats_by_position);
+
+  /* The engine adds parties already in order: sort only when needed. */
+  composition = self->composition[stage];
+  if (composition->len > 1 &&
+      compare_seats_by_position (&g_array_index (composition, TallySeats, composition->len - 2), &entry) > 0)
+    g_array_sort (composition, compare_seats_by_position);
 }
 
 /**
@@ -292,4 +311,438 @@ tally_council_result_describe_control (TallyCouncilResult *self,
     return g_strdup (_("No overall control"));
 
   return g_strdup (tally_party_get_full_name (party));
+}
+
+/* Engine-made results. */
+
+TallyCouncilResult *
+_tally_council_result_new_for_data (TallyResultsData *data,
+                                    guint             election,
+                                    int               baseline,
+                                    guint             council)
+{
+  TallyCouncilResult *self;
+  gsize ec = _tally_ec (data, election, council);
+
+  self = tally_council_result_new (data->councils[council], data->elections[election],
+                                   (guint) MAX (data->seats_up[ec], 0));
+  self->data = _tally_results_data_ref (data);
+  self->election_index = election;
+  self->baseline_index = baseline;
+  self->council_index = council;
+
+  for (guint stage = TALLY_STAGE_BEFORE; stage <= TALLY_STAGE_AFTER; stage++)
+    for (guint party = 0; party < data->n_parties; party++)
+      {
+        gint32 seats = data->composition[stage][_tally_ecp (data, election, council, party)];
+
+        if (seats > 0)
+          tally_council_result_add_composition (self, stage, data->parties[party], (guint) seats);
+      }
+
+  return self;
+}
+
+/* The party's index in the engine's data, or -1. */
+static int
+party_index (TallyCouncilResult *self,
+             TallyParty         *party)
+{
+  if (self->data == NULL || party == NULL)
+    return -1;
+
+  return _tally_results_data_party_index (self->data, party);
+}
+
+static gboolean
+baseline_held (TallyCouncilResult *self)
+{
+  return self->data != NULL && self->baseline_index >= 0 &&
+         self->data->held[_tally_ec (self->data, self->baseline_index, self->council_index)];
+}
+
+/**
+ * tally_council_result_get_baseline:
+ *
+ * Returns: (transfer none) (nullable): the election changes are measured
+ *   against, or %NULL when there is none
+ */
+TallyElection *
+tally_council_result_get_baseline (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
+
+  if (self->data == NULL || self->baseline_index < 0)
+    return NULL;
+
+  return self->data->elections[self->baseline_index];
+}
+
+/**
+ * tally_council_result_get_majority:
+ *
+ * Returns: the seats needed to control the council after the election
+ *   (before it, when the composition after is not known), or 0 when
+ *   neither is known
+ */
+guint
+tally_council_result_get_majority (TallyCouncilResult *self)
+{
+  guint total;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), 0);
+
+  total = tally_council_result_get_total_seats (self, TALLY_STAGE_AFTER);
+  if (total == 0)
+    total = tally_council_result_get_total_seats (self, TALLY_STAGE_BEFORE);
+
+  return total > 0 ? tally_rules_majority (total) : 0;
+}
+
+static int
+control_index (TallyCouncilResult *self,
+               TallyStage          stage,
+               TallyParty         *other)
+{
+  TallyParty *party;
+
+  if (tally_council_result_get_total_seats (self, stage) == 0)
+    return TALLY_CONTROL_UNKNOWN;
+
+  party = tally_council_result_get_control (self, stage);
+  if (party == NULL)
+    return TALLY_NO_CONTROL;
+
+  return party == other ? 0 : 1;
+}
+
+/**
+ * tally_council_result_get_outcome:
+ *
+ * Returns: gain, loss (to no overall control), hold or NOC hold, from the
+ *   compositions before and after
+ */
+TallyOutcome
+tally_council_result_get_outcome (TallyCouncilResult *self)
+{
+  TallyParty *before;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), TALLY_OUTCOME_UNKNOWN);
+
+  before = tally_council_result_get_control (self, TALLY_STAGE_BEFORE);
+  return tally_rules_outcome (control_index (self, TALLY_STAGE_BEFORE, before),
+                              control_index (self, TALLY_STAGE_AFTER, before));
+}
+
+static const char *
+party_name (TallyParty *party,
+            gboolean    abbreviated)
+{
+  if (party == NULL)
+    return abbreviated ? _("NOC") : _("no overall control");
+
+  return abbreviated ? tally_party_get_short_name (party) : tally_party_get_full_name (party);
+}
+
+/**
+ * tally_council_result_describe_outcome:
+ * @abbreviated: short party names, for tables: "Con gain from NOC"
+ *
+ * Returns: (transfer full): "Conservative gain from no overall control",
+ *   "Liberal Democrats gain from Conservative", "Conservative hold",
+ *   "No overall control, lost by Conservative", "No overall control, no
+ *   change" or "Unknown"
+ */
+char *
+tally_council_result_describe_outcome (TallyCouncilResult *self,
+                                       gboolean            abbreviated)
+{
+  TallyParty *before, *after;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
+
+  before = tally_council_result_get_control (self, TALLY_STAGE_BEFORE);
+  after = tally_council_result_get_control (self, TALLY_STAGE_AFTER);
+
+  switch (tally_council_result_get_outcome (self))
+    {
+    case TALLY_OUTCOME_GAIN:
+      /* Translators: "Labour gain from Conservative" */
+      return g_strdup_printf (_("%s gain from %s"), party_name (after, abbreviated),
+                              party_name (before, abbreviated));
+    case TALLY_OUTCOME_HOLD:
+      /* Translators: "Conservative hold" */
+      return g_strdup_printf (_("%s hold"), party_name (after, abbreviated));
+    case TALLY_OUTCOME_LOSS:
+      return abbreviated ? g_strdup_printf (_("NOC from %s"), party_name (before, TRUE))
+                         : g_strdup_printf (_("No overall control, lost by %s"), party_name (before, FALSE));
+    case TALLY_OUTCOME_NOC_HOLD:
+      return g_strdup (abbreviated ? _("NOC hold") : _("No overall control, no change"));
+    case TALLY_OUTCOME_UNKNOWN:
+    default:
+      return g_strdup (_("Unknown"));
+    }
+}
+
+/**
+ * tally_council_result_get_declared:
+ *
+ * Returns: whether the council has declared.  When the database records no
+ *   declarations for the election, every council counts as declared.
+ */
+gboolean
+tally_council_result_get_declared (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), FALSE);
+
+  if (self->data == NULL)
+    return TRUE;
+
+  return self->data->declared[_tally_ec (self->data, self->election_index, self->council_index)];
+}
+
+/**
+ * tally_council_result_get_seats_won:
+ *
+ * Returns: the seats @party won at this election (of the seats up)
+ */
+guint
+tally_council_result_get_seats_won (TallyCouncilResult *self,
+                                    TallyParty         *party)
+{
+  int index;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), 0);
+
+  if ((index = party_index (self, party)) < 0)
+    return 0;
+
+  return (guint) self->data->seats_won[_tally_ecp (self->data, self->election_index,
+                                                   self->council_index, index)];
+}
+
+/**
+ * tally_council_result_get_seats_change:
+ * @change: (out): the change in @party's seats against the baseline
+ *
+ * Where the baseline fought the same seats (the same cohort, for councils
+ * elected by thirds or halves), this is seats won now less seats won then.
+ * Where it did not (new ward boundaries, or a change between all-out and
+ * partial elections; see tally_council_result_get_same_seats()), it
+ * compares council totals: seats held after the poll less seats held
+ * before it.
+ *
+ * Returns: %FALSE when there is no baseline to compare with
+ */
+gboolean
+tally_council_result_get_seats_change (TallyCouncilResult *self,
+                                       TallyParty         *party,
+                                       int                *change)
+{
+  TallySeatChange kind;
+  int index;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if ((index = party_index (self, party)) < 0)
+    return FALSE;
+
+  kind = _tally_results_data_seat_change_kind (self->data, self->election_index, self->baseline_index,
+                                               self->council_index);
+  if (kind == TALLY_SEAT_CHANGE_UNKNOWN)
+    return FALSE;
+
+  *change = _tally_results_data_seat_change (self->data, self->election_index, self->baseline_index,
+                                             self->council_index, index, kind);
+  return TRUE;
+}
+
+/**
+ * tally_council_result_get_same_seats:
+ *
+ * Returns: whether the baseline election fought the same seats as this
+ *   one (give or take a same-day by-election), so that seat changes compare
+ *   like with like; %FALSE when the seats differ or there is no baseline
+ */
+gboolean
+tally_council_result_get_same_seats (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), FALSE);
+
+  return self->data != NULL &&
+         _tally_results_data_seat_change_kind (self->data, self->election_index, self->baseline_index,
+                                               self->council_index) == TALLY_SEAT_CHANGE_COHORT;
+}
+
+/**
+ * tally_council_result_get_vote_share:
+ *
+ * Returns: @party's share of the votes, in per cent, or NaN when its votes
+ *   or the total are not known (or @method needs candidate data)
+ */
+double
+tally_council_result_get_vote_share (TallyCouncilResult *self,
+                                     TallyParty         *party,
+                                     TallyVoteMethod     method)
+{
+  int index;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NAN);
+
+  if ((index = party_index (self, party)) < 0)
+    return NAN;
+
+  return _tally_results_data_share (self->data, self->election_index, self->council_index, index, method);
+}
+
+/**
+ * tally_council_result_get_vote_share_change:
+ *
+ * Returns: the change in @party's share since the baseline, in points, or
+ *   NaN when either share is not known
+ */
+double
+tally_council_result_get_vote_share_change (TallyCouncilResult *self,
+                                            TallyParty         *party,
+                                            TallyVoteMethod     method)
+{
+  int index;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NAN);
+
+  if ((index = party_index (self, party)) < 0 || !baseline_held (self))
+    return NAN;
+
+  return _tally_results_data_share (self->data, self->election_index, self->council_index, index, method) -
+         _tally_results_data_share (self->data, self->baseline_index, self->council_index, index, method);
+}
+
+/**
+ * tally_council_result_get_swing:
+ * @from: party A
+ * @to: party B
+ *
+ * Returns: the Butler swing from @from to @to since the baseline, in
+ *   points (positive towards @to), or NaN when a share is not known
+ */
+double
+tally_council_result_get_swing (TallyCouncilResult *self,
+                                TallyParty         *from,
+                                TallyParty         *to,
+                                TallyVoteMethod     method)
+{
+  int a, b;
+  TallyResultsData *data;
+  guint now, then, council;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NAN);
+
+  if ((a = party_index (self, from)) < 0 || (b = party_index (self, to)) < 0 || !baseline_held (self))
+    return NAN;
+
+  data = self->data;
+  now = self->election_index;
+  then = (guint) self->baseline_index;
+  council = self->council_index;
+  return tally_rules_butler_swing (_tally_results_data_share (data, then, council, a, method),
+                                   _tally_results_data_share (data, now, council, a, method),
+                                   _tally_results_data_share (data, then, council, b, method),
+                                   _tally_results_data_share (data, now, council, b, method));
+}
+
+/**
+ * tally_council_result_get_turnout:
+ *
+ * Returns: ballot papers issued as a share of the electorate, in per cent,
+ *   or NaN when either is not known (as in the bundled data)
+ */
+double
+tally_council_result_get_turnout (TallyCouncilResult *self)
+{
+  gsize ec;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NAN);
+
+  if (self->data == NULL)
+    return NAN;
+
+  ec = _tally_ec (self->data, self->election_index, self->council_index);
+  if (self->data->electorate[ec] <= 0 || self->data->ballots[ec] < 0)
+    return NAN;
+
+  return 100.0 * (double) self->data->ballots[ec] / (double) self->data->electorate[ec];
+}
+
+/**
+ * tally_council_result_get_seats_needed:
+ * @seats_needed: (out): how many of the seats up @party had to win for a
+ *   majority: 0 or less when the seats it was not defending already made
+ *   one, more than the seats up when it could not win control this year
+ *
+ * A party's seats not up are its seats before the poll less those it won
+ * in the baseline (the seats it was defending); on a council elected all
+ * out there are none.
+ *
+ * Returns: %FALSE when the composition before or the baseline is not known
+ */
+gboolean
+tally_council_result_get_seats_needed (TallyCouncilResult *self,
+                                       TallyParty         *party,
+                                       int                *seats_needed)
+{
+  int index, not_up;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), FALSE);
+  g_return_val_if_fail (seats_needed != NULL, FALSE);
+
+  if ((index = party_index (self, party)) < 0 || tally_council_result_get_majority (self) == 0)
+    return FALSE;
+
+  not_up = _tally_results_data_seats_not_up (self->data, self->election_index, self->baseline_index,
+                                             self->council_index, index);
+  if (not_up == TALLY_UNKNOWN)
+    return FALSE;
+
+  *seats_needed = (int) tally_council_result_get_majority (self) - not_up;
+  return TRUE;
+}
+
+/**
+ * tally_council_result_get_can_change_control:
+ *
+ * Whether this election could have changed who controls the council,
+ * whatever the result: not when the party in control keeps a majority with
+ * the seats it was not defending, as on some councils elected by thirds.
+ *
+ * Returns: %TRUE when control was at stake, %FALSE when it was not or the
+ *   figures needed are not known
+ */
+gboolean
+tally_council_result_get_can_change_control (TallyCouncilResult *self)
+{
+  TallyResultsData *data;
+  g_autofree guint *not_up = NULL;
+  gsize ec;
+  guint total;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), FALSE);
+
+  if ((data = self->data) == NULL || (total = tally_council_result_get_total_seats (self, TALLY_STAGE_AFTER)) == 0)
+    return FALSE;
+
+  not_up = g_new0 (guint, data->n_parties);
+  for (guint party = 0; party < data->n_parties; party++)
+    {
+      int seats = _tally_results_data_seats_not_up (data, self->election_index, self->baseline_index,
+                                                    self->council_index, party);
+
+      if (seats == TALLY_UNKNOWN)
+        return FALSE;
+      not_up[party] = (guint) seats;
+    }
+
+  ec = _tally_ec (data, self->election_index, self->council_index);
+  return tally_rules_can_control_change (not_up, data->party_aggregate, data->n_parties, total,
+                                         (guint) MAX (data->seats_up[ec], 0), data->control[TALLY_STAGE_BEFORE][ec]);
 }

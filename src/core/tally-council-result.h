@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tally-rules.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,36 @@ TallyParty         *tally_council_result_get_control       (TallyCouncilResult *
                                                             TallyStage          stage);
 char               *tally_council_result_describe_control  (TallyCouncilResult *self,
                                                             TallyStage          stage);
+
+/* What follows needs a result from the engine (tally_results_*); a result
+ * made by tally_catalog_load_results() answers 0, %FALSE or NaN, except for
+ * the outcome, which follows from the compositions. */
+TallyElection      *tally_council_result_get_baseline      (TallyCouncilResult *self);
+guint               tally_council_result_get_majority      (TallyCouncilResult *self);
+TallyOutcome        tally_council_result_get_outcome       (TallyCouncilResult *self);
+char               *tally_council_result_describe_outcome  (TallyCouncilResult *self,
+                                                            gboolean            abbreviated);
+gboolean            tally_council_result_get_declared      (TallyCouncilResult *self);
+guint               tally_council_result_get_seats_won     (TallyCouncilResult *self,
+                                                            TallyParty         *party);
+gboolean            tally_council_result_get_seats_change  (TallyCouncilResult *self,
+                                                            TallyParty         *party,
+                                                            int                *change);
+gboolean            tally_council_result_get_same_seats    (TallyCouncilResult *self);
+double              tally_council_result_get_vote_share    (TallyCouncilResult *self,
+                                                            TallyParty         *party,
+                                                            TallyVoteMethod     method);
+double              tally_council_result_get_vote_share_change (TallyCouncilResult *self,
+                                                            TallyParty         *party,
+                                                            TallyVoteMethod     method);
+double              tally_council_result_get_swing         (TallyCouncilResult *self,
+                                                            TallyParty         *from,
+                                                            TallyParty         *to,
+                                                            TallyVoteMethod     method);
+double              tally_council_result_get_turnout       (TallyCouncilResult *self);
+gboolean            tally_council_result_get_seats_needed  (TallyCouncilResult *self,
+                                                            TallyParty         *party,
+                                                            int                *seats_needed);
+gboolean            tally_council_result_get_can_change_control (TallyCouncilResult *self);
 
 G_END_DECLS

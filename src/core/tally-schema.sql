@@ -105,6 +105,9 @@ CREATE TABLE contests (
   ward_id     INTEGER NOT NULL REFERENCES wards (id) ON DELETE CASCADE,
   ballot      TEXT    NOT NULL,                 -- the source's ballot id, or the ward name
   seats       INTEGER NOT NULL CHECK (seats > 0),
+  -- A casual vacancy filled on the day: it does not make its council one of
+  -- those holding an election (in 2018, 11 councils had only by-elections).
+  by_election INTEGER NOT NULL DEFAULT 0 CHECK (by_election IN (0, 1)),
   electorate  INTEGER CHECK (electorate >= 0),
   ballots     INTEGER CHECK (ballots >= 0),
   UNIQUE (election_id, ward_id, ballot)
@@ -124,17 +127,22 @@ CREATE INDEX candidates_by_contest ON candidates (contest_id);
 CREATE INDEX candidates_by_party ON candidates (party_id);
 
 -- Council boundaries: one (multi)polygon per council, projected to British
--- National Grid metres and stored as a packed array of rings.
+-- National Grid metres and stored as a packed array of rings (the layout is
+-- documented at tally_geometry_pack() in tally-geo.c: "TGEO", version 1,
+-- counts, then little-endian doubles).
 CREATE TABLE boundaries (
   council_id  INTEGER NOT NULL PRIMARY KEY REFERENCES councils (id) ON DELETE CASCADE,
-  source      TEXT    NOT NULL,
-  geometry    BLOB    NOT NULL
+  source      TEXT    NOT NULL,                 -- the imported file's name
+  geometry    BLOB    NOT NULL CHECK (substr (geometry, 1, 4) = CAST ('TGEO' AS BLOB))
 );
 
+-- An imported hex cartogram (HexJSON).  A database holds at most one; with
+-- none, Tally generates one from the council centroids.
 CREATE TABLE hex_layouts (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL UNIQUE,
-  layout      TEXT    NOT NULL CHECK (layout IN ('odd-r', 'even-r', 'odd-q', 'even-q'))
+  layout      TEXT    NOT NULL CHECK (layout IN ('odd-r', 'even-r', 'odd-q', 'even-q')),
+  source      TEXT    NOT NULL                  -- the imported file's name
 );
 
 CREATE TABLE hexes (
@@ -145,3 +153,16 @@ CREATE TABLE hexes (
   PRIMARY KEY (layout_id, council_id),
   UNIQUE (layout_id, q, r)
 ) WITHOUT ROWID;
+
+-- Files imported into this database, one row per distinct content.  An
+-- import replaces the contests and compositions a file names, so importing
+-- it again adds nothing twice; this table lets Tally say that it had seen
+-- the file, and when.
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY,
+  checksum    TEXT    NOT NULL UNIQUE,          -- SHA-1 of the file's bytes, in hex
+  file_name   TEXT    NOT NULL,                 -- its base name when last imported
+  format      TEXT    NOT NULL CHECK (format IN ('dc', 'leap', 'ocd', 'tally')),
+  rows        INTEGER NOT NULL CHECK (rows >= 0),
+  imported_at TEXT    NOT NULL                  -- ISO 8601, UTC
+);

@@ -14,6 +14,7 @@ typedef struct _TallyElection TallyElection;
 typedef struct _TallyCatalog  TallyCatalog;
 typedef struct _TallyCouncilResult TallyCouncilResult;
 typedef struct _TallyParty    TallyParty;
+typedef struct _TallySelection TallySelection;
 
 /* The kinds of English council, as the ONS code prefix tells them apart. */
 typedef enum

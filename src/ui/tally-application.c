@@ -16,6 +16,7 @@ struct _TallyApplication
 
   GSettings      *settings;
   char           *database_path;
+  char           *council;
 };
 
 G_DEFINE_FINAL_TYPE (TallyApplication, tally_application, ADW_TYPE_APPLICATION)
@@ -122,6 +123,9 @@ tally_application_handle_local_options (GApplication *application,
       self->database_path = g_file_get_path (file);
     }
 
+  g_clear_pointer (&self->council, g_free);
+  g_variant_dict_lookup (options, "council", "s", &self->council);
+
   return G_APPLICATION_CLASS (tally_application_parent_class)->handle_local_options (application, options);
 }
 
@@ -136,10 +140,15 @@ tally_application_activate (GApplication *application)
       TallyWindow *tally_window = tally_window_new (GTK_APPLICATION (self));
       g_autofree char *last = g_settings_get_string (self->settings, "last-database");
 
+      gboolean opened;
+
       if (self->database_path != NULL)
-        tally_window_open_database (tally_window, self->database_path);
+        opened = tally_window_open_database (tally_window, self->database_path);
       else
-        tally_window_open_database (tally_window, last[0] != '\0' ? last : NULL);
+        opened = tally_window_open_database (tally_window, last[0] != '\0' ? last : NULL);
+
+      if (opened && self->council != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (tally_window), "win.show-council", "s", self->council);
 
       window = GTK_WINDOW (tally_window);
     }
@@ -175,6 +184,7 @@ tally_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->council, g_free);
 
   G_OBJECT_CLASS (tally_application_parent_class)->finalize (object);
 }
@@ -197,6 +207,8 @@ tally_application_init (TallyApplication *self)
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open FILE instead of the bundled database"), N_("FILE") },
+    { "council", 'c', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the page of COUNCIL, by name or ONS code"), N_("COUNCIL") },
     { NULL }
   };
 

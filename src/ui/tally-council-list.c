@@ -2,20 +2,25 @@
  *
  * Rows are TallyCouncilResult objects in a list model, so the table scrolls
  * through any number of councils without building a widget per row.  Each
- * column sorts: by name, type and region through property expressions, and
- * by control through a sorter of its own.
+ * column sorts: by name, type and region through property expressions, by
+ * control, seats and swing through sorters of their own.  One column per
+ * party shows the seats it won and the change against the baseline; the
+ * last shows the Butler swing from Conservative to Labour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-council-result.h"
+#include "tally-format.h"
 #include "tally-party.h"
 #include "tally-party-style.h"
+#include "tally-scope-summary.h"
 
 struct _TallyCouncilList
 {
@@ -23,6 +28,10 @@ struct _TallyCouncilList
 
   GListModel         *results;
   GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GPtrArray          *party_columns;
+  TallyParty         *swing_from;
+  TallyParty         *swing_to;
 
   /* Template widgets */
   GtkColumnView      *column_view;
@@ -39,6 +48,126 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  COUNCIL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkOrdering
+ordering_of (double difference)
+{
+  return difference < 0 ? GTK_ORDERING_SMALLER : difference > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_seats (gconstpointer a,
+               gconstpointer b,
+               gpointer      party)
+{
+  return ordering_of ((double) tally_council_result_get_seats_won ((TallyCouncilResult *) a, party) -
+                      (double) tally_council_result_get_seats_won ((TallyCouncilResult *) b, party));
+}
+
+static double
+swing_of (TallyCouncilList   *self,
+          TallyCouncilResult *result)
+{
+  if (self->swing_from == NULL || self->swing_to == NULL)
+    return NAN;
+
+  return tally_council_result_get_swing (result, self->swing_from, self->swing_to, TALLY_VOTE_METHOD_TOTAL);
+}
+
+/* Unknown swings sort after every known one, whichever way. */
+static int
+compare_swing (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  TallyCouncilList *self = user_data;
+  double swing_a = swing_of (self, (TallyCouncilResult *) a);
+  double swing_b = swing_of (self, (TallyCouncilResult *) b);
+
+  if (isnan (swing_a) || isnan (swing_b))
+    return ordering_of ((double) isnan (swing_a) - (double) isnan (swing_b));
+
+  return ordering_of (swing_a - swing_b);
+}
+
+static void
+figure_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *change = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (change, "numeric");
+  gtk_widget_add_css_class (change, "caption");
+  gtk_label_set_width_chars (GTK_LABEL (change), 3);
+  gtk_label_set_xalign (GTK_LABEL (change), 0);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), change);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+set_figure (GtkListItem *item,
+            const char  *value,
+            const char  *change,
+            int          direction)
+{
+  GtkWidget *value_label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *change_label = gtk_widget_get_next_sibling (value_label);
+
+  gtk_label_set_text (GTK_LABEL (value_label), value);
+  gtk_label_set_text (GTK_LABEL (change_label), change);
+  gtk_widget_set_css_classes (change_label,
+                              (const char *[]) { "numeric", "caption",
+                                                 direction > 0 ? "change-up" : direction < 0 ? "change-down" : "dim-label",
+                                                 NULL });
+}
+
+static void
+seats_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TallyParty               *party)
+{
+  TallyCouncilResult *result = gtk_list_item_get_item (item);
+  guint won = tally_council_result_get_seats_won (result, party);
+  g_autofree char *value = tally_format_count (won);
+  g_autofree char *change_text = NULL;
+  int change = 0;
+
+  if (tally_council_result_get_seats_change (result, party, &change))
+    change_text = tally_format_change (change);
+
+  set_figure (item, value, change_text ? change_text : "", change);
+}
+
+static void
+swing_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TallyCouncilList         *self)
+{
+  double swing = swing_of (self, gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+
+  if (isnan (swing))
+    text = g_strdup ("–");
+  else if (fabs (swing) < 0.05)
+    text = g_strdup ("0.0");
+  else
+    text = g_strdup_printf ("%s%.1f", swing > 0 ? "+" : "−", fabs (swing));
+
+  set_figure (item, text, "", 0);
+}
 
 /* Councils in a party's control sort by that party's place from left to
  * right; no overall control after them, unknown last. */
@@ -190,6 +319,17 @@ control_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+row_activated_cb (GtkColumnView    *view,
+                  guint             position,
+                  TallyCouncilList *self)
+{
+  g_autoptr(TallyCouncilResult) result = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (result != NULL)
+    g_signal_emit (self, signals[COUNCIL_ACTIVATED], 0, result);
+}
+
+static void
 update_page (TallyCouncilList *self)
 {
   gboolean empty = self->results == NULL || g_list_model_get_n_items (self->results) == 0;
@@ -205,6 +345,10 @@ tally_council_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_LIST);
   g_clear_object (&self->results);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->swing_from);
+  g_clear_object (&self->swing_to);
+  g_clear_pointer (&self->party_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tally_council_list_parent_class)->dispose (object);
 }
@@ -264,6 +408,16 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TallyCouncilList::council-activated:
+   * @result: the #TallyCouncilResult of the row
+   *
+   * A row was activated: Enter, or a double click.
+   */
+  signals[COUNCIL_ACTIVATED] =
+    g_signal_new ("council-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TALLY_TYPE_COUNCIL_RESULT);
+
   g_type_ensure (TALLY_TYPE_COUNCIL);
   g_type_ensure (TALLY_TYPE_COUNCIL_RESULT);
 
@@ -278,6 +432,7 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, region_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -287,7 +442,6 @@ static void
 tally_council_list_init (TallyCouncilList *self)
 {
   g_autoptr(GtkSorter) control_sorter = NULL;
-  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -295,10 +449,11 @@ tally_council_list_init (TallyCouncilList *self)
   gtk_column_view_column_set_sorter (self->control_column, control_sorter);
 
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->party_columns = g_ptr_array_new ();
 
   update_page (self);
 }
@@ -346,4 +501,140 @@ tally_council_list_get_column_view (TallyCouncilList *self)
 {
   g_return_val_if_fail (TALLY_IS_COUNCIL_LIST (self), NULL);
   return self->column_view;
+}
+
+static int
+compare_by_seats_won (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      summary)
+{
+  TallyParty *party_a = *(TallyParty * const *) a;
+  TallyParty *party_b = *(TallyParty * const *) b;
+
+  return (int) tally_scope_summary_get_seats_won (summary, party_b) -
+         (int) tally_scope_summary_get_seats_won (summary, party_a);
+}
+
+/**
+ * tally_council_list_set_parties:
+ * @parties: every #TallyParty
+ * @summary: (type TallyScopeSummary): the state of the parties, to put the
+ *   parties with most seats in the first columns
+ *
+ * Adds a column of seats won per party, and the swing from the party
+ * keyed "CON" to the one keyed "LAB" when both are there.
+ */
+void
+tally_council_list_set_parties (TallyCouncilList *self,
+                                GListModel       *parties,
+                                gpointer          summary)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (parties));
+
+  for (guint i = 0; i < self->party_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->party_columns, i));
+  g_ptr_array_set_size (self->party_columns, 0);
+  g_clear_object (&self->swing_from);
+  g_clear_object (&self->swing_to);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
+  if (summary != NULL)
+    g_ptr_array_sort_with_data (ordered, compare_by_seats_won, summary);
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      TallyParty *party = g_ptr_array_index (ordered, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkColumnViewColumn *column;
+
+      if (g_str_equal (tally_party_get_key (party), "CON"))
+        g_set_object (&self->swing_from, party);
+      else if (g_str_equal (tally_party_get_key (party), "LAB"))
+        g_set_object (&self->swing_to, party);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), g_object_ref (party),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+      column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, g_object_ref (party), g_object_unref));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_fixed_width (column, 70);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->party_columns, column);
+    }
+
+  if (self->swing_from != NULL && self->swing_to != NULL)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_swing, self, NULL));
+      g_autofree char *title = g_strdup_printf (_("Swing %s→%s"), tally_party_get_short_name (self->swing_from),
+                                                tally_party_get_short_name (self->swing_to));
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (swing_bind_cb), self);
+      column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_fixed_width (column, 110);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->party_columns, column);
+    }
+
+  /* The columns hold the only references now. */
+  for (guint i = 0; i < self->party_columns->len; i++)
+    g_object_unref (g_ptr_array_index (self->party_columns, i));
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the column view's own list
+ * view has a "list.scroll-to-item" action that does it. */
+static void
+scroll_to_row (TallyCouncilList *self,
+               guint             position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+/**
+ * tally_council_list_select_council:
+ * @council: (nullable): the #TallyCouncil to select, or %NULL for none
+ *
+ * Selects @council's row and scrolls it into view, if it is listed.
+ */
+void
+tally_council_list_select_council (TallyCouncilList *self,
+                                   gpointer          council)
+{
+  guint n_items;
+
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n_items && council != NULL; i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if ((gpointer) tally_council_result_get_council (result) == council)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_to_row (self, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }

@@ -17,5 +17,10 @@ GListModel    *tally_council_list_get_results  (TallyCouncilList *self);
 void           tally_council_list_set_results  (TallyCouncilList *self,
                                                 GListModel       *results);
 GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);
+void           tally_council_list_set_parties  (TallyCouncilList *self,
+                                                GListModel       *parties,
+                                                gpointer          summary);
+void           tally_council_list_select_council (TallyCouncilList *self,
+                                                gpointer          council);
 
 G_END_DECLS

@@ -1,9 +1,12 @@
 /* tally-window.c: Tally's main window.
  *
- * The window opens one database at a time.  A sidebar says what is loaded
- * (and will hold the filter panel); the content area shows the councils of
- * the latest election.  A database that cannot be read replaces the content
- * with a page that says why and offers a way out, never a crash.
+ * The window opens one database at a time and builds the engine on it: one
+ * TallyResults with its one TallyFilter, and one TallySelection.  The views
+ * (filter panel, state of the parties, council list, council page) never
+ * talk to each other: each watches the filter or the selection, and the
+ * window only wires them up and navigates between list and page.  A
+ * database that cannot be read replaces everything with a page that says
+ * why, never a crash.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,38 +15,32 @@
 #include <glib/gi18n.h>
 
 #include "tally-catalog.h"
+#include "tally-council.h"
 #include "tally-council-result.h"
 #include "tally-database.h"
 #include "tally-election.h"
+#include "tally-filter.h"
 #include "tally-format.h"
 #include "tally-party-style.h"
-#include "tally-window.h"
+#include "tally-results.h"
+#include "tally-scope-summary.h"
+#include "tally-selection.h"
+#include "tally-window-private.h"
 
-struct _TallyWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  TallyCatalog         *catalog;
-  GListModel           *results;
-  char                 *error_message;
-  GtkFileChooserNative *chooser;
-
-  /* Template widgets */
-  AdwWindowTitle       *content_title;
-  TallyCouncilList     *council_list;
-  GtkLabel             *councils_count_label;
-  AdwActionRow         *database_row;
-  AdwActionRow         *election_row;
-  AdwStatusPage        *error_page;
-  AdwLeaflet           *leaflet;
-  GtkStack             *main_stack;
-  GtkLabel             *seats_count_label;
-  GtkWidget            *sidebar;
-  AdwToastOverlay      *toast_overlay;
-};
 
 G_DEFINE_FINAL_TYPE (TallyWindow, tally_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How outcomes are spelt in the settings. */
+static const struct
+{
+  TallyOutcomeFlags  flag;
+  const char        *key;
+} outcome_keys[] = {
+  { TALLY_OUTCOME_FLAG_GAIN, "gain" },
+  { TALLY_OUTCOME_FLAG_LOSS, "loss" },
+  { TALLY_OUTCOME_FLAG_HOLD, "hold" },
+  { TALLY_OUTCOME_FLAG_NOC_HOLD, "noc-hold" },
+};
 
 static char *
 format_date (const char *iso_date)
@@ -71,62 +68,168 @@ show_error (TallyWindow *self,
 }
 
 static void
-update_sidebar (TallyWindow   *self,
-                TallyElection *election,
-                const char    *path,
-                gboolean       bundled)
+save_filter (TallyWindow *self)
 {
-  TallyElection *baseline = tally_election_get_baseline (election);
-  g_autofree char *date = format_date (tally_election_get_date (election));
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  TallyElection *election = tally_filter_get_election (filter);
+  TallyElection *baseline = tally_filter_get_baseline (filter);
+  g_autoptr(GStrvBuilder) outcomes = g_strv_builder_new ();
+  g_auto(GStrv) outcome_strv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_keys); i++)
+    if (tally_filter_get_outcomes (filter) & outcome_keys[i].flag)
+      g_strv_builder_add (outcomes, outcome_keys[i].key);
+  outcome_strv = g_strv_builder_end (outcomes);
+
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "filter-election", election ? tally_election_get_date (election) : "");
+  g_settings_set_string (self->settings, "filter-baseline", baseline ? tally_election_get_date (baseline) : "");
+  g_settings_set_strv (self->settings, "filter-parties", tally_filter_get_parties (filter));
+  g_settings_set_strv (self->settings, "filter-regions", tally_filter_get_regions (filter));
+  g_settings_set_strv (self->settings, "filter-council-types", tally_filter_get_council_types (filter));
+  g_settings_set_strv (self->settings, "filter-outcomes", (const char * const *) outcome_strv);
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_filter (TallyWindow *self)
+{
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  g_autofree char *election = g_settings_get_string (self->settings, "filter-election");
+  g_autofree char *baseline = g_settings_get_string (self->settings, "filter-baseline");
+  g_auto(GStrv) parties = g_settings_get_strv (self->settings, "filter-parties");
+  g_auto(GStrv) regions = g_settings_get_strv (self->settings, "filter-regions");
+  g_auto(GStrv) types = g_settings_get_strv (self->settings, "filter-council-types");
+  g_auto(GStrv) outcomes = g_settings_get_strv (self->settings, "filter-outcomes");
+  TallyOutcomeFlags flags = TALLY_OUTCOME_FLAG_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_keys); i++)
+    if (g_strv_contains ((const char * const *) outcomes, outcome_keys[i].key))
+      flags |= outcome_keys[i].flag;
+
+  /* Choices that name something this database lacks are dropped by the
+   * lookups: a saved election from another file simply falls back to the
+   * latest. */
+  tally_filter_freeze (filter);
+  tally_filter_set_election (filter, election[0] ? tally_catalog_lookup_election (self->catalog, election) : NULL);
+  tally_filter_set_baseline (filter, baseline[0] ? tally_catalog_lookup_election (self->catalog, baseline) : NULL);
+  tally_filter_set_parties (filter, (const char * const *) parties);
+  tally_filter_set_regions (filter, (const char * const *) regions);
+  tally_filter_set_council_types (filter, (const char * const *) types);
+  tally_filter_set_outcomes (filter, flags);
+  tally_filter_thaw (filter);
+}
+
+static void
+update_title (TallyWindow *self)
+{
+  TallyScopeSummary *summary = tally_results_get_summary (self->results);
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  TallyElection *election = tally_scope_summary_get_election (summary);
+  g_autofree char *date = election ? format_date (tally_election_get_date (election)) : g_strdup ("");
   g_autofree char *subtitle = NULL;
-  g_autofree char *councils = NULL;
-  g_autofree char *seats = NULL;
-  guint n_results = g_list_model_get_n_items (self->results);
-  guint seats_up = 0;
+  guint n_matching = tally_scope_summary_get_n_councils (summary);
+  g_autoptr(TallyFilter) everything = tally_filter_copy (filter);
+  guint n_all;
 
-  for (guint i = 0; i < n_results; i++)
+  tally_filter_clear (everything);
+  tally_filter_set_election (everything, tally_filter_get_election (filter));
+  n_all = tally_results_count_matching (self->results, everything);
+
+  if (n_matching == n_all)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u council · %s", "%u councils · %s", n_all),
+                                n_all, date);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u council · %s", "%u of %u councils · %s", n_all),
+                                n_matching, n_all, date);
+
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
+static void
+show_council_result (TallyWindow *self)
+{
+  TallyCouncil *council = tally_selection_get_council (self->selection);
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  TallyCouncilResult *result;
+
+  if (council == NULL)
+    return;
+
+  result = tally_results_lookup (self->results, tally_results_resolve_election (self->results, filter),
+                                 tally_results_resolve_baseline (self->results, filter), council);
+  if (result != NULL)
+    tally_council_page_show_result (self->council_page, self->results, result);
+}
+
+static void
+filter_changed_cb (TallyWindow *self)
+{
+  TallyScopeSummary *summary = tally_results_get_summary (self->results);
+
+  tally_party_summary_set_summary (self->party_summary, summary, tally_catalog_get_parties (self->catalog));
+  update_title (self);
+  save_filter (self);
+
+  /* A council page follows a change of election or baseline. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
+    show_council_result (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filter",
+                                 !tally_filter_is_empty (tally_results_get_filter (self->results)));
+}
+
+static void
+show_page (TallyWindow *self,
+           const char  *page)
+{
+  gboolean council = g_str_equal (page, "council");
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  gtk_widget_set_visible (self->back_button, council);
+
+  if (council)
     {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (self->results, i);
+      TallyCouncil *selected = tally_selection_get_council (self->selection);
 
-      seats_up += tally_council_result_get_seats_up (result);
-    }
-
-  if (baseline != NULL)
-    {
-      g_autofree char *baseline_date = format_date (tally_election_get_date (baseline));
-
-      /* Translators: "3 May 2018, compared with 22 May 2014". */
-      subtitle = g_strdup_printf (_("%s, compared with %s"), date, baseline_date);
+      adw_window_title_set_title (self->content_title, tally_council_get_name (selected));
     }
   else
     {
-      subtitle = g_strdup (date);
+      adw_window_title_set_title (self->content_title, _("Councils"));
+      gtk_widget_grab_focus (GTK_WIDGET (tally_council_list_get_column_view (self->council_list)));
     }
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->election_row), tally_election_get_name (election));
-  adw_action_row_set_subtitle (self->election_row, subtitle);
+static void
+council_activated_cb (TallyWindow        *self,
+                      TallyCouncilResult *result)
+{
+  tally_selection_set_council (self->selection, tally_council_result_get_council (result));
+  show_council_result (self);
+  show_page (self, "council");
+}
 
-  councils = tally_format_count (n_results);
-  seats = tally_format_count (seats_up);
-  gtk_label_set_text (self->councils_count_label, councils);
-  gtk_label_set_text (self->seats_count_label, seats);
+static void
+list_selection_changed_cb (TallyWindow *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (tally_council_list_get_column_view (self->council_list));
+  TallyCouncilResult *result = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
 
-  if (bundled)
-    adw_action_row_set_subtitle (self->database_row, _("Bundled with Tally (read-only)"));
-  else
+  if (result != NULL)
+    tally_selection_set_council (self->selection, tally_council_result_get_council (result));
+}
+
+static void
+selection_changed_cb (TallyWindow *self)
+{
+  tally_council_list_select_council (self->council_list, tally_selection_get_council (self->selection));
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
     {
-      g_autofree char *name = g_filename_display_name (path);
-
-      adw_action_row_set_subtitle (self->database_row, name);
+      show_council_result (self);
+      show_page (self, "council");
     }
-
-  {
-    g_autofree char *title_subtitle =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u council · %s", "%u councils · %s", n_results),
-                       n_results, date);
-
-    adw_window_title_set_subtitle (self->content_title, title_subtitle);
-  }
 }
 
 static void
@@ -199,6 +302,95 @@ toggle_sidebar_action (GtkWidget  *widget,
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+
+  tally_filter_panel_focus_search (self->filter_panel);
+}
+
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+
+  if (self->results != NULL)
+    tally_filter_clear (tally_results_get_filter (self->results));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+
+  show_page (self, "list");
+}
+
+/* Opens the page of a council named by ONS code or by name, any case. */
+static void
+show_council_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+  const char *wanted = g_variant_get_string (parameter, NULL);
+  GListModel *councils;
+
+  if (self->catalog == NULL)
+    return;
+
+  councils = tally_catalog_get_councils (self->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+
+      if (g_ascii_strcasecmp (tally_council_get_code (council), wanted) == 0 ||
+          g_utf8_collate (tally_council_get_name (council), wanted) == 0)
+        {
+          TallyFilter *filter = tally_results_get_filter (self->results);
+
+          if (tally_results_lookup (self->results, tally_results_resolve_election (self->results, filter),
+                                    tally_results_resolve_baseline (self->results, filter), council) == NULL)
+            break;
+
+          tally_selection_set_council (self->selection, council);
+          show_council_result (self);
+          show_page (self, "council");
+          return;
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("No council called “%s” voted in this election"), wanted);
+
+    _tally_window_toast (self, message);
+  }
+}
+
+/* Escape goes back from a council page, and otherwise clears the filter. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
+    show_page (self, "list");
+  else
+    clear_filter_action (widget, action_name, parameter);
+}
+
 static gboolean
 tally_window_close_request (GtkWindow *window)
 {
@@ -221,11 +413,16 @@ tally_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  _tally_window_dispose_import (self);
+
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_WINDOW);
 
   g_clear_object (&self->results);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->selection);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tally_window_parent_class)->dispose (object);
@@ -253,26 +450,41 @@ tally_window_class_init (TallyWindowClass *klass)
   window_class->close_request = tally_window_close_request;
 
   g_type_ensure (TALLY_TYPE_COUNCIL_LIST);
+  g_type_ensure (TALLY_TYPE_COUNCIL_PAGE);
+  g_type_ensure (TALLY_TYPE_FILTER_PANEL);
+  g_type_ensure (TALLY_TYPE_PARTY_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_list);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, councils_count_label);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, database_row);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, election_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_page);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, seats_count_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, party_summary);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, council_activated_cb);
+  _tally_window_class_init_import (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.show-council", "s", show_council_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
 static void
@@ -281,12 +493,23 @@ tally_window_init (TallyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->selection = tally_selection_new ();
+  _tally_window_init_import (self);
+
+  g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_model (tally_council_list_get_column_view (self->council_list)),
+                           "selection-changed", G_CALLBACK (list_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Typing anywhere in the window searches councils. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (tally_filter_panel_get_search_entry (self->filter_panel)),
+                                           GTK_WIDGET (self));
 }
 
 TallyWindow *
@@ -299,9 +522,9 @@ tally_window_new (GtkApplication *application)
  * tally_window_open_database:
  * @path: (nullable): the file to open, or %NULL for the bundled database
  *
- * Shows the councils of @path's latest election, or a page that says why
- * the file cannot be used.  Every file is opened read-only: nothing the
- * window does writes to it.
+ * Shows the councils of @path, with the filter the user last chose, or a
+ * page that says why the file cannot be used.  Every file is opened
+ * read-only: nothing the window does writes to it.
  *
  * Returns: whether the database was opened
  */
@@ -312,9 +535,9 @@ tally_window_open_database (TallyWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
   g_autoptr(TallyCatalog) catalog = NULL;
-  g_autoptr(GListModel) results = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
   g_autofree char *bundled_path = NULL;
-  TallyElection *election;
 
   g_return_val_if_fail (TALLY_IS_WINDOW (self), FALSE);
 
@@ -322,13 +545,14 @@ tally_window_open_database (TallyWindow *self,
     path = bundled_path = tally_database_get_bundled_path ();
 
   if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
-      !(catalog = tally_catalog_new (database, &error)))
+      !(catalog = tally_catalog_new (database, &error)) ||
+      !(results = tally_results_new (catalog, &error)))
     {
       show_error (self, error->message);
       return FALSE;
     }
 
-  if (!(election = tally_catalog_get_latest_election (catalog)))
+  if (tally_catalog_get_latest_election (catalog) == NULL)
     {
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *message = g_strdup_printf (_("“%s” holds no elections"), name);
@@ -337,21 +561,37 @@ tally_window_open_database (TallyWindow *self,
       return FALSE;
     }
 
-  if (!(results = tally_catalog_load_results (catalog, election, &error)))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
 
+  tally_results_set_filter (results, filter);
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->results, results);
   g_clear_pointer (&self->error_message, g_free);
+  tally_selection_set_council (self->selection, NULL);
 
-  tally_party_style_install (gtk_widget_get_display (GTK_WIDGET (self)),
-                             tally_catalog_get_parties (catalog),
+  tally_party_style_install (gtk_widget_get_display (GTK_WIDGET (self)), tally_catalog_get_parties (catalog),
                              g_settings_get_boolean (self->settings, "colour-blind-palette"));
-  tally_council_list_set_results (self->council_list, results);
-  update_sidebar (self, election, path, bundled_path != NULL);
+
+  restore_filter (self);
+  tally_filter_panel_set_results (self->filter_panel, results);
+  tally_council_list_set_parties (self->council_list, tally_catalog_get_parties (catalog),
+                                  tally_results_get_summary (results));
+  tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
+  g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  filter_changed_cb (self);
+
+  if (bundled_path != NULL)
+    gtk_label_set_text (self->database_label, _("Bundled data (read-only)"));
+  else
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      gtk_label_set_text (self->database_label, name);
+    }
+
+  show_page (self, "list");
   gtk_stack_set_visible_child_name (self->main_stack, "explorer");
 
   return TRUE;
@@ -370,15 +610,67 @@ tally_window_get_catalog (TallyWindow *self)
 }
 
 /**
- * tally_window_get_council_list:
+ * tally_window_get_results:
  *
- * Returns: (transfer none): the council table
+ * Returns: (transfer none) (nullable): the engine of the open database
  */
+TallyResults *
+tally_window_get_results (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->results;
+}
+
+/**
+ * tally_window_get_selection:
+ *
+ * Returns: (transfer none): the selected council, shared by every view
+ */
+TallySelection *
+tally_window_get_selection (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->selection;
+}
+
 TallyCouncilList *
 tally_window_get_council_list (TallyWindow *self)
 {
   g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
   return self->council_list;
+}
+
+TallyCouncilPage *
+tally_window_get_council_page (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->council_page;
+}
+
+TallyFilterPanel *
+tally_window_get_filter_panel (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->filter_panel;
+}
+
+TallyPartySummary *
+tally_window_get_party_summary (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->party_summary;
+}
+
+/**
+ * tally_window_get_page:
+ *
+ * Returns: "list" or "council": what the content area shows
+ */
+const char *
+tally_window_get_page (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 /**

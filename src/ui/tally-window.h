@@ -8,6 +8,9 @@
 
 #include "tally-types.h"
 #include "tally-council-list.h"
+#include "tally-council-page.h"
+#include "tally-filter-panel.h"
+#include "tally-party-summary.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TallyWindow, tally_window, TALLY, WINDOW, AdwApplicationWindow)
 
-TallyWindow      *tally_window_new              (GtkApplication *application);
-gboolean          tally_window_open_database    (TallyWindow    *self,
-                                                 const char     *path);
-TallyCatalog     *tally_window_get_catalog      (TallyWindow    *self);
-TallyCouncilList *tally_window_get_council_list (TallyWindow    *self);
-const char       *tally_window_get_error_message (TallyWindow   *self);
+TallyWindow       *tally_window_new               (GtkApplication *application);
+gboolean           tally_window_open_database     (TallyWindow    *self,
+                                                   const char     *path);
+TallyCatalog      *tally_window_get_catalog       (TallyWindow    *self);
+TallyResults      *tally_window_get_results       (TallyWindow    *self);
+TallySelection    *tally_window_get_selection     (TallyWindow    *self);
+TallyCouncilList  *tally_window_get_council_list  (TallyWindow    *self);
+TallyCouncilPage  *tally_window_get_council_page  (TallyWindow    *self);
+TallyFilterPanel  *tally_window_get_filter_panel  (TallyWindow    *self);
+TallyPartySummary *tally_window_get_party_summary (TallyWindow    *self);
+const char        *tally_window_get_page          (TallyWindow    *self);
+const char        *tally_window_get_error_message (TallyWindow    *self);
 
 G_END_DECLS

@@ -1,0 +1,43 @@
+/* tally-chart-legend-private.h: the seat charts' legend.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tally-chart-private.h"
+
+G_BEGIN_DECLS
+
+/* Seats that were not up this year are drawn in their party's colour at
+ * this opacity: the same hue, clearly paler. */
+#define _TALLY_CHART_NOT_UP_ALPHA 0.38
+
+GArray *_tally_chart_seat_legend_new     (const TallyChartStyle    *style,
+                                          const TallySeatChartData *data,
+                                          double                    max_width,
+                                          double                   *height);
+void    _tally_chart_seat_legend_paint   (cairo_t                  *cr,
+                                          GArray                   *items,
+                                          double                    x,
+                                          double                    y,
+                                          const TallySeatChartData *data,
+                                          const TallyChartStyle    *style,
+                                          gboolean                  round,
+                                          int                       highlight);
+GArray *_tally_chart_seats_up_note_new   (const TallyChartStyle    *style,
+                                          const TallySeatChartData *data,
+                                          double                    max_width,
+                                          double                   *height);
+void    _tally_chart_seats_up_note_paint (cairo_t                  *cr,
+                                          GArray                   *items,
+                                          double                    x,
+                                          double                    y,
+                                          const TallyChartStyle    *style,
+                                          gboolean                  round);
+int     _tally_chart_legend_lookup       (GArray                   *items,
+                                          double                    left,
+                                          double                    top,
+                                          double                    x,
+                                          double                    y);
+
+G_END_DECLS

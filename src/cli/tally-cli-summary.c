@@ -1,0 +1,1098 @@
+/* tally-cli-summary.c: `tally summary`, the state of the parties without a window.
+ *
+ *   tally summary [--region R] [--type T] [--party P] [--council C]
+ *                 [--outcome O] [--search TEXT] [--election DATE]
+ *                 [--baseline DATE] [--councils] [--csv] [--method M]
+ *                 [--swing A,B] [--database FILE]
+ *
+ * The filter options build the same TallyFilter the window's filter panel
+ * builds, so the same choices give the same councils and the same numbers.
+ * Options that take a list may be repeated or given comma-separated.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-election.h"
+#include "tally-filter.h"
+#include "tally-format.h"
+#include "tally-party.h"
+#include "tally-results.h"
+#include "tally-scope-summary.h"
+#include "tally-cli-private.h"
+
+typedef struct
+{
+  char            *database_path;
+  char           **regions;
+  char           **types;
+  char           **parties;
+  char           **councils;
+  char           **outcomes;
+  char            *search;
+  char            *election;
+  char            *baseline;
+  char            *method;
+  char            *swing;
+  gboolean         per_council;
+  gboolean         csv;
+
+  TallyVoteMethod  vote_method;
+  TallyParty      *swing_from;
+  TallyParty      *swing_to;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->database_path, g_free);
+  g_clear_pointer (&options->regions, g_strfreev);
+  g_clear_pointer (&options->types, g_strfreev);
+  g_clear_pointer (&options->parties, g_strfreev);
+  g_clear_pointer (&options->councils, g_strfreev);
+  g_clear_pointer (&options->outcomes, g_strfreev);
+  g_clear_pointer (&options->search, g_free);
+  g_clear_pointer (&options->election, g_free);
+  g_clear_pointer (&options->baseline, g_free);
+  g_clear_pointer (&options->method, g_free);
+  g_clear_pointer (&options->swing, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* A table printed with aligned columns, or as CSV. */
+typedef struct
+{
+  GPtrArray *rows;     /* of GStrv */
+  guint      n_columns;
+} Table;
+
+static void
+table_init (Table *table)
+{
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+static void
+table_clear (Table *table)
+{
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
+
+static void
+table_add (Table     *table,
+           GPtrArray *cells)
+{
+  g_ptr_array_add (cells, NULL);
+  table->n_columns = MAX (table->n_columns, cells->len - 1);
+  g_ptr_array_add (table->rows, g_ptr_array_free (cells, FALSE));
+}
+
+static void
+print_csv_field (GString    *line,
+                 const char *field)
+{
+  if (strpbrk (field, ",\"\n\r") == NULL)
+    {
+      g_string_append (line, field);
+      return;
+    }
+
+  g_string_append_c (line, '"');
+  for (const char *c = field; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *c);
+    }
+  g_string_append_c (line, '"');
+}
+
+/* The first @n_text columns are words, left-aligned; the rest numbers. */
+static void
+table_print (Table    *table,
+             gboolean  csv,
+             guint     n_text)
+{
+  g_autofree glong *widths = g_new0 (glong, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; row[c] != NULL; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; row[c] != NULL; c++)
+        {
+          glong padding = widths[c] - g_utf8_strlen (row[c], -1);
+
+          if (csv)
+            {
+              if (c > 0)
+                g_string_append_c (line, ',');
+              print_csv_field (line, row[c]);
+              continue;
+            }
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (c >= n_text)
+            for (glong i = 0; i < padding; i++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, row[c]);
+          if (c < n_text)
+            for (glong i = 0; i < padding; i++)
+              g_string_append_c (line, ' ');
+        }
+
+      /* Trailing spaces help nobody. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static char *
+format_share (double   share,
+              gboolean csv)
+{
+  if (isnan (share))
+    return g_strdup (csv ? "" : "—");
+
+  return csv ? g_strdup_printf ("%.2f", share) : g_strdup_printf ("%.1f%%", share);
+}
+
+/* "+2.5", "−1.0", "0.0"; in CSV an ASCII minus. */
+static char *
+format_points (double   points,
+               gboolean csv)
+{
+  if (isnan (points))
+    return g_strdup (csv ? "" : "—");
+
+  if (csv)
+    return g_strdup_printf ("%.2f", points);
+
+  if (points >= 0.05)
+    return g_strdup_printf ("+%.1f", points);
+  if (points <= -0.05)
+    return g_strdup_printf ("−%.1f", -points);
+
+  return g_strdup ("0.0");
+}
+
+static char *
+format_int (gint64   value,
+            gboolean csv)
+{
+  return csv ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : tally_format_count (value);
+}
+
+static char *
+format_signed (gint64   value,
+               gboolean csv)
+{
+  return csv ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : tally_format_change (value);
+}
+
+/* Splits repeated and comma-separated values into one list. */
+static char **
+split_values (char **values)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_strstrip (parts[j]);
+          if (parts[j][0] != '\0')
+            g_strv_builder_add (builder, parts[j]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+usage_error (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+usage_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  *error = g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, format, args);
+  va_end (args);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+set_regions (TallyFilter   *filter,
+             TallyCatalog  *catalog,
+             char         **values,
+             GError       **error)
+{
+  g_auto(GStrv) wanted = split_values (values);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
+  g_auto(GStrv) chosen_strv = NULL;
+  GListModel *councils = tally_catalog_get_councils (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+      const char *region = tally_council_get_region (council);
+
+      if (!g_ptr_array_find_with_equal_func (regions, region, g_str_equal, NULL))
+        g_ptr_array_add (regions, g_strdup (region));
+    }
+
+  g_ptr_array_sort (regions, compare_strings);
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      const char *match = NULL;
+
+      for (guint j = 0; j < regions->len && match == NULL; j++)
+        if (g_ascii_strcasecmp (wanted[i], g_ptr_array_index (regions, j)) == 0)
+          match = g_ptr_array_index (regions, j);
+
+      if (match == NULL)
+        {
+          g_autofree char *known = NULL;
+
+          g_ptr_array_add (regions, NULL);
+          known = g_strjoinv (", ", (char **) regions->pdata);
+          usage_error (error, _("unknown region “%s” (regions: %s)"), wanted[i], known);
+          return FALSE;
+        }
+      g_strv_builder_add (chosen, match);
+    }
+
+  chosen_strv = g_strv_builder_end (chosen);
+  tally_filter_set_regions (filter, (const char * const *) chosen_strv);
+  return TRUE;
+}
+
+static gboolean
+set_types (TallyFilter  *filter,
+           char        **values,
+           GError      **error)
+{
+  g_auto(GStrv) wanted = split_values (values);
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      TallyCouncilType type;
+
+      if (!tally_council_type_from_string (wanted[i], &type))
+        {
+          usage_error (error, _("unknown council type “%s” (types: london_borough, "
+                                "metropolitan_borough, unitary, district)"), wanted[i]);
+          return FALSE;
+        }
+    }
+
+  tally_filter_set_council_types (filter, (const char * const *) wanted);
+  return TRUE;
+}
+
+static TallyParty *
+lookup_party (TallyCatalog *catalog,
+              const char   *key)
+{
+  g_autofree char *upper = g_ascii_strup (key, -1);
+
+  return tally_catalog_lookup_party (catalog, upper);
+}
+
+static char *
+list_party_keys (TallyCatalog *catalog)
+{
+  GListModel *parties = tally_catalog_get_parties (catalog);
+  GString *keys = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+
+      g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", tally_party_get_key (party));
+    }
+
+  return g_string_free (keys, FALSE);
+}
+
+static gboolean
+set_parties (TallyFilter   *filter,
+             TallyCatalog  *catalog,
+             char         **values,
+             GError       **error)
+{
+  g_auto(GStrv) wanted = split_values (values);
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      TallyParty *party = lookup_party (catalog, wanted[i]);
+      g_autofree char *known = NULL;
+
+      if (party != NULL)
+        {
+          g_free (wanted[i]);
+          wanted[i] = g_strdup (tally_party_get_key (party));
+          continue;
+        }
+
+      known = list_party_keys (catalog);
+      usage_error (error, _("unknown party “%s” (parties: %s)"), wanted[i], known);
+      return FALSE;
+    }
+
+  tally_filter_set_parties (filter, (const char * const *) wanted);
+  return TRUE;
+}
+
+/* A council by ONS code, or by its name in any case. */
+static gboolean
+set_councils (TallyFilter   *filter,
+              TallyCatalog  *catalog,
+              char         **values,
+              GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  GListModel *councils = tally_catalog_get_councils (catalog);
+
+  /* Names may hold commas ("Kingston upon Hull, City of"): not split. */
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      TallyCouncil *found = tally_catalog_lookup_council (catalog, values[i]);
+
+      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (councils); j++)
+        {
+          g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, j);
+          g_autofree char *name = g_utf8_casefold (tally_council_get_name (council), -1);
+          g_autofree char *value = g_utf8_casefold (values[i], -1);
+
+          if (g_str_equal (name, value) || g_ascii_strcasecmp (values[i], tally_council_get_code (council)) == 0)
+            found = council;
+        }
+
+      if (found == NULL)
+        {
+          usage_error (error, _("unknown council “%s” (give an ONS code such as E08000009, or a name)"),
+                       values[i]);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, tally_council_get_code (found));
+    }
+
+  codes = g_strv_builder_end (builder);
+  tally_filter_set_councils (filter, (const char * const *) codes);
+  return TRUE;
+}
+
+static gboolean
+set_outcomes (TallyFilter  *filter,
+              char        **values,
+              GError      **error)
+{
+  static const struct
+  {
+    const char        *name;
+    TallyOutcomeFlags  flags;
+  } names[] = {
+    { "gain", TALLY_OUTCOME_FLAG_GAIN },
+    { "loss", TALLY_OUTCOME_FLAG_LOSS },
+    { "hold", TALLY_OUTCOME_FLAG_HOLD },
+    { "noc-hold", TALLY_OUTCOME_FLAG_NOC_HOLD },
+    { "changed", TALLY_OUTCOME_FLAGS_CHANGED },
+    { "unchanged", TALLY_OUTCOME_FLAGS_UNCHANGED },
+  };
+  g_auto(GStrv) wanted = split_values (values);
+  TallyOutcomeFlags flags = TALLY_OUTCOME_FLAG_NONE;
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        if (g_ascii_strcasecmp (wanted[i], names[j].name) == 0)
+          {
+            flags |= names[j].flags;
+            known = TRUE;
+          }
+
+      if (!known)
+        {
+          usage_error (error, _("unknown outcome “%s” (outcomes: gain, loss, hold, noc-hold, "
+                                "changed, unchanged)"), wanted[i]);
+          return FALSE;
+        }
+    }
+
+  tally_filter_set_outcomes (filter, flags);
+  return TRUE;
+}
+
+static gboolean
+set_elections (TallyFilter   *filter,
+               TallyCatalog  *catalog,
+               Options       *options,
+               GError       **error)
+{
+  const char *dates[] = { options->election, options->baseline };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      TallyElection *election;
+
+      if (dates[i] == NULL)
+        continue;
+
+      if ((election = tally_catalog_lookup_election (catalog, dates[i])) == NULL)
+        {
+          usage_error (error, _("no election on “%s” in this database (give its date, YYYY-MM-DD)"), dates[i]);
+          return FALSE;
+        }
+
+      if (i == 0)
+        tally_filter_set_election (filter, election);
+      else
+        tally_filter_set_baseline (filter, election);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_method_and_swing (Options       *options,
+                        TallyCatalog  *catalog,
+                        GError       **error)
+{
+  g_auto(GStrv) pair = NULL;
+
+  if (options->method == NULL || g_str_equal (options->method, "total"))
+    options->vote_method = TALLY_VOTE_METHOD_TOTAL;
+  else if (g_str_equal (options->method, "top"))
+    options->vote_method = TALLY_VOTE_METHOD_TOP;
+  else
+    {
+      usage_error (error, _("unknown method “%s” (methods: total, top)"), options->method);
+      return FALSE;
+    }
+
+  pair = g_strsplit (options->swing ? options->swing : "CON,LAB", ",", -1);
+  if (g_strv_length (pair) != 2)
+    {
+      usage_error (error, _("--swing takes two party keys: FROM,TO"));
+      return FALSE;
+    }
+
+  options->swing_from = lookup_party (catalog, g_strstrip (pair[0]));
+  options->swing_to = lookup_party (catalog, g_strstrip (pair[1]));
+  if ((options->swing_from == NULL || options->swing_to == NULL) && options->swing != NULL)
+    {
+      g_autofree char *known = list_party_keys (catalog);
+
+      usage_error (error, _("unknown party in --swing “%s” (parties: %s)"), options->swing, known);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+method_name (TallyVoteMethod method)
+{
+  return method == TALLY_VOTE_METHOD_TOP ? _("top-vote method: each party’s best candidate per ward")
+                                         : _("total-vote method: every candidate’s votes");
+}
+
+static const char *
+party_label (TallyParty *party)
+{
+  return party ? tally_party_get_short_name (party) : "?";
+}
+
+static const char *
+party_key (TallyParty *party)
+{
+  return party ? tally_party_get_key (party) : "?";
+}
+
+/* A row of the state of the parties, or a party's columns per council:
+ * one party, or every aggregate party together.  An import keeps each
+ * minor party under its own name in the "other" group (a hundred and more
+ * in 2018); they are one "Other parties" line here, as OTH is in the
+ * bundled data. */
+typedef struct
+{
+  char      *key;
+  char      *name;
+  char      *short_name;
+  GPtrArray *members;  /* of TallyParty, borrowed from the catalogue */
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->key);
+  g_free (group->name);
+  g_free (group->short_name);
+  g_ptr_array_unref (group->members);
+  g_free (group);
+}
+
+static GPtrArray *
+make_groups (TallyCatalog *catalog)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
+  GListModel *parties = tally_catalog_get_parties (catalog);
+  TallyParty *other = tally_catalog_lookup_party (catalog, "OTH");
+  Group *others = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+      Group *group;
+
+      if (tally_party_is_aggregate (party) && others != NULL)
+        {
+          g_ptr_array_add (others->members, party);
+          continue;
+        }
+
+      group = g_new0 (Group, 1);
+      group->members = g_ptr_array_new ();
+      g_ptr_array_add (group->members, party);
+      g_ptr_array_add (groups, group);
+
+      if (tally_party_is_aggregate (party))
+        {
+          others = group;
+          party = other != NULL ? other : party;
+          group->key = g_strdup ("OTH");
+          group->name = g_strdup (other != NULL ? tally_party_get_full_name (other) : _("Other parties"));
+          group->short_name = g_strdup (other != NULL ? tally_party_get_short_name (other) : _("Other"));
+        }
+      else
+        {
+          group->key = g_strdup (tally_party_get_key (party));
+          group->name = g_strdup (tally_party_get_full_name (party));
+          group->short_name = g_strdup (tally_party_get_short_name (party));
+        }
+    }
+
+  return groups;
+}
+
+#define EACH_MEMBER(group, party) \
+  for (guint _i = 0; _i < (group)->members->len && ((party) = g_ptr_array_index ((group)->members, _i)); _i++)
+
+static guint
+group_councils (TallyScopeSummary *summary,
+                Group             *group,
+                TallyStage         stage)
+{
+  TallyParty *party;
+  guint councils = 0;
+
+  EACH_MEMBER (group, party)
+    councils += tally_scope_summary_get_councils_controlled (summary, party, stage);
+  return councils;
+}
+
+static int
+group_councils_change (TallyScopeSummary *summary,
+                       Group             *group)
+{
+  TallyParty *party;
+  int change = 0;
+
+  EACH_MEMBER (group, party)
+    change += tally_scope_summary_get_councils_change (summary, party);
+  return change;
+}
+
+static gint64
+group_seats (TallyScopeSummary *summary,
+             Group             *group)
+{
+  TallyParty *party;
+  gint64 seats = 0;
+
+  EACH_MEMBER (group, party)
+    seats += tally_scope_summary_get_seats_won (summary, party);
+  return seats;
+}
+
+static gboolean
+group_seats_change (TallyScopeSummary *summary,
+                    Group             *group,
+                    int               *change)
+{
+  TallyParty *party;
+
+  *change = 0;
+  EACH_MEMBER (group, party)
+    {
+      int party_change;
+
+      if (!tally_scope_summary_get_seats_change (summary, party, &party_change))
+        return FALSE;
+      *change += party_change;
+    }
+  return TRUE;
+}
+
+static gint64
+group_votes (TallyScopeSummary *summary,
+             Group             *group,
+             TallyVoteMethod    method)
+{
+  TallyParty *party;
+  gint64 votes = 0;
+
+  EACH_MEMBER (group, party)
+    {
+      gint64 party_votes = tally_scope_summary_get_votes (summary, party, method);
+
+      if (party_votes < 0)
+        return -1;
+      votes += party_votes;
+    }
+  return votes;
+}
+
+/* Shares of one total add up; NaN stays NaN. */
+static double
+group_share (TallyScopeSummary *summary,
+             Group             *group,
+             TallyVoteMethod    method,
+             gboolean           change)
+{
+  TallyParty *party;
+  double share = 0;
+
+  EACH_MEMBER (group, party)
+    share += change ? tally_scope_summary_get_vote_share_change (summary, party, method)
+                    : tally_scope_summary_get_vote_share (summary, party, method);
+  return share;
+}
+
+static guint
+group_council_seats (TallyCouncilResult *result,
+                     Group              *group,
+                     gboolean           *known,
+                     int                *change)
+{
+  TallyParty *party;
+  guint seats = 0;
+
+  *known = TRUE;
+  *change = 0;
+  EACH_MEMBER (group, party)
+    {
+      int party_change = 0;
+
+      seats += tally_council_result_get_seats_won (result, party);
+      *known = tally_council_result_get_seats_change (result, party, &party_change) && *known;
+      *change += party_change;
+    }
+  return seats;
+}
+
+static double
+group_council_share_change (TallyCouncilResult *result,
+                            Group              *group,
+                            TallyVoteMethod     method)
+{
+  TallyParty *party;
+  double change = 0;
+
+  EACH_MEMBER (group, party)
+    change += tally_council_result_get_vote_share_change (result, party, method);
+  return change;
+}
+
+/* `tally summary`: one row per party, and one for no overall control. */
+static void
+print_state_of_parties (TallyScopeSummary *summary,
+                        TallyCatalog      *catalog,
+                        Options           *options)
+{
+  g_auto(Table) table = { 0 };
+  g_autoptr(GPtrArray) groups = make_groups (catalog);
+  gboolean csv = options->csv;
+  TallyElection *election = tally_scope_summary_get_election (summary);
+  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
+  g_autofree char *declared = tally_scope_summary_describe_declared (summary);
+  GPtrArray *header = g_ptr_array_new ();
+
+  table_init (&table);
+
+  if (!csv)
+    {
+      g_autofree char *seats_up = tally_format_count (tally_scope_summary_get_seats_up (summary));
+
+      g_print (_("%s (%s)"), tally_election_get_name (election), tally_election_get_date (election));
+      if (baseline != NULL)
+        g_print (_(" compared with %s (%s)"), tally_election_get_name (baseline), tally_election_get_date (baseline));
+      g_print ("\n");
+      g_print (_("Scope: %s; %s seats up\n"), declared, seats_up);
+      g_print (_("Vote shares: %s\n\n"), method_name (options->vote_method));
+    }
+
+  g_ptr_array_add (header, g_strdup (csv ? "party" : _("Party")));
+  g_ptr_array_add (header, g_strdup (csv ? "councils_before" : _("Before")));
+  g_ptr_array_add (header, g_strdup (csv ? "councils_after" : _("Councils")));
+  g_ptr_array_add (header, g_strdup (csv ? "councils_change" : "±"));
+  g_ptr_array_add (header, g_strdup (csv ? "seats" : _("Seats")));
+  g_ptr_array_add (header, g_strdup (csv ? "seats_change" : "±"));
+  g_ptr_array_add (header, g_strdup (csv ? "votes" : _("Votes")));
+  g_ptr_array_add (header, g_strdup (csv ? "vote_share" : _("Share")));
+  g_ptr_array_add (header, g_strdup (csv ? "vote_share_change" : "±"));
+  table_add (&table, header);
+
+  for (guint i = 0; i <= groups->len; i++)
+    {
+      Group *group = i < groups->len ? g_ptr_array_index (groups, i) : NULL;
+      GPtrArray *row = g_ptr_array_new ();
+      int change;
+      gint64 votes;
+
+      if (group == NULL)
+        {
+          guint before = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_BEFORE);
+          guint after = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER);
+
+          g_ptr_array_add (row, g_strdup (csv ? "NOC" : _("No overall control")));
+          g_ptr_array_add (row, format_int (before, csv));
+          g_ptr_array_add (row, format_int (after, csv));
+          g_ptr_array_add (row, format_signed (tally_scope_summary_get_councils_change (summary, NULL), csv));
+          for (guint j = 0; j < 5; j++)
+            g_ptr_array_add (row, g_strdup (""));
+          table_add (&table, row);
+          continue;
+        }
+
+      g_ptr_array_add (row, g_strdup (csv ? group->key : group->name));
+      g_ptr_array_add (row, format_int (group_councils (summary, group, TALLY_STAGE_BEFORE), csv));
+      g_ptr_array_add (row, format_int (group_councils (summary, group, TALLY_STAGE_AFTER), csv));
+      g_ptr_array_add (row, format_signed (group_councils_change (summary, group), csv));
+      g_ptr_array_add (row, format_int (group_seats (summary, group), csv));
+      if (group_seats_change (summary, group, &change))
+        g_ptr_array_add (row, format_signed (change, csv));
+      else
+        g_ptr_array_add (row, g_strdup (csv ? "" : "—"));
+
+      votes = group_votes (summary, group, options->vote_method);
+      g_ptr_array_add (row, votes >= 0 ? format_int (votes, csv) : g_strdup (csv ? "" : "—"));
+      g_ptr_array_add (row, format_share (group_share (summary, group, options->vote_method, FALSE), csv));
+      g_ptr_array_add (row, format_points (group_share (summary, group, options->vote_method, TRUE), csv));
+      table_add (&table, row);
+    }
+
+  table_print (&table, csv, 1);
+
+  if (!csv)
+    {
+      double others = tally_scope_summary_get_other_share (summary, options->vote_method);
+      double swing = tally_scope_summary_get_swing (summary, options->swing_from, options->swing_to,
+                                                    options->vote_method);
+      g_autofree char *others_text = format_share (others, FALSE);
+      g_autofree char *swing_text = format_points (swing, FALSE);
+      guint n_same_seats, n_council_totals;
+
+      tally_scope_summary_get_seat_comparisons (summary, &n_same_seats, &n_council_totals);
+      g_print ("\n");
+      if (n_council_totals > 0)
+        g_print (_("Seat change: against the same seats at the baseline in %u councils; by council "
+                   "totals (seats held after the poll against before it) in %u where the seats fought "
+                   "differ (new boundaries, or a change between all-out and partial elections)\n"),
+                 n_same_seats, n_council_totals);
+      if (!isnan (others) && others > 0.05)
+        g_print (_("Votes of parties not counted separately (independents and others): %s\n"), others_text);
+      g_print (_("Butler swing %s → %s: %s points\n"), party_label (options->swing_from),
+               party_label (options->swing_to), swing_text);
+    }
+}
+
+static gboolean
+group_has_seats (TallyScopeSummary *summary,
+                 Group             *group)
+{
+  int change = 0;
+
+  return group_seats (summary, group) > 0 || (group_seats_change (summary, group, &change) && change != 0);
+}
+
+static char *
+describe_control (TallyCouncilResult *result,
+                  TallyStage          stage,
+                  gboolean            csv)
+{
+  TallyParty *party;
+
+  if (tally_council_result_get_total_seats (result, stage) == 0)
+    return g_strdup (csv ? "" : "?");
+
+  party = tally_council_result_get_control (result, stage);
+  if (party == NULL)
+    return g_strdup ("NOC");
+
+  return g_strdup (csv ? tally_party_get_key (party) : tally_party_get_short_name (party));
+}
+
+/* The names --outcome takes. */
+static const char *
+outcome_key (TallyOutcome outcome)
+{
+  switch (outcome)
+    {
+    case TALLY_OUTCOME_GAIN:
+      return "gain";
+    case TALLY_OUTCOME_LOSS:
+      return "loss";
+    case TALLY_OUTCOME_HOLD:
+      return "hold";
+    case TALLY_OUTCOME_NOC_HOLD:
+      return "noc-hold";
+    case TALLY_OUTCOME_UNKNOWN:
+    default:
+      return "";
+    }
+}
+
+/* `tally summary --councils`: one row per council. */
+static void
+print_councils (TallyScopeSummary *summary,
+                TallyCatalog      *catalog,
+                Options           *options)
+{
+  g_auto(Table) table = { 0 };
+  g_autoptr(GPtrArray) groups = make_groups (catalog);
+  g_autoptr(GPtrArray) seat_groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) share_groups = g_ptr_array_new ();
+  GListModel *councils = tally_scope_summary_get_councils (summary);
+  gboolean csv = options->csv;
+  GPtrArray *header = g_ptr_array_new ();
+  g_autofree char *swing_from = g_ascii_strdown (party_key (options->swing_from), -1);
+  g_autofree char *swing_to = g_ascii_strdown (party_key (options->swing_to), -1);
+
+  table_init (&table);
+
+  /* CSV keeps every party, so that a script's columns do not move; the
+   * table keeps those that won or lost seats, and shares where known. */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      if (csv || group_has_seats (summary, group))
+        g_ptr_array_add (seat_groups, group);
+      if (csv || !isnan (group_share (summary, group, options->vote_method, FALSE)))
+        g_ptr_array_add (share_groups, group);
+    }
+
+  g_ptr_array_add (header, g_strdup (csv ? "code" : _("Code")));
+  g_ptr_array_add (header, g_strdup (csv ? "name" : _("Council")));
+  g_ptr_array_add (header, g_strdup (csv ? "control_before" : _("Before")));
+  g_ptr_array_add (header, g_strdup (csv ? "control_after" : _("After")));
+  g_ptr_array_add (header, g_strdup (csv ? "outcome" : _("Outcome")));
+  if (csv)
+    g_ptr_array_add (header, g_strdup ("outcome_description"));
+  for (guint i = 0; i < seat_groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (seat_groups, i);
+
+      if (csv)
+        {
+          g_ptr_array_add (header, g_strdup_printf ("%s_seats", group->key));
+          g_ptr_array_add (header, g_strdup_printf ("%s_seats_change", group->key));
+        }
+      else
+        g_ptr_array_add (header, g_strdup (group->short_name));
+    }
+  for (guint i = 0; i < share_groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (share_groups, i);
+
+      g_ptr_array_add (header, csv ? g_strdup_printf ("%s_share_change", group->key)
+                                   : g_strdup_printf ("%s %%±", group->short_name));
+    }
+  g_ptr_array_add (header, csv ? g_strdup_printf ("swing_%s_%s", swing_from, swing_to)
+                               : g_strdup_printf (_("Swing %s→%s"), party_label (options->swing_from),
+                                                  party_label (options->swing_to)));
+  table_add (&table, header);
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+      TallyCouncil *council = tally_council_result_get_council (result);
+      GPtrArray *row = g_ptr_array_new ();
+
+      g_ptr_array_add (row, g_strdup (tally_council_get_code (council)));
+      g_ptr_array_add (row, g_strdup (tally_council_get_name (council)));
+      g_ptr_array_add (row, describe_control (result, TALLY_STAGE_BEFORE, csv));
+      g_ptr_array_add (row, describe_control (result, TALLY_STAGE_AFTER, csv));
+      if (csv)
+        g_ptr_array_add (row, g_strdup (outcome_key (tally_council_result_get_outcome (result))));
+      g_ptr_array_add (row, tally_council_result_describe_outcome (result, !csv));
+
+      for (guint j = 0; j < seat_groups->len; j++)
+        {
+          gboolean known;
+          int change;
+          guint seats = group_council_seats (result, g_ptr_array_index (seat_groups, j), &known, &change);
+
+          if (csv)
+            {
+              g_ptr_array_add (row, format_int (seats, TRUE));
+              g_ptr_array_add (row, known ? format_signed (change, TRUE) : g_strdup (""));
+            }
+          else
+            {
+              g_autofree char *change_text = known ? tally_format_change (change) : g_strdup ("?");
+
+              g_ptr_array_add (row, g_strdup_printf ("%u (%s)", seats, change_text));
+            }
+        }
+
+      for (guint j = 0; j < share_groups->len; j++)
+        {
+          Group *group = g_ptr_array_index (share_groups, j);
+
+          g_ptr_array_add (row, format_points (group_council_share_change (result, group, options->vote_method), csv));
+        }
+
+      g_ptr_array_add (row, format_points (tally_council_result_get_swing (result, options->swing_from,
+                                                                          options->swing_to, options->vote_method),
+                                           csv));
+      table_add (&table, row);
+    }
+
+  table_print (&table, csv, 5);
+}
+
+int
+tally_cli_run_summary (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyFilter) filter = NULL;
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Options) options = { 0 };
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database_path,
+      N_("Read FILE instead of the bundled database"), N_("FILE") },
+    { "election", 'e', 0, G_OPTION_ARG_STRING, &options.election,
+      N_("The election, by its date (default: the latest)"), N_("DATE") },
+    { "baseline", 'b', 0, G_OPTION_ARG_STRING, &options.baseline,
+      N_("Compare with this election (default: the election’s own baseline)"), N_("DATE") },
+    { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &options.regions,
+      N_("Councils in these regions (\"London\", \"North West\")"), N_("REGION") },
+    { "type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &options.types,
+      N_("Councils of these types (london_borough, metropolitan_borough, unitary, district)"), N_("TYPE") },
+    { "party", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &options.parties,
+      N_("Councils these parties controlled before or after (CON, LAB, LD, …); with --outcome, their outcomes"),
+      N_("KEY") },
+    { "council", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &options.councils,
+      N_("Only these councils, by ONS code or name"), N_("COUNCIL") },
+    { "outcome", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &options.outcomes,
+      N_("Councils with these outcomes (gain, loss, hold, noc-hold, changed, unchanged)"), N_("OUTCOME") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &options.search,
+      N_("Councils whose name or code contains TEXT"), N_("TEXT") },
+    { "councils", 0, 0, G_OPTION_ARG_NONE, &options.per_council,
+      N_("One row per council instead of the state of the parties"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
+      N_("Write CSV instead of an aligned table"), NULL },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &options.method,
+      N_("Vote shares by the total-vote or top-vote method (total, top)"), N_("METHOD") },
+    { "swing", 0, 0, G_OPTION_ARG_STRING, &options.swing,
+      N_("Butler swing between these two parties (default: CON,LAB)"), N_("FROM,TO") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Print the state of the parties, or one row per council, "
+                                           "for the councils a filter matches"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
+    {
+      g_printerr ("tally summary: %s\n", error ? error->message : _("unexpected argument"));
+      return 2;
+    }
+
+  path = options.database_path ? g_strdup (options.database_path) : tally_database_get_bundled_path ();
+  if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
+      !(catalog = tally_catalog_new (database, &error)) ||
+      !(results = tally_results_new (catalog, &error)))
+    {
+      g_printerr ("tally summary: %s\n", error->message);
+      return 1;
+    }
+
+  filter = tally_filter_new ();
+  if (!set_elections (filter, catalog, &options, &error) ||
+      !set_regions (filter, catalog, options.regions, &error) ||
+      !set_types (filter, options.types, &error) ||
+      !set_parties (filter, catalog, options.parties, &error) ||
+      !set_councils (filter, catalog, options.councils, &error) ||
+      !set_outcomes (filter, options.outcomes, &error) ||
+      !parse_method_and_swing (&options, catalog, &error))
+    {
+      g_printerr ("tally summary: %s\n", error->message);
+      return 2;
+    }
+  tally_filter_set_search_text (filter, options.search);
+
+  if (!(summary = tally_results_summarize (results, filter)))
+    {
+      g_printerr ("tally summary: %s\n", _("the database holds no election"));
+      return 1;
+    }
+
+  if (options.per_council)
+    print_councils (summary, catalog, &options);
+  else
+    print_state_of_parties (summary, catalog, &options);
+
+  return 0;
+}

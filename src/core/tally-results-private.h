@@ -1,0 +1,125 @@
+/* tally-results-private.h: the numbers of every election, as flat arrays.
+ *
+ * The engine reads the database once into TallyResultsData: per election,
+ * council and party, the seats won, the votes (both methods) and the
+ * composition before and after.  Arrays are indexed
+ *
+ *   ec  = election * n_councils + council
+ *   ecp = ec * n_parties + party
+ *
+ * with elections, councils and parties in catalogue order.  The data never
+ * changes once loaded, and is shared (reference counted) by the engine, the
+ * council results and the scope summaries made from it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tally-council-result.h"
+#include "tally-rules.h"
+#include "tally-types.h"
+
+G_BEGIN_DECLS
+
+/* A value the data does not hold. */
+#define TALLY_UNKNOWN (-1)
+
+typedef struct _TallyResultsData TallyResultsData;
+
+struct _TallyResultsData
+{
+  guint           n_elections;
+  guint           n_councils;
+  guint           n_parties;
+
+  TallyElection **elections;         /* catalogue order: oldest first */
+  TallyCouncil  **councils;          /* by name */
+  TallyParty    **parties;           /* left to right */
+  gboolean       *party_aggregate;   /* [party]: "Other", never in control */
+  int            *baseline;          /* [election]: its baseline's index, or -1 */
+  GHashTable     *party_index;       /* TallyParty* → index + 1 */
+  char          **folded_names;      /* [council], for searching */
+
+  /* [election] */
+  guint8         *declarations_known;   /* the declarations table has rows for it */
+
+  /* [ec] */
+  guint8         *held;              /* the council had seats up */
+  guint8         *declared;          /* declared (always, when not known) */
+  guint8         *from_candidates;   /* figures summed from candidate rows */
+  gint32         *seats_up;
+  gint64         *votes_total;       /* TALLY_UNKNOWN when not known */
+  gint64         *top_total;         /* sum of each party's best candidate per ward */
+  gint64         *electorate;
+  gint64         *ballots;
+  guint          *composition_total[2];   /* 0 when not known */
+  gint32         *control[2];        /* party index, TALLY_NO_CONTROL or TALLY_CONTROL_UNKNOWN */
+
+  /* [ecp] */
+  gint32         *seats_won;
+  gint64         *votes;             /* TALLY_UNKNOWN when not known */
+  gint64         *top_votes;         /* TALLY_UNKNOWN without candidate rows */
+  guint          *composition[2];
+};
+
+TallyResultsData *_tally_results_data_ref          (TallyResultsData *data);
+void              _tally_results_data_unref        (TallyResultsData *data);
+int               _tally_results_data_party_index  (TallyResultsData *data,
+                                                    TallyParty       *party);
+int               _tally_results_data_election_index (TallyResultsData *data,
+                                                    TallyElection    *election);
+double            _tally_results_data_share        (TallyResultsData *data,
+                                                    guint             election,
+                                                    guint             council,
+                                                    int               party,
+                                                    TallyVoteMethod   method);
+/* How a council's seat change against the baseline is measured. */
+typedef enum
+{
+  TALLY_SEAT_CHANGE_UNKNOWN,   /* no baseline, or nothing to compare */
+  TALLY_SEAT_CHANGE_COHORT,    /* the same seats: won now less won then */
+  TALLY_SEAT_CHANGE_COUNCIL,   /* different seats: composition after less before */
+} TallySeatChange;
+
+TallySeatChange   _tally_results_data_seat_change_kind (TallyResultsData *data,
+                                                    guint             election,
+                                                    int               baseline,
+                                                    guint             council);
+int               _tally_results_data_seat_change  (TallyResultsData *data,
+                                                    guint             election,
+                                                    int               baseline,
+                                                    guint             council,
+                                                    guint             party,
+                                                    TallySeatChange   kind);
+int               _tally_results_data_seats_not_up (TallyResultsData *data,
+                                                    guint             election,
+                                                    int               baseline,
+                                                    guint             council,
+                                                    guint             party);
+
+static inline gsize
+_tally_ec (const TallyResultsData *data,
+           guint                   election,
+           guint                   council)
+{
+  return (gsize) election * data->n_councils + council;
+}
+
+static inline gsize
+_tally_ecp (const TallyResultsData *data,
+            guint                   election,
+            guint                   council,
+            guint                   party)
+{
+  return _tally_ec (data, election, council) * data->n_parties + party;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyResultsData, _tally_results_data_unref)
+
+/* tally-council-result.c */
+TallyCouncilResult *_tally_council_result_new_for_data (TallyResultsData *data,
+                                                        guint             election,
+                                                        int               baseline,
+                                                        guint             council);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* tally-scope-summary-private.h: how the engine fills a scope summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tally-results-private.h"
+#include "tally-scope-summary.h"
+
+G_BEGIN_DECLS
+
+TallyScopeSummary *_tally_scope_summary_new    (TallyResultsData   *data,
+                                                guint               election,
+                                                int                 baseline);
+void               _tally_scope_summary_add    (TallyScopeSummary  *self,
+                                                guint               council,
+                                                TallyCouncilResult *result);
+void               _tally_scope_summary_finish (TallyScopeSummary  *self);
+
+G_END_DECLS

@@ -1,0 +1,518 @@
+/* tally-council-page.c: one council: control, seats, votes and wards.
+ *
+ * Everything on the page comes from the engine: the council's result at the
+ * filter's election against its baseline, and, when candidate data has been
+ * imported, its wards.  The page reads the wards when it opens, not on every
+ * filter change.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-page.h"
+#include "tally-council-result.h"
+#include "tally-election.h"
+#include "tally-format.h"
+#include "tally-party.h"
+#include "tally-party-style.h"
+#include "tally-results.h"
+#include "tally-ward-result.h"
+
+struct _TallyCouncilPage
+{
+  GtkWidget            parent_instance;
+
+  TallyCouncilResult  *result;
+  GString             *seats_text;   /* the table as lines, for get_text() */
+  GListModel          *parties;
+  GListModel          *wards;
+  GPtrArray           *ward_rows;
+
+  /* Template widgets */
+  GtkLabel            *after_chip;
+  GtkLabel            *before_chip;
+  GtkBox              *chart_box;
+  GtkLabel            *details_label;
+  GtkLabel            *majority_label;
+  GtkLabel            *name_label;
+  GtkLabel            *outcome_label;
+  GtkWidget           *scroller;
+  GtkGrid             *seats_grid;
+  GtkLabel            *votes_note;
+  AdwPreferencesGroup *wards_group;
+};
+
+G_DEFINE_FINAL_TYPE (TallyCouncilPage, tally_council_page, GTK_TYPE_WIDGET)
+
+static char *
+format_share (double share)
+{
+  if (isnan (share))
+    return g_strdup ("–");
+
+  return g_strdup_printf ("%.1f%%", share);
+}
+
+static char *
+format_points (double change)
+{
+  if (isnan (change))
+    return g_strdup ("–");
+
+  if (fabs (change) < 0.05)
+    return g_strdup ("0.0");
+
+  /* Share points, signed with a true minus. */
+  return g_strdup_printf ("%s%.1f", change > 0 ? "+" : "−", fabs (change));
+}
+
+static char *
+format_date (const char *iso_date)
+{
+  g_autofree char *midnight = g_strconcat (iso_date, "T00:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (midnight, NULL);
+
+  /* Translators: a polling day, "3 May 2018". */
+  return date ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (iso_date);
+}
+
+static GtkWidget *
+cell (const char *text,
+      float       xalign,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, "numeric");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static const char *
+change_class (int change)
+{
+  return change > 0 ? "change-up" : change < 0 ? "change-down" : "dim-label";
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* The table: party, seats before and after, won now and last time with the
+ * change, vote share now and its change. */
+static void
+fill_seats_grid (TallyCouncilPage *self)
+{
+  TallyElection *election = tally_council_result_get_election (self->result);
+  TallyElection *baseline = tally_council_result_get_baseline (self->result);
+  g_autoptr(GPtrArray) parties = g_ptr_array_new ();
+  g_autofree char *won_now = g_strdup_printf (_("Won %d"), tally_election_get_year (election));
+  g_autofree char *won_then = baseline ? g_strdup_printf (_("Won %d"), tally_election_get_year (baseline)) : NULL;
+  g_autofree char *share_now = g_strdup_printf (_("Share %d"), tally_election_get_year (election));
+  const char *headings[] = { _("Party"), _("Before"), _("After"), won_now, won_then ? won_then : "", _("Change"),
+                             share_now, _("± pts") };
+  const TallySeats *before, *after;
+  guint n_before, n_after;
+  int row = 1;
+
+  clear_grid (self->seats_grid);
+  g_string_truncate (self->seats_text, 0);
+
+  for (guint column = 0; column < G_N_ELEMENTS (headings); column++)
+    gtk_grid_attach (self->seats_grid, cell (headings[column], column == 0 ? 0 : 1, "column-heading"),
+                     column, 0, 1, 1);
+
+  /* Every party that held or won a seat, left to right. */
+  before = tally_council_result_get_composition (self->result, TALLY_STAGE_BEFORE, &n_before);
+  after = tally_council_result_get_composition (self->result, TALLY_STAGE_AFTER, &n_after);
+  {
+    guint n_parties = g_list_model_get_n_items (self->parties);
+
+    for (guint i = 0; i < n_parties; i++)
+      {
+        TallyParty *party = g_list_model_get_item (self->parties, i);
+        gboolean present = tally_council_result_get_seats_won (self->result, party) > 0;
+        int change = 0;
+
+        for (guint j = 0; j < n_before && !present; j++)
+          present = before[j].party == party;
+        for (guint j = 0; j < n_after && !present; j++)
+          present = after[j].party == party;
+        if (!present && tally_council_result_get_seats_change (self->result, party, &change))
+          present = change != 0;
+
+        if (present)
+          g_ptr_array_add (parties, party);
+        g_object_unref (party);
+      }
+  }
+
+  for (guint i = 0; i < parties->len; i++, row++)
+    {
+      TallyParty *party = g_ptr_array_index (parties, i);
+      GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *chip = gtk_label_new (NULL);
+      guint seats_before = 0, seats_after = 0;
+      guint won = tally_council_result_get_seats_won (self->result, party);
+      int change;
+      gboolean known_change = tally_council_result_get_seats_change (self->result, party, &change);
+      g_autofree char *before_text = NULL;
+      g_autofree char *after_text = NULL;
+      g_autofree char *won_text = tally_format_count (won);
+      g_autofree char *then_text = known_change ? tally_format_count ((gint64) won - change) : g_strdup ("–");
+      g_autofree char *change_text = known_change ? tally_format_change (change) : g_strdup ("–");
+      g_autofree char *share_text =
+        format_share (tally_council_result_get_vote_share (self->result, party, TALLY_VOTE_METHOD_TOTAL));
+      double share_change = tally_council_result_get_vote_share_change (self->result, party, TALLY_VOTE_METHOD_TOTAL);
+      g_autofree char *share_change_text = format_points (share_change);
+
+      for (guint j = 0; j < n_before; j++)
+        if (before[j].party == party)
+          seats_before = before[j].seats;
+      for (guint j = 0; j < n_after; j++)
+        if (after[j].party == party)
+          seats_after = after[j].seats;
+
+      before_text = n_before > 0 ? tally_format_count (seats_before) : g_strdup ("–");
+      after_text = n_after > 0 ? tally_format_count (seats_after) : g_strdup ("–");
+
+      g_string_append_printf (self->seats_text, "%s: %s before, %s after, won %s (%s), share %s (%s)\n",
+                              tally_party_get_full_name (party), before_text, after_text, won_text, change_text,
+                              share_text, share_change_text);
+
+      tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
+      gtk_box_append (GTK_BOX (name_box), chip);
+      gtk_box_append (GTK_BOX (name_box), cell (tally_party_get_full_name (party), 0, NULL));
+
+      gtk_grid_attach (self->seats_grid, name_box, 0, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (before_text, 1, NULL), 1, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (after_text, 1, "heading"), 2, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (won_text, 1, NULL), 3, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (baseline ? then_text : "", 1, "dim-label"), 4, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (change_text, 1, known_change ? change_class (change) : "dim-label"),
+                       5, row, 1, 1);
+      gtk_grid_attach (self->seats_grid, cell (share_text, 1, NULL), 6, row, 1, 1);
+      gtk_grid_attach (self->seats_grid,
+                       cell (share_change_text, 1,
+                             isnan (share_change) ? "dim-label" : change_class (share_change >= 0.05 ? 1 : share_change <= -0.05 ? -1 : 0)),
+                       7, row, 1, 1);
+    }
+}
+
+static GtkWidget *
+make_ward_row (TallyWardResult *ward)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  TallyParty *winner = tally_ward_result_get_winner (ward);
+  const TallyCandidateResult *candidates;
+  guint n_candidates, majority;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tally_ward_result_get_name (ward));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (winner != NULL)
+    {
+      GtkWidget *chip = gtk_label_new (NULL);
+
+      tally_party_style_apply_chip (GTK_LABEL (chip), winner, TRUE);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), chip);
+    }
+
+  if (tally_ward_result_get_seats (ward) > 1)
+    g_string_append_printf (subtitle, _("%u seats"), tally_ward_result_get_seats (ward));
+  if (tally_ward_result_get_majority (ward, &majority))
+    {
+      g_autofree char *count = tally_format_count (majority);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("majority %s"), count);
+    }
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+
+  candidates = tally_ward_result_get_candidates (ward, &n_candidates);
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      const TallyCandidateResult *candidate = &candidates[i];
+      GtkWidget *candidate_row = adw_action_row_new ();
+      g_autofree char *votes = tally_format_count (candidate->votes);
+      g_autofree char *share = format_share (candidate->share);
+      g_autofree char *suffix = g_strdup_printf ("%s  ·  %s", votes, share);
+      const char *party_name = candidate->party ? tally_party_get_full_name (candidate->party) : NULL;
+      GtkWidget *figures = cell (suffix, 1, candidate->elected ? "candidate-elected" : NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (candidate_row), candidate->name);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (candidate_row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (candidate_row),
+                                   candidate->party_name ? candidate->party_name : party_name);
+      if (candidate->elected)
+        {
+          GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+          gtk_widget_set_tooltip_text (mark, _("Elected"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Elected"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (candidate_row), mark);
+          gtk_widget_add_css_class (candidate_row, "candidate-elected");
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (candidate_row), figures);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), candidate_row);
+    }
+
+  return row;
+}
+
+static void
+fill_wards (TallyCouncilPage *self,
+            TallyResults     *results)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_wards;
+
+  for (guint i = 0; i < self->ward_rows->len; i++)
+    adw_preferences_group_remove (self->wards_group, g_ptr_array_index (self->ward_rows, i));
+  g_ptr_array_set_size (self->ward_rows, 0);
+  g_clear_object (&self->wards);
+
+  self->wards = tally_results_list_wards (results, self->result, &error);
+  n_wards = self->wards ? g_list_model_get_n_items (self->wards) : 0;
+
+  if (error != NULL)
+    adw_preferences_group_set_description (self->wards_group, error->message);
+  else if (n_wards == 0)
+    adw_preferences_group_set_description (self->wards_group,
+                                           _("No ward results in this database. Import the Democracy Club or "
+                                             "LEAP files to see every ward and candidate."));
+  else
+    adw_preferences_group_set_description (self->wards_group, NULL);
+
+  for (guint i = 0; i < n_wards; i++)
+    {
+      g_autoptr(TallyWardResult) ward = g_list_model_get_item (self->wards, i);
+      GtkWidget *row = make_ward_row (ward);
+
+      adw_preferences_group_add (self->wards_group, row);
+      g_ptr_array_add (self->ward_rows, row);
+    }
+}
+
+static void
+tally_council_page_dispose (GObject *object)
+{
+  TallyCouncilPage *self = (TallyCouncilPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_PAGE);
+
+  g_clear_object (&self->result);
+  g_clear_object (&self->parties);
+  g_clear_object (&self->wards);
+  g_clear_pointer (&self->ward_rows, g_ptr_array_unref);
+  if (self->seats_text != NULL)
+    g_string_free (g_steal_pointer (&self->seats_text), TRUE);
+
+  G_OBJECT_CLASS (tally_council_page_parent_class)->dispose (object);
+}
+
+static void
+tally_council_page_class_init (TallyCouncilPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_council_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-council-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, after_chip);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, before_chip);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, majority_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, seats_grid);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, votes_note);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, wards_group);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tally_council_page_init (TallyCouncilPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ward_rows = g_ptr_array_new ();
+  self->seats_text = g_string_new (NULL);
+}
+
+GtkWidget *
+tally_council_page_new (void)
+{
+  return g_object_new (TALLY_TYPE_COUNCIL_PAGE, NULL);
+}
+
+/**
+ * tally_council_page_show_result:
+ * @results: the engine, for the party table and the wards
+ * @result: the council's result at the filter's election and baseline
+ */
+void
+tally_council_page_show_result (TallyCouncilPage   *self,
+                                TallyResults       *results,
+                                TallyCouncilResult *result)
+{
+  TallyCouncil *council;
+  TallyElection *election, *baseline;
+  g_autofree char *details = NULL;
+  g_autofree char *outcome = NULL;
+  g_autoptr(GString) majority = g_string_new (NULL);
+  guint total_after;
+
+  g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
+  g_return_if_fail (TALLY_IS_RESULTS (results));
+  g_return_if_fail (TALLY_IS_COUNCIL_RESULT (result));
+
+  g_set_object (&self->result, result);
+  g_set_object (&self->parties, tally_catalog_get_parties (tally_results_get_catalog (results)));
+
+  council = tally_council_result_get_council (result);
+  election = tally_council_result_get_election (result);
+  baseline = tally_council_result_get_baseline (result);
+
+  gtk_label_set_text (self->name_label, tally_council_get_name (council));
+  if (tally_council_get_county (council) != NULL &&
+      g_strcmp0 (tally_council_get_county (council), tally_council_get_region (council)) != 0)
+    details = g_strdup_printf ("%s · %s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
+                               tally_council_get_county (council), tally_council_get_region (council),
+                               tally_council_get_code (council));
+  else
+    details = g_strdup_printf ("%s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
+                               tally_council_get_region (council), tally_council_get_code (council));
+  gtk_label_set_text (self->details_label, details);
+
+  tally_party_style_apply_chip (self->before_chip, tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
+                                tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
+  tally_party_style_apply_chip (self->after_chip, tally_council_result_get_control (result, TALLY_STAGE_AFTER),
+                                tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
+  outcome = tally_council_result_describe_outcome (result, FALSE);
+  gtk_label_set_text (self->outcome_label, outcome);
+
+  total_after = tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER);
+  if (total_after > 0)
+    {
+      g_autofree char *total = tally_format_count (total_after);
+      g_autofree char *needed = tally_format_count (tally_council_result_get_majority (result));
+      g_autofree char *up = tally_format_count (tally_council_result_get_seats_up (result));
+      g_autofree char *date = format_date (tally_election_get_date (election));
+
+      g_string_append_printf (majority, _("%s seats; %s for a majority. %s were fought on %s."),
+                              total, needed, up, date);
+    }
+  else
+    {
+      g_autofree char *up = tally_format_count (tally_council_result_get_seats_up (result));
+
+      g_string_append_printf (majority, _("%s seats were fought. The council’s composition is not known."), up);
+    }
+  gtk_label_set_text (self->majority_label, majority->str);
+
+  if (baseline != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("Change is against %s, when the same seats were last fought. "
+                                                 "Vote shares count every vote cast (total-vote method)."),
+                                               tally_election_get_name (baseline));
+
+      gtk_label_set_text (self->votes_note, note);
+    }
+  else
+    {
+      gtk_label_set_text (self->votes_note, _("Vote shares count every vote cast (total-vote method)."));
+    }
+
+  fill_seats_grid (self);
+  fill_wards (self, results);
+
+  /* A new council starts at the top of the page. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+/**
+ * tally_council_page_get_result:
+ *
+ * Returns: (transfer none) (nullable): the council result shown
+ */
+TallyCouncilResult *
+tally_council_page_get_result (TallyCouncilPage *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
+
+  return self->result;
+}
+
+/**
+ * tally_council_page_get_chart_box:
+ *
+ * Returns: (transfer none): where a seat chart of the council goes
+ */
+GtkBox *
+tally_council_page_get_chart_box (TallyCouncilPage *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
+
+  return self->chart_box;
+}
+
+/**
+ * tally_council_page_get_text:
+ *
+ * Returns: (transfer full): what the page says, as text: its headline and
+ *   every ward's candidates, one a line (for screen readers and tests)
+ */
+char *
+tally_council_page_get_text (TallyCouncilPage *self)
+{
+  GString *text = g_string_new (NULL);
+  guint n_wards;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
+
+  g_string_append_printf (text, "%s\n%s\n%s\n%s", gtk_label_get_text (self->name_label),
+                          gtk_label_get_text (self->outcome_label), gtk_label_get_text (self->majority_label),
+                          self->seats_text->str);
+
+  n_wards = self->wards ? g_list_model_get_n_items (self->wards) : 0;
+  for (guint i = 0; i < n_wards; i++)
+    {
+      g_autoptr(TallyWardResult) ward = g_list_model_get_item (self->wards, i);
+      const TallyCandidateResult *candidates;
+      guint n_candidates;
+
+      candidates = tally_ward_result_get_candidates (ward, &n_candidates);
+      for (guint j = 0; j < n_candidates; j++)
+        {
+          g_autofree char *votes = tally_format_count (candidates[j].votes);
+
+          g_string_append_printf (text, "%s: %s (%s) %s%s\n", tally_ward_result_get_name (ward), candidates[j].name,
+                                  candidates[j].party_name ? candidates[j].party_name : "", votes,
+                                  candidates[j].elected ? _(", elected") : "");
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,27 @@
+/* tally-council-page.h: one council: control, seats, votes and wards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tally-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TallyResults TallyResults;
+
+#define TALLY_TYPE_COUNCIL_PAGE (tally_council_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TallyCouncilPage, tally_council_page, TALLY, COUNCIL_PAGE, GtkWidget)
+
+GtkWidget          *tally_council_page_new          (void);
+void                tally_council_page_show_result  (TallyCouncilPage   *self,
+                                                     TallyResults       *results,
+                                                     TallyCouncilResult *result);
+TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
+char               *tally_council_page_get_text     (TallyCouncilPage   *self);
+GtkBox             *tally_council_page_get_chart_box (TallyCouncilPage  *self);
+
+G_END_DECLS

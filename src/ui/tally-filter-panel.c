@@ -1,0 +1,610 @@
+/* tally-filter-panel.c: the sidebar where the user chooses what to look at.
+ *
+ * Each choice (an outcome, a party, a region, a council type) is a row with
+ * a check box and the number of councils it would match, given every other
+ * choice: the usual faceted search, where choices within a group widen the
+ * set and groups narrow it.  The panel edits the engine's one TallyFilter and
+ * redraws itself from it whenever it changes, whoever changed it, so it never
+ * holds state of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-election.h"
+#include "tally-filter.h"
+#include "tally-filter-panel.h"
+#include "tally-party.h"
+#include "tally-party-style.h"
+#include "tally-results.h"
+
+typedef enum
+{
+  FACET_OUTCOME,
+  FACET_PARTY,
+  FACET_REGION,
+  FACET_TYPE,
+} Facet;
+
+static const char *facet_names[] = { "outcome", "party", "region", "type" };
+
+typedef struct
+{
+  Facet              facet;
+  char              *value;      /* party key, region name or council type key */
+  TallyOutcomeFlags  outcomes;   /* for FACET_OUTCOME */
+  GtkCheckButton    *check;
+  GtkLabel          *count;
+  AdwActionRow      *row;
+} Choice;
+
+struct _TallyFilterPanel
+{
+  GtkWidget             parent_instance;
+
+  TallyResults         *results;
+  TallyFilter          *filter;
+  GPtrArray            *choices;
+  GPtrArray            *rows;       /* every row added, to remove them again */
+  guint                 updating : 1;
+
+  /* Template widgets */
+  AdwComboRow          *baseline_row;
+  AdwComboRow          *election_row;
+  AdwPreferencesGroup  *outcome_group;
+  AdwPreferencesGroup  *party_group;
+  AdwPreferencesGroup  *region_group;
+  GtkSearchEntry       *search_entry;
+  AdwPreferencesGroup  *type_group;
+};
+
+G_DEFINE_FINAL_TYPE (TallyFilterPanel, tally_filter_panel, GTK_TYPE_WIDGET)
+
+static void
+choice_free (gpointer data)
+{
+  Choice *choice = data;
+
+  g_free (choice->value);
+  g_free (choice);
+}
+
+static gboolean
+choice_is_selected (TallyFilterPanel *self,
+                    Choice           *choice)
+{
+  switch (choice->facet)
+    {
+    case FACET_OUTCOME:
+      return (tally_filter_get_outcomes (self->filter) & choice->outcomes) == choice->outcomes;
+
+    case FACET_PARTY:
+      return tally_filter_get_party_selected (self->filter, choice->value);
+
+    case FACET_REGION:
+      return tally_filter_get_region_selected (self->filter, choice->value);
+
+    case FACET_TYPE:
+      {
+        TallyCouncilType type;
+
+        return tally_council_type_from_string (choice->value, &type) &&
+               tally_filter_get_council_type_selected (self->filter, type);
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What the filter would match if @choice were the only one of its group. */
+static guint
+count_choice (TallyFilterPanel *self,
+              Choice           *choice)
+{
+  g_autoptr(TallyFilter) what_if = tally_filter_copy (self->filter);
+  const char *only[] = { choice->value, NULL };
+
+  switch (choice->facet)
+    {
+    case FACET_OUTCOME:
+      tally_filter_set_outcomes (what_if, choice->outcomes);
+      break;
+
+    case FACET_PARTY:
+      tally_filter_set_parties (what_if, only);
+      break;
+
+    case FACET_REGION:
+      tally_filter_set_regions (what_if, only);
+      break;
+
+    case FACET_TYPE:
+      tally_filter_set_council_types (what_if, only);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return tally_results_count_matching (self->results, what_if);
+}
+
+static void
+select_combo_election (AdwComboRow   *row,
+                       GListModel    *elections,
+                       TallyElection *election)
+{
+  guint n_elections = g_list_model_get_n_items (elections);
+
+  for (guint i = 0; i < n_elections; i++)
+    {
+      g_autoptr(TallyElection) item = g_list_model_get_item (elections, i);
+
+      if (item == election)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
+}
+
+/* Makes every row say what the filter now holds. */
+static void
+refresh (TallyFilterPanel *self)
+{
+  GListModel *elections;
+
+  if (self->results == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (self->choices, i);
+      guint count = count_choice (self, choice);
+      g_autofree char *text = g_strdup_printf ("%u", count);
+
+      gtk_check_button_set_active (choice->check, choice_is_selected (self, choice));
+      gtk_label_set_text (choice->count, text);
+
+      if (count == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (choice->row), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (choice->row), "dim-label");
+    }
+
+  elections = tally_catalog_get_elections (tally_results_get_catalog (self->results));
+  select_combo_election (self->election_row, elections, tally_results_resolve_election (self->results, self->filter));
+  select_combo_election (self->baseline_row, elections, tally_results_resolve_baseline (self->results, self->filter));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                 tally_filter_get_search_text (self->filter) ? tally_filter_get_search_text (self->filter) : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                           tally_filter_get_search_text (self->filter) ? tally_filter_get_search_text (self->filter) : "");
+
+  self->updating = FALSE;
+}
+
+static void
+apply_choice (TallyFilterPanel *self,
+              Choice           *choice,
+              gboolean          selected)
+{
+  switch (choice->facet)
+    {
+    case FACET_OUTCOME:
+      {
+        TallyOutcomeFlags outcomes = tally_filter_get_outcomes (self->filter);
+
+        tally_filter_set_outcomes (self->filter, selected ? (outcomes | choice->outcomes)
+                                                          : (outcomes & ~choice->outcomes));
+      }
+      break;
+
+    case FACET_PARTY:
+      tally_filter_set_party_selected (self->filter, choice->value, selected);
+      break;
+
+    case FACET_REGION:
+      tally_filter_set_region_selected (self->filter, choice->value, selected);
+      break;
+
+    case FACET_TYPE:
+      {
+        TallyCouncilType type;
+
+        if (tally_council_type_from_string (choice->value, &type))
+          tally_filter_set_council_type_selected (self->filter, type, selected);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+check_toggled_cb (GtkCheckButton   *check,
+                  TallyFilterPanel *self)
+{
+  Choice *choice = g_object_get_data (G_OBJECT (check), "tally-choice");
+
+  if (self->updating || self->filter == NULL)
+    return;
+
+  apply_choice (self, choice, gtk_check_button_get_active (check));
+}
+
+static void
+filter_changed_cb (TallyFilterPanel *self)
+{
+  refresh (self);
+}
+
+static void
+search_changed_cb (TallyFilterPanel *self)
+{
+  if (self->updating || self->filter == NULL)
+    return;
+
+  tally_filter_set_search_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (TallyFilterPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+election_selected_cb (TallyFilterPanel *self,
+                      GParamSpec       *pspec,
+                      AdwComboRow      *row)
+{
+  TallyElection *election = adw_combo_row_get_selected_item (row);
+
+  if (self->updating || self->filter == NULL || election == NULL)
+    return;
+
+  if (row == self->election_row)
+    {
+      /* A new election brings its own baseline with it. */
+      tally_filter_freeze (self->filter);
+      tally_filter_set_election (self->filter, election);
+      tally_filter_set_baseline (self->filter, NULL);
+      tally_filter_thaw (self->filter);
+    }
+  else
+    {
+      tally_filter_set_baseline (self->filter, election);
+    }
+}
+
+static Choice *
+add_choice (TallyFilterPanel    *self,
+            AdwPreferencesGroup *group,
+            Facet                facet,
+            const char          *value,
+            TallyOutcomeFlags    outcomes,
+            const char          *title,
+            GtkWidget           *decoration)
+{
+  Choice *choice = g_new0 (Choice, 1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *count = gtk_label_new (NULL);
+
+  choice->facet = facet;
+  choice->value = g_strdup (value);
+  choice->outcomes = outcomes;
+  choice->check = GTK_CHECK_BUTTON (check);
+  choice->count = GTK_LABEL (count);
+  choice->row = ADW_ACTION_ROW (row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  /* Each prefix goes before the ones already there. */
+  if (decoration != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), decoration);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  g_object_set_data (G_OBJECT (check), "tally-choice", choice);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
+
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+  g_ptr_array_add (self->choices, choice);
+
+  return choice;
+}
+
+static void
+clear_choices (TallyFilterPanel *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->choices, 0);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+build_choices (TallyFilterPanel *self)
+{
+  TallyCatalog *catalog = tally_results_get_catalog (self->results);
+  GListModel *parties = tally_catalog_get_parties (catalog);
+  GListModel *councils = tally_catalog_get_councils (catalog);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  static const struct
+  {
+    TallyOutcomeFlags  outcomes;
+    const char        *title;
+  } outcomes[] = {
+    { TALLY_OUTCOME_FLAG_GAIN, N_("Gained") },
+    { TALLY_OUTCOME_FLAG_LOSS, N_("Lost") },
+    { TALLY_OUTCOME_FLAG_HOLD, N_("Held") },
+    { TALLY_OUTCOME_FLAG_NOC_HOLD, N_("No overall control, before and after") },
+    { TALLY_OUTCOME_FLAGS_CHANGED, N_("Changed hands") },
+    { TALLY_OUTCOME_FLAGS_UNCHANGED, N_("Did not change hands") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    add_choice (self, self->outcome_group, FACET_OUTCOME, NULL, outcomes[i].outcomes,
+                _(outcomes[i].title), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+      GtkWidget *chip = gtk_label_new (NULL);
+
+      tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (chip, NULL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      add_choice (self, self->party_group, FACET_PARTY, tally_party_get_key (party), 0,
+                  tally_party_get_full_name (party), chip);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+      const char *region = tally_council_get_region (council);
+
+      if (g_hash_table_add (seen, (char *) region))
+        g_ptr_array_add (regions, (char *) region);
+    }
+  g_ptr_array_sort (regions, compare_strings);
+  for (guint i = 0; i < regions->len; i++)
+    add_choice (self, self->region_group, FACET_REGION, g_ptr_array_index (regions, i), 0,
+                g_ptr_array_index (regions, i), NULL);
+
+  for (TallyCouncilType type = 0; type < TALLY_N_COUNCIL_TYPES; type++)
+    add_choice (self, self->type_group, FACET_TYPE, tally_council_type_to_string (type), 0,
+                tally_council_type_get_label (type), NULL);
+}
+
+static void
+tally_filter_panel_dispose (GObject *object)
+{
+  TallyFilterPanel *self = (TallyFilterPanel *) object;
+  GtkWidget *child;
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_FILTER_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (tally_filter_panel_parent_class)->dispose (object);
+}
+
+static void
+tally_filter_panel_class_init (TallyFilterPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_filter_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-filter-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, baseline_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, election_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, party_group);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, region_group);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, type_group);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tally_filter_panel_init (TallyFilterPanel *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->choices = g_ptr_array_new_with_free_func (choice_free);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  name = gtk_property_expression_new (TALLY_TYPE_ELECTION, NULL, "name");
+  adw_combo_row_set_expression (self->election_row, name);
+  adw_combo_row_set_expression (self->baseline_row, name);
+  g_signal_connect_object (self->election_row, "notify::selected",
+                           G_CALLBACK (election_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->baseline_row, "notify::selected",
+                           G_CALLBACK (election_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+tally_filter_panel_new (void)
+{
+  return g_object_new (TALLY_TYPE_FILTER_PANEL, NULL);
+}
+
+/**
+ * tally_filter_panel_set_results:
+ * @results: (nullable): the engine whose filter the panel edits
+ */
+void
+tally_filter_panel_set_results (TallyFilterPanel *self,
+                                TallyResults     *results)
+{
+  GListModel *elections = NULL;
+
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+
+  clear_choices (self);
+  g_set_object (&self->results, results);
+  g_clear_object (&self->filter);
+  if (results != NULL)
+    self->filter = g_object_ref (tally_results_get_filter (results));
+
+  self->updating = TRUE;
+  if (results != NULL)
+    elections = tally_catalog_get_elections (tally_results_get_catalog (results));
+  adw_combo_row_set_model (self->election_row, elections);
+  adw_combo_row_set_model (self->baseline_row, elections);
+  self->updating = FALSE;
+
+  if (results == NULL)
+    return;
+
+  build_choices (self);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+void
+tally_filter_panel_focus_search (TallyFilterPanel *self)
+{
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * tally_filter_panel_get_search_entry:
+ *
+ * Returns: (transfer none): the search entry, for type-to-search
+ */
+GtkEditable *
+tally_filter_panel_get_search_entry (TallyFilterPanel *self)
+{
+  g_return_val_if_fail (TALLY_IS_FILTER_PANEL (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+static Choice *
+find_choice (TallyFilterPanel *self,
+             const char       *facet,
+             const char       *value)
+{
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (self->choices, i);
+
+      if (!g_str_equal (facet_names[choice->facet], facet))
+        continue;
+
+      if (choice->facet == FACET_OUTCOME)
+        {
+          if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (choice->row)), value) == 0)
+            return choice;
+        }
+      else if (g_strcmp0 (choice->value, value) == 0)
+        {
+          return choice;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * tally_filter_panel_toggle:
+ * @facet: "outcome", "party", "region" or "type"
+ * @value: a party key, region name, council type key, or an outcome's title
+ *
+ * Clicks a choice's check box, as a user would.
+ *
+ * Returns: whether there was such a choice
+ */
+gboolean
+tally_filter_panel_toggle (TallyFilterPanel *self,
+                           const char       *facet,
+                           const char       *value)
+{
+  Choice *choice;
+
+  g_return_val_if_fail (TALLY_IS_FILTER_PANEL (self), FALSE);
+
+  if (!(choice = find_choice (self, facet, value)))
+    return FALSE;
+
+  gtk_widget_activate (GTK_WIDGET (choice->check));
+  return TRUE;
+}
+
+/**
+ * tally_filter_panel_get_count:
+ *
+ * Returns: the number of councils a choice's row shows
+ */
+guint
+tally_filter_panel_get_count (TallyFilterPanel *self,
+                              const char       *facet,
+                              const char       *value)
+{
+  Choice *choice;
+
+  g_return_val_if_fail (TALLY_IS_FILTER_PANEL (self), 0);
+
+  if (!(choice = find_choice (self, facet, value)))
+    return 0;
+
+  return (guint) g_ascii_strtoull (gtk_label_get_text (choice->count), NULL, 10);
+}

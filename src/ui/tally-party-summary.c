@@ -1,0 +1,226 @@
+/* tally-party-summary.c: the state of the parties, as newspapers print it.
+ *
+ * One card per party that controls a council or won a seat in scope:
+ * "Labour: 73 councils (−1); 2,348 seats (+221)", with "after N of M
+ * councils" above when only some have declared.  The same sentences, one a
+ * line, are the widget's text for screen readers and for tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-council-result.h"
+#include "tally-format.h"
+#include "tally-party.h"
+#include "tally-party-style.h"
+#include "tally-party-summary.h"
+#include "tally-scope-summary.h"
+
+struct _TallyPartySummary
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkLabel   *heading;
+  GtkFlowBox *cards;
+  char       *text;
+};
+
+G_DEFINE_FINAL_TYPE (TallyPartySummary, tally_party_summary, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+make_card (TallyScopeSummary *summary,
+           TallyParty        *party)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *chip = gtk_label_new (NULL);
+  GtkWidget *councils_label;
+  GtkWidget *seats_label;
+  guint councils = tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_AFTER);
+  int councils_change = tally_scope_summary_get_councils_change (summary, party);
+  guint seats = tally_scope_summary_get_seats_won (summary, party);
+  g_autofree char *councils_count = tally_format_count (councils);
+  g_autofree char *councils_delta = tally_format_change (councils_change);
+  g_autofree char *seats_count = tally_format_count (seats);
+  g_autofree char *councils_text = NULL;
+  g_autofree char *seats_text = NULL;
+  int seats_change;
+
+  tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+
+  councils_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s council (%s)", "%s councils (%s)", councils),
+                                   councils_count, councils_delta);
+  if (tally_scope_summary_get_seats_change (summary, party, &seats_change))
+    {
+      g_autofree char *seats_delta = tally_format_change (seats_change);
+
+      seats_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat (%s)", "%s seats (%s)", seats),
+                                    seats_count, seats_delta);
+    }
+  else
+    {
+      seats_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat", "%s seats", seats), seats_count);
+    }
+
+  councils_label = gtk_label_new (councils_text);
+  seats_label = gtk_label_new (seats_text);
+  gtk_label_set_xalign (GTK_LABEL (councils_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (seats_label), 0);
+  gtk_widget_add_css_class (councils_label, "numeric");
+  gtk_widget_add_css_class (seats_label, "numeric");
+
+  gtk_widget_add_css_class (councils_label, "heading");
+  gtk_box_append (GTK_BOX (figures), councils_label);
+  gtk_box_append (GTK_BOX (figures), seats_label);
+  gtk_box_append (GTK_BOX (card), chip);
+  gtk_box_append (GTK_BOX (card), figures);
+  gtk_widget_add_css_class (card, "party-card");
+  gtk_widget_set_tooltip_text (card, tally_party_get_full_name (party));
+
+  return card;
+}
+
+static void
+tally_party_summary_dispose (GObject *object)
+{
+  TallyPartySummary *self = (TallyPartySummary *) object;
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (tally_party_summary_parent_class)->dispose (object);
+}
+
+static void
+tally_party_summary_class_init (TallyPartySummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_party_summary_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "partysummary");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tally_party_summary_init (TallyPartySummary *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->heading = GTK_LABEL (gtk_label_new (NULL));
+  self->cards = GTK_FLOW_BOX (gtk_flow_box_new ());
+
+  gtk_label_set_xalign (self->heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "dim-label");
+  gtk_flow_box_set_selection_mode (self->cards, GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (self->cards, TRUE);
+  gtk_flow_box_set_max_children_per_line (self->cards, 7);
+  gtk_flow_box_set_min_children_per_line (self->cards, 2);
+  gtk_flow_box_set_column_spacing (self->cards, 6);
+  gtk_flow_box_set_row_spacing (self->cards, 6);
+
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->cards));
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+tally_party_summary_new (void)
+{
+  return g_object_new (TALLY_TYPE_PARTY_SUMMARY, NULL);
+}
+
+/**
+ * tally_party_summary_set_summary:
+ * @summary: (nullable): the state of the parties to show
+ * @parties: the parties, left to right
+ */
+void
+tally_party_summary_set_summary (TallyPartySummary *self,
+                                 TallyScopeSummary *summary,
+                                 GListModel        *parties)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *child;
+
+  g_return_if_fail (TALLY_IS_PARTY_SUMMARY (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
+    gtk_flow_box_remove (self->cards, child);
+
+  if (summary != NULL)
+    {
+      g_autofree char *declared = tally_scope_summary_describe_declared (summary);
+      guint n_parties = g_list_model_get_n_items (parties);
+      g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (g_object_unref);
+
+      gtk_label_set_text (self->heading, declared);
+      g_string_append_printf (text, "%s\n", declared);
+
+      /* Largest first, as results pages rank them: by councils, then seats. */
+      for (guint i = 0; i < n_parties; i++)
+        {
+          TallyParty *party = g_list_model_get_item (parties, i);
+
+          if (tally_scope_summary_get_seats_won (summary, party) > 0 ||
+              tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_AFTER) > 0 ||
+              tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_BEFORE) > 0)
+            g_ptr_array_add (ranked, party);
+          else
+            g_object_unref (party);
+        }
+
+      for (guint i = 1; i < ranked->len; i++)
+        for (guint j = i; j > 0; j--)
+          {
+            TallyParty *a = g_ptr_array_index (ranked, j - 1);
+            TallyParty *b = g_ptr_array_index (ranked, j);
+            guint councils_a = tally_scope_summary_get_councils_controlled (summary, a, TALLY_STAGE_AFTER);
+            guint councils_b = tally_scope_summary_get_councils_controlled (summary, b, TALLY_STAGE_AFTER);
+
+            if (councils_a > councils_b ||
+                (councils_a == councils_b &&
+                 tally_scope_summary_get_seats_won (summary, a) >= tally_scope_summary_get_seats_won (summary, b)))
+              break;
+
+            ranked->pdata[j - 1] = b;
+            ranked->pdata[j] = a;
+          }
+
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          TallyParty *party = g_ptr_array_index (ranked, i);
+          g_autofree char *line = tally_scope_summary_describe_party (summary, party);
+
+          gtk_flow_box_append (self->cards, make_card (summary, party));
+          g_string_append_printf (text, "%s\n", line);
+        }
+    }
+  else
+    {
+      gtk_label_set_text (self->heading, "");
+    }
+
+  g_free (self->text);
+  self->text = g_string_free (g_steal_pointer (&text), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text, -1);
+}
+
+/**
+ * tally_party_summary_get_text:
+ *
+ * Returns: the summary as lines of text: "Labour: 73 councils (−1); …"
+ */
+const char *
+tally_party_summary_get_text (TallyPartySummary *self)
+{
+  g_return_val_if_fail (TALLY_IS_PARTY_SUMMARY (self), NULL);
+
+  return self->text ? self->text : "";
+}

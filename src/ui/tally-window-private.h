@@ -1,0 +1,57 @@
+/* tally-window-private.h: what the window's files share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tally-import.h"
+#include "tally-window.h"
+
+G_BEGIN_DECLS
+
+struct _TallyWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TallyCatalog         *catalog;
+  TallyResults         *results;
+  TallySelection       *selection;
+  char                 *error_message;
+  GtkFileChooserNative *chooser;
+
+  /* Importing: see tally-window-import.c */
+  TallyImporter        *importer;
+  GCancellable         *import_cancellable;
+  GtkFileChooserNative *import_chooser;
+
+  /* Template widgets */
+  GtkWidget            *back_button;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
+  TallyCouncilList     *council_list;
+  TallyCouncilPage     *council_page;
+  GtkLabel             *database_label;
+  AdwStatusPage        *error_page;
+  TallyFilterPanel     *filter_panel;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkRevealer          *import_revealer;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  TallyPartySummary    *party_summary;
+  GtkWidget            *sidebar;
+  AdwToastOverlay      *toast_overlay;
+};
+
+
+void _tally_window_class_init_import (GtkWidgetClass *widget_class);
+void _tally_window_init_import       (TallyWindow    *self);
+void _tally_window_import_files      (TallyWindow    *self,
+                                      GFile         **files,
+                                      guint           n_files);
+void _tally_window_dispose_import    (TallyWindow    *self);
+void _tally_window_toast             (TallyWindow    *self,
+                                      const char     *message);
+
+G_END_DECLS

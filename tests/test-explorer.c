@@ -1,0 +1,197 @@
+/* test-explorer.c: the filter panel, the council list and a council's page,
+ * driven as a user drives them, on the bundled 2018 data.
+ *
+ * Needs a display: .ci/test runs every test under one xvfb-run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-filter.h"
+#include "tally-results.h"
+#include "tally-selection.h"
+#include "tally-test-util.h"
+#include "tally-window.h"
+
+static void
+wait_for_frames (void)
+{
+  gint64 end = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GListModel *
+listed (TallyWindow *window)
+{
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static char *
+listed_names (TallyWindow *window)
+{
+  GListModel *model = listed (window);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i ? ", " : "",
+                              tally_council_get_name (tally_council_result_get_council (result)));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static TallyWindow *
+open_window (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames ();
+
+  return window;
+}
+
+static void
+test_filter_and_clear (void)
+{
+  TallyWindow *window = open_window ();
+  TallyFilterPanel *panel = tally_window_get_filter_panel (window);
+  g_autofree char *names = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 150);
+  g_assert_cmpuint (tally_filter_panel_get_count (panel, "region", "London"), ==, 32);
+
+  /* London alone: the 32 boroughs. */
+  g_assert_true (tally_filter_panel_toggle (panel, "region", "London"));
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 32);
+
+  /* Gained by the Liberal Democrats, in London. */
+  g_assert_true (tally_filter_panel_toggle (panel, "party", "LD"));
+  g_assert_true (tally_filter_panel_toggle (panel, "outcome", "Gained"));
+  wait_for_frames ();
+  names = listed_names (window);
+  g_assert_cmpstr (names, ==, "Kingston upon Thames, Richmond upon Thames");
+
+  /* The choices are remembered for the next start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.tally.Tally");
+    g_auto(GStrv) regions = g_settings_get_strv (settings, "filter-regions");
+    g_auto(GStrv) parties = g_settings_get_strv (settings, "filter-parties");
+    g_auto(GStrv) outcomes = g_settings_get_strv (settings, "filter-outcomes");
+
+    g_assert_cmpstrv (regions, ((const char * const[]) { "London", NULL }));
+    g_assert_cmpstrv (parties, ((const char * const[]) { "LD", NULL }));
+    g_assert_cmpstrv (outcomes, ((const char * const[]) { "gain", NULL }));
+  }
+
+  /* Escape clears everything: 150 again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 150);
+  g_assert_true (tally_filter_is_empty (tally_results_get_filter (tally_window_get_results (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_restored_filter (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tally.Tally");
+  TallyWindow *window;
+
+  g_settings_set_strv (settings, "filter-council-types", (const char * const[]) { "metropolitan_borough", NULL });
+  window = open_window ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 34);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filter", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "filter-council-types");
+}
+
+static void
+test_state_of_the_parties (void)
+{
+  TallyWindow *window = open_window ();
+  const char *text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+
+  g_assert_nonnull (strstr (text, "Labour: 73 councils"));
+  g_assert_nonnull (strstr (text, "2,348 seats"));
+  g_assert_nonnull (strstr (text, "Conservative: 46 councils"));
+  g_assert_nonnull (strstr (text, "1,332 seats"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_council_page (void)
+{
+  TallyWindow *window = open_window ();
+  GtkEditable *search = tally_filter_panel_get_search_entry (tally_window_get_filter_panel (window));
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+  g_autofree char *page_text = NULL;
+  gint64 end;
+
+  /* Type the name, then Enter on the only row left. */
+  gtk_editable_set_text (search, "Trafford");
+  end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (g_list_model_get_n_items (listed (window)) != 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 1);
+
+  g_signal_emit_by_name (view, "activate", 0);
+  wait_for_frames ();
+
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_assert_cmpstr (tally_council_get_name (tally_selection_get_council (tally_window_get_selection (window))), ==,
+                   "Trafford");
+
+  page_text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_test_message ("%s", page_text);
+  g_assert_nonnull (strstr (page_text, "Trafford\n"));
+  g_assert_nonnull (strstr (page_text, "No overall control"));
+  g_assert_nonnull (strstr (page_text, "63 seats; 32 for a majority"));
+  g_assert_nonnull (strstr (page_text, "Labour: 25 before, 30 after, won 13 (+4)"));
+  g_assert_nonnull (strstr (page_text, "Conservative: 34 before, 29 after"));
+
+  /* Back keeps the filter. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_for_frames ();
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 1);
+
+  gtk_editable_set_text (search, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display: run the tests under xvfb-run\n");
+      return 0;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/explorer/filter-and-clear", test_filter_and_clear);
+  g_test_add_func ("/explorer/restored-filter", test_restored_filter);
+  g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
+  g_test_add_func ("/explorer/council-page", test_council_page);
+
+  return g_test_run ();
+}

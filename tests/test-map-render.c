@@ -1,0 +1,523 @@
+/* test-map-render.c: the map drawn on image surfaces, checked by pixel.
+ *
+ * The generated hex cartogram of the bundled database, coloured by control
+ * after 3 May 2018: Richmond upon Thames' hex is Liberal Democrat yellow,
+ * Trafford's the no-overall-control grey, Birmingham's Labour red.  With
+ * the real boundaries (../shared/data), the same on the geographic map,
+ * holes included: Cambridge, in the hole of South Cambridgeshire, is
+ * Labour red, South Cambridgeshire Liberal Democrat yellow.  With
+ * TALLY_MAP_PNG_DIR set, the maps are also written there as PNG, in light
+ * and dark, to be looked at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "tally-boundaries.h"
+#include "tally-catalog.h"
+#include "tally-chart-style.h"
+#include "tally-council.h"
+#include "tally-database.h"
+#include "tally-election.h"
+#include "tally-filter.h"
+#include "tally-hexgen.h"
+#include "tally-map-data.h"
+#include "tally-map-draw.h"
+#include "tally-results.h"
+#include "tally-test-util.h"
+
+#define RICHMOND "E09000027"
+#define TRAFFORD "E08000009"
+#define BIRMINGHAM "E08000025"
+#define WESTMINSTER "E09000033"
+#define CORNWALL "E06000052"
+#define CAMBRIDGE "E07000008"
+#define SOUTH_CAMBRIDGESHIRE "E07000012"
+
+#define WIDTH 900
+#define HEIGHT 1000
+
+static TallyDatabase *database;
+static TallyCatalog *catalog;
+static TallyResults *results;
+static TallyElection *election;
+static TallyHexLayout *hexes;
+static TallyBoundaries *boundaries;  /* NULL without ../shared/data */
+
+static TallyParty *
+party (const char *key)
+{
+  TallyParty *found = tally_catalog_lookup_party (catalog, key);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static TallyMapData *
+map_data_for_style (TallyMapColourBy  colour_by,
+                    TallyFilter      *filter,
+                    TallyParty       *chosen,
+                    TallyParty       *swing_from,
+                    gboolean          dark)
+{
+  TallyChartStyle style;
+
+  tally_chart_style_init (&style, dark ? TALLY_CHART_BACKGROUND_DARK : TALLY_CHART_BACKGROUND_LIGHT);
+  return tally_map_data_new_for_results (tally_catalog_get_councils (catalog),
+                                         tally_results_get_council_results (results, election, NULL),
+                                         tally_catalog_get_parties (catalog), filter, colour_by, chosen, swing_from,
+                                         &style);
+}
+
+static TallyMapData *
+map_data (TallyMapColourBy  colour_by,
+          TallyFilter      *filter,
+          TallyParty       *chosen,
+          TallyParty       *swing_from)
+{
+  return map_data_for_style (colour_by, filter, chosen, swing_from, FALSE);
+}
+
+static void
+write_png (cairo_surface_t *surface,
+           const char      *name)
+{
+  const char *dir = g_getenv ("TALLY_MAP_PNG_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+}
+
+static cairo_surface_t *
+render (const TallyMapData *data,
+        gboolean            hex,
+        gboolean            dark,
+        TallyMapTransform  *transform)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  TallyChartStyle style;
+  double min_x, min_y, max_x, max_y;
+
+  tally_chart_style_init (&style, dark ? TALLY_CHART_BACKGROUND_DARK : TALLY_CHART_BACKGROUND_LIGHT);
+  cairo_set_source_rgb (cr, style.page.red, style.page.green, style.page.blue);
+  cairo_paint (cr);
+
+  if (hex)
+    g_assert_true (tally_hex_layout_get_bounds (hexes, &min_x, &min_y, &max_x, &max_y));
+  else
+    g_assert_true (tally_boundaries_get_bounds (boundaries, &min_x, &min_y, &max_x, &max_y));
+  tally_map_transform_fit (transform, min_x, min_y, max_x, max_y, 10, 10, WIDTH - 20, HEIGHT - 20);
+
+  if (hex)
+    tally_map_paint_hexes (cr, hexes, data, transform, &style, WIDTH, HEIGHT);
+  else
+    tally_map_paint_boundaries (cr, boundaries, data, transform, &style, WIDTH, HEIGHT);
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          TallyChartRgb   *rgb)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int px = (int) floor (x), py = (int) floor (y);
+  guint32 pixel;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+
+  pixel = *(const guint32 *) (data + py * stride + px * 4);
+  rgb->red = ((pixel >> 16) & 0xff) / 255.0;
+  rgb->green = ((pixel >> 8) & 0xff) / 255.0;
+  rgb->blue = (pixel & 0xff) / 255.0;
+}
+
+static void
+assert_colour (cairo_surface_t *surface,
+               double           x,
+               double           y,
+               TallyChartRgb    expected,
+               const char      *what)
+{
+  TallyChartRgb seen;
+
+  pixel_at (surface, x, y, &seen);
+  if (fabs (seen.red - expected.red) > 2.5 / 255 || fabs (seen.green - expected.green) > 2.5 / 255 ||
+      fabs (seen.blue - expected.blue) > 2.5 / 255)
+    g_error ("%s at (%.0f, %.0f): expected #%02X%02X%02X, saw #%02X%02X%02X", what, x, y,
+             (int) round (expected.red * 255), (int) round (expected.green * 255), (int) round (expected.blue * 255),
+             (int) round (seen.red * 255), (int) round (seen.green * 255), (int) round (seen.blue * 255));
+}
+
+static TallyChartRgb
+hex_colour (const char *hex)
+{
+  TallyChartRgb rgb;
+
+  g_assert_true (tally_chart_rgb_parse (hex, &rgb));
+  return rgb;
+}
+
+/* A point inside a council's hex, where its colour shows. */
+static void
+hex_centre (const TallyMapTransform *transform,
+            const char              *code,
+            double                  *x,
+            double                  *y)
+{
+  int index = tally_hex_layout_lookup (hexes, code);
+  double map_x, map_y;
+
+  g_assert_cmpint (index, >=, 0);
+  tally_hex_layout_get_centre (hexes, index, &map_x, &map_y);
+  tally_map_transform_to_canvas (transform, map_x, map_y, x, y);
+  /* Below the middle, clear of the three-letter label large hexes get. */
+  *y += 0.6 * transform->scale;
+}
+
+static void
+test_hexes_by_control (void)
+{
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  TallyMapTransform transform;
+  cairo_surface_t *surface = render (data, TRUE, FALSE, &transform);
+  TallyChartStyle style;
+  double x, y;
+  guint counted = 0;
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+
+  hex_centre (&transform, RICHMOND, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "Richmond upon Thames (Liberal Democrat)");
+  hex_centre (&transform, TRAFFORD, &x, &y);
+  assert_colour (surface, x, y, hex_colour (TALLY_MAP_NOC_COLOUR), "Trafford (no overall control)");
+  hex_centre (&transform, BIRMINGHAM, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#E4003B"), "Birmingham (Labour)");
+  hex_centre (&transform, WESTMINSTER, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#0087DC"), "Westminster (Conservative)");
+  /* Cornwall had no election in 2018: the blank, not a party's colour. */
+  hex_centre (&transform, CORNWALL, &x, &y);
+  assert_colour (surface, x, y, tally_map_area_colour (tally_map_data_lookup (data, CORNWALL), &style),
+                 "Cornwall (no election)");
+  g_assert_false (tally_map_data_lookup (data, CORNWALL)->has_value);
+
+  /* The key counts every council that voted once. */
+  for (guint i = 0; i < data->n_key; i++)
+    counted += data->key[i].count;
+  g_assert_cmpuint (counted, ==, 150);
+  g_assert_cmpstr (data->key[data->n_key - 1].label, ==, "No overall control");
+
+  write_png (surface, "map-hex-control.png");
+  cairo_surface_destroy (surface);
+
+  surface = render (data, TRUE, TRUE, &transform);
+  hex_centre (&transform, RICHMOND, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "Richmond upon Thames, dark");
+  write_png (surface, "map-hex-control-dark.png");
+  cairo_surface_destroy (surface);
+
+  /* Closer in, hexes carry their whole names. */
+  {
+    cairo_surface_t *close = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700, 500);
+    cairo_t *cr = cairo_create (close);
+    double map_x, map_y;
+
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    tally_hex_layout_get_centre (hexes, tally_hex_layout_lookup (hexes, "E08000003"), &map_x, &map_y);
+    tally_map_transform_fit (&transform, map_x - 7, map_y - 5, map_x + 7, map_y + 5, 0, 0, 700, 500);
+    tally_map_paint_hexes (cr, hexes, data, &transform, &style, 700, 500);
+    cairo_destroy (cr);
+    write_png (close, "map-hex-manchester-names.png");
+    cairo_surface_destroy (close);
+  }
+}
+
+static void
+test_hexes_fade_outside_filter (void)
+{
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  const char *london[] = { "London", NULL };
+  g_autoptr(TallyMapData) data = NULL;
+  TallyMapTransform transform;
+  TallyChartStyle style;
+  cairo_surface_t *surface;
+  double x, y;
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  tally_filter_set_regions (filter, london);
+  data = map_data (TALLY_MAP_COLOUR_CONTROL, filter, NULL, NULL);
+  surface = render (data, TRUE, FALSE, &transform);
+
+  g_assert_true (tally_map_data_lookup (data, RICHMOND)->in_scope);
+  g_assert_false (tally_map_data_lookup (data, TRAFFORD)->in_scope);
+
+  hex_centre (&transform, RICHMOND, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "Richmond upon Thames, in London");
+  hex_centre (&transform, TRAFFORD, &x, &y);
+  assert_colour (surface, x, y, tally_chart_rgb_mix (hex_colour (TALLY_MAP_NOC_COLOUR), style.page, 0.74),
+                 "Trafford, faded outside London");
+
+  write_png (surface, "map-hex-london-filter.png");
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_hexes_by_change (void)
+{
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CHANGE, NULL, NULL, NULL);
+  TallyMapTransform transform;
+  cairo_surface_t *surface = render (data, TRUE, FALSE, &transform);
+  double x, y;
+
+  /* Gains full, holds pale. */
+  hex_centre (&transform, RICHMOND, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "Richmond upon Thames, Liberal Democrat gain");
+  hex_centre (&transform, TRAFFORD, &x, &y);
+  assert_colour (surface, x, y, hex_colour (TALLY_MAP_NOC_COLOUR), "Trafford, lost to no overall control");
+  hex_centre (&transform, WESTMINSTER, &x, &y);
+  assert_colour (surface, x, y, tally_chart_rgb_mix (hex_colour ("#0087DC"), (TallyChartRgb) { 1, 1, 1 }, 0.62),
+                 "Westminster, Conservative hold");
+  g_assert_cmpstr (tally_map_data_lookup (data, RICHMOND)->status, ==,
+                   "Liberal Democrats gain from Conservative");
+
+  write_png (surface, "map-hex-change.png");
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_numbers_in_classes (void)
+{
+  const TallyMapColourBy colourings[] = { TALLY_MAP_COLOUR_SHARE, TALLY_MAP_COLOUR_SHARE_CHANGE, TALLY_MAP_COLOUR_SWING,
+                                          TALLY_MAP_COLOUR_WINNER };
+  const char *names[] = { "map-hex-share.png", "map-hex-share-change.png", "map-hex-swing.png", "map-hex-winner.png" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (colourings); i++)
+    {
+      g_autoptr(TallyMapData) data = map_data (colourings[i], NULL, party ("LAB"), party ("CON"));
+      const TallyMapArea *birmingham = tally_map_data_lookup (data, BIRMINGHAM);
+      TallyMapTransform transform;
+      cairo_surface_t *surface;
+      double x, y;
+      guint counted = 0;
+
+      g_assert_true (birmingham->has_value);
+      g_assert_cmpuint (data->n_key, >=, 2);
+      g_assert_cmpint (data->key_is_scale, ==, colourings[i] != TALLY_MAP_COLOUR_WINNER);
+      for (guint k = 0; k < data->n_key; k++)
+        counted += data->key[k].count;
+      g_assert_cmpuint (counted, >, 100);
+
+      surface = render (data, TRUE, FALSE, &transform);
+      hex_centre (&transform, BIRMINGHAM, &x, &y);
+      assert_colour (surface, x, y, birmingham->fill, "Birmingham, in its class");
+      write_png (surface, names[i]);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_boundaries_by_control (void)
+{
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  TallyMapTransform transform;
+  cairo_surface_t *surface;
+  double x, y;
+
+  if (boundaries == NULL)
+    {
+      g_test_skip ("../shared/data/geo is not there");
+      return;
+    }
+
+  surface = render (data, FALSE, FALSE, &transform);
+
+  /* Victoria Square, Birmingham; Richmond Park; central Trafford. */
+  tally_map_transform_to_canvas (&transform, 406870, 286920, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#E4003B"), "Birmingham");
+  tally_map_transform_to_canvas (&transform, 516000, 172000, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "Richmond upon Thames");
+  tally_map_transform_to_canvas (&transform, 376000, 391000, &x, &y);
+  assert_colour (surface, x, y, hex_colour (TALLY_MAP_NOC_COLOUR), "Trafford");
+  /* Cambridge fills the hole in South Cambridgeshire. */
+  tally_map_transform_to_canvas (&transform, 545500, 258300, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#E4003B"), "Cambridge, in South Cambridgeshire's hole");
+  tally_map_transform_to_canvas (&transform, 540000, 246000, &x, &y);
+  assert_colour (surface, x, y, hex_colour ("#FAA61A"), "South Cambridgeshire");
+
+  write_png (surface, "map-geo-control.png");
+  cairo_surface_destroy (surface);
+
+  surface = render (data, FALSE, TRUE, &transform);
+  write_png (surface, "map-geo-control-dark.png");
+  cairo_surface_destroy (surface);
+}
+
+/* Zoomed into London, the level of detail is finer and labels show. */
+static void
+test_zoomed_in (void)
+{
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  TallyMapMarks marks = { .hovered = TRAFFORD, .selected = RICHMOND };
+  TallyMapTransform transform;
+  TallyChartStyle style;
+  double x, y;
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  if (boundaries != NULL)
+    {
+      tally_map_transform_fit (&transform, 503000, 155000, 562000, 201000, 0, 0, WIDTH, HEIGHT);
+      tally_map_paint_boundaries (cr, boundaries, data, &transform, &style, WIDTH, HEIGHT);
+      tally_map_paint_marks (cr, NULL, boundaries, data, &transform, &style, &marks, WIDTH, HEIGHT);
+      cairo_surface_flush (surface);
+      /* Westminster's Parliament Square. */
+      tally_map_transform_to_canvas (&transform, 530000, 179600, &x, &y);
+      assert_colour (surface, x, y, hex_colour ("#0087DC"), "Westminster, zoomed in");
+      write_png (surface, "map-geo-london.png");
+    }
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tally_hex_layout_get_centre (hexes, tally_hex_layout_lookup (hexes, RICHMOND), &x, &y);
+  tally_map_transform_fit (&transform, x - 9, y - 8, x + 9, y + 8, 0, 0, WIDTH, HEIGHT);
+  tally_map_paint_hexes (cr, hexes, data, &transform, &style, WIDTH, HEIGHT);
+  tally_map_paint_marks (cr, hexes, NULL, data, &transform, &style, &marks, WIDTH, HEIGHT);
+  cairo_surface_flush (surface);
+  write_png (surface, "map-hex-london.png");
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_figure (void)
+{
+  const struct
+  {
+    int         width;
+    int         height;
+    gboolean    hex;
+    gboolean    dark;
+    const char *name;
+  } figures[] = {
+    { 1200, 675, TRUE, FALSE, "map-figure-hex-1200x675.png" },
+    { 1080, 1080, TRUE, TRUE, "map-figure-hex-1080-dark.png" },
+    { 1080, 1080, FALSE, FALSE, "map-figure-geo-1080.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autoptr(TallyMapData) data = map_data_for_style (TALLY_MAP_COLOUR_CHANGE, NULL, NULL, NULL, figures[i].dark);
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      TallyChartStyle style;
+
+      if (!figures[i].hex && boundaries == NULL)
+        continue;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, figures[i].width, figures[i].height);
+      cr = cairo_create (surface);
+      tally_chart_style_init (&style, figures[i].dark ? TALLY_CHART_BACKGROUND_DARK : TALLY_CHART_BACKGROUND_LIGHT);
+      tally_map_draw (cr, figures[i].width, figures[i].height, figures[i].hex ? hexes : NULL,
+                      figures[i].hex ? NULL : boundaries, data, &style, NULL);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* The page colour in the corner: the figure paints its background. */
+      assert_colour (surface, 2, 2, style.page, "the page");
+      write_png (surface, figures[i].name);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_short_labels (void)
+{
+  const char *cases[][2] = {
+    { "Birmingham", "Bir" },
+    { "North Tyneside", "NTy" },
+    { "Richmond upon Thames", "RTh" },
+    { "Kingston upon Hull, City of", "KHu" },
+    { "Bristol, City of", "Bri" },
+    { "Stoke-on-Trent", "STr" },
+    { "Bath and North East Somerset", "BSo" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = tally_map_short_label (cases[i][0]);
+
+      g_assert_cmpstr (label, ==, cases[i][1]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  election = tally_catalog_lookup_election (catalog, "2018-05-03");
+  g_assert_nonnull (election);
+  hexes = tally_hexgen_generate_for_councils (tally_catalog_get_councils (catalog), &error);
+  g_assert_no_error (error);
+
+  path = tally_test_shared_data_path ("geo/lad2018/lad2018_england_bgc_bng.geojson");
+  if (path != NULL)
+    {
+      g_autoptr(TallyGeoFile) file = tally_geo_file_load (path, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      boundaries = tally_boundaries_new_from_file (file);
+    }
+
+  g_test_add_func ("/map-render/short-labels", test_short_labels);
+  g_test_add_func ("/map-render/hexes-by-control", test_hexes_by_control);
+  g_test_add_func ("/map-render/hexes-fade-outside-filter", test_hexes_fade_outside_filter);
+  g_test_add_func ("/map-render/hexes-by-change", test_hexes_by_change);
+  g_test_add_func ("/map-render/numbers-in-classes", test_numbers_in_classes);
+  g_test_add_func ("/map-render/boundaries-by-control", test_boundaries_by_control);
+  g_test_add_func ("/map-render/zoomed-in", test_zoomed_in);
+  g_test_add_func ("/map-render/figure", test_figure);
+
+  status = g_test_run ();
+
+  g_clear_object (&boundaries);
+  g_clear_object (&hexes);
+  g_clear_object (&results);
+  g_clear_object (&catalog);
+  g_clear_object (&database);
+  return status;
+}
