@@ -17,6 +17,7 @@ struct _TallyApplication
   GSettings      *settings;
   char           *database_path;
   char           *council;
+  char           *view;
 };
 
 G_DEFINE_FINAL_TYPE (TallyApplication, tally_application, ADW_TYPE_APPLICATION)
@@ -125,6 +126,8 @@ tally_application_handle_local_options (GApplication *application,
 
   g_clear_pointer (&self->council, g_free);
   g_variant_dict_lookup (options, "council", "s", &self->council);
+  g_clear_pointer (&self->view, g_free);
+  g_variant_dict_lookup (options, "view", "s", &self->view);
 
   return G_APPLICATION_CLASS (tally_application_parent_class)->handle_local_options (application, options);
 }
@@ -147,6 +150,8 @@ tally_application_activate (GApplication *application)
       else
         opened = tally_window_open_database (tally_window, last[0] != '\0' ? last : NULL);
 
+      if (opened && self->view != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (tally_window), "win.show-view", "s", self->view);
       if (opened && self->council != NULL)
         gtk_widget_activate_action (GTK_WIDGET (tally_window), "win.show-council", "s", self->council);
 
@@ -185,6 +190,7 @@ tally_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->council, g_free);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (tally_application_parent_class)->finalize (object);
 }
@@ -209,6 +215,8 @@ tally_application_init (TallyApplication *self)
       N_("Open FILE instead of the bundled database"), N_("FILE") },
     { "council", 'c', 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the page of COUNCIL, by name or ONS code"), N_("COUNCIL") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on VIEW: councils, charts or map"), N_("VIEW") },
     { NULL }
   };
 

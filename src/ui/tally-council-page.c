@@ -14,6 +14,8 @@
 #include <math.h>
 
 #include "tally-catalog.h"
+#include "tally-chart-adapt.h"
+#include "tally-chart-view.h"
 #include "tally-council.h"
 #include "tally-council-page.h"
 #include "tally-council-result.h"
@@ -33,6 +35,8 @@ struct _TallyCouncilPage
   GListModel          *parties;
   GListModel          *wards;
   GPtrArray           *ward_rows;
+  TallyChartView      *hemicycle;
+  TallyChartView      *seat_bars;
 
   /* Template widgets */
   GtkLabel            *after_chip;
@@ -359,6 +363,21 @@ tally_council_page_init (TallyCouncilPage *self)
 
   self->ward_rows = g_ptr_array_new ();
   self->seats_text = g_string_new (NULL);
+
+  /* The council after the poll, and what this year's seats did. */
+  self->hemicycle = TALLY_CHART_VIEW (tally_chart_view_new ());
+  self->seat_bars = TALLY_CHART_VIEW (tally_chart_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->hemicycle), 420, 340);
+  gtk_widget_set_size_request (GTK_WIDGET (self->seat_bars), 360, 340);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->hemicycle), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->seat_bars), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hemicycle), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->seat_bars), "card");
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_box), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->chart_box, 18);
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->hemicycle));
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->seat_bars));
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
 }
 
 GtkWidget *
@@ -445,6 +464,11 @@ tally_council_page_show_result (TallyCouncilPage   *self,
       gtk_label_set_text (self->votes_note, _("Vote shares count every vote cast (total-vote method)."));
     }
 
+  tally_chart_view_set_data (self->hemicycle, TALLY_CHART_HEMICYCLE,
+                             total_after > 0 ? tally_chart_adapt_composition (result, self->parties) : NULL);
+  tally_chart_view_set_data (self->seat_bars, TALLY_CHART_SEAT_BARS,
+                             tally_chart_adapt_seats_won (result, self->parties));
+
   fill_seats_grid (self);
   fill_wards (self, results);
 
@@ -466,16 +490,16 @@ tally_council_page_get_result (TallyCouncilPage *self)
 }
 
 /**
- * tally_council_page_get_chart_box:
+ * tally_council_page_get_hemicycle:
  *
- * Returns: (transfer none): where a seat chart of the council goes
+ * Returns: (transfer none): the seat chart of the council after the poll
  */
-GtkBox *
-tally_council_page_get_chart_box (TallyCouncilPage *self)
+TallyChartView *
+tally_council_page_get_hemicycle (TallyCouncilPage *self)
 {
   g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
 
-  return self->chart_box;
+  return self->hemicycle;
 }
 
 /**

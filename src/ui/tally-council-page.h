@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-chart-view.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,6 @@ void                tally_council_page_show_result  (TallyCouncilPage   *self,
                                                      TallyCouncilResult *result);
 TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
 char               *tally_council_page_get_text     (TallyCouncilPage   *self);
-GtkBox             *tally_council_page_get_chart_box (TallyCouncilPage  *self);
+TallyChartView     *tally_council_page_get_hemicycle (TallyCouncilPage  *self);
 
 G_END_DECLS

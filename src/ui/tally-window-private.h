@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tally-charts-page.h"
 #include "tally-import.h"
 #include "tally-window.h"
 
@@ -27,7 +28,8 @@ struct _TallyWindow
 
   /* Template widgets */
   GtkWidget            *back_button;
-  AdwWindowTitle       *content_title;
+  TallyChartsPage      *charts_page;
+  AdwViewSwitcherTitle *content_title;
   GtkStack             *content_stack;
   TallyCouncilList     *council_list;
   TallyCouncilPage     *council_page;
@@ -42,6 +44,7 @@ struct _TallyWindow
   TallyPartySummary    *party_summary;
   GtkWidget            *sidebar;
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
 };
 
 

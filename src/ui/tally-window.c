@@ -143,7 +143,7 @@ update_title (TallyWindow *self)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u council · %s", "%u of %u councils · %s", n_all),
                                 n_matching, n_all, date);
 
-  adw_window_title_set_subtitle (self->content_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
 }
 
 static void
@@ -192,11 +192,11 @@ show_page (TallyWindow *self,
     {
       TallyCouncil *selected = tally_selection_get_council (self->selection);
 
-      adw_window_title_set_title (self->content_title, tally_council_get_name (selected));
+      adw_view_switcher_title_set_title (self->content_title, tally_council_get_name (selected));
     }
   else
     {
-      adw_window_title_set_title (self->content_title, _("Councils"));
+      adw_view_switcher_title_set_title (self->content_title, _("Councils"));
       gtk_widget_grab_focus (GTK_WIDGET (tally_council_list_get_column_view (self->council_list)));
     }
 }
@@ -377,6 +377,19 @@ show_council_action (GtkWidget  *widget,
   }
 }
 
+/* Shows one of the views: "councils", "charts" or "map". */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 /* Escape goes back from a council page, and otherwise clears the filter. */
 static void
 escape_action (GtkWidget  *widget,
@@ -449,6 +462,7 @@ tally_window_class_init (TallyWindowClass *klass)
   object_class->finalize = tally_window_finalize;
   window_class->close_request = tally_window_close_request;
 
+  g_type_ensure (TALLY_TYPE_CHARTS_PAGE);
   g_type_ensure (TALLY_TYPE_COUNCIL_LIST);
   g_type_ensure (TALLY_TYPE_COUNCIL_PAGE);
   g_type_ensure (TALLY_TYPE_FILTER_PANEL);
@@ -456,6 +470,7 @@ tally_window_class_init (TallyWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_list);
@@ -468,6 +483,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, party_summary);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, council_activated_cb);
   _tally_window_class_init_import (widget_class);
 
@@ -479,12 +495,16 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.show-council", "s", show_council_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "councils");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "charts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "map");
 }
 
 static void
@@ -578,6 +598,7 @@ tally_window_open_database (TallyWindow *self,
   tally_council_list_set_parties (self->council_list, tally_catalog_get_parties (catalog),
                                   tally_results_get_summary (results));
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
+  tally_charts_page_set_engine (self->charts_page, results, self->selection);
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   filter_changed_cb (self);
@@ -593,6 +614,7 @@ tally_window_open_database (TallyWindow *self,
 
   show_page (self, "list");
   gtk_stack_set_visible_child_name (self->main_stack, "explorer");
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (tally_council_list_get_column_view (self->council_list)));
 
   return TRUE;
 }

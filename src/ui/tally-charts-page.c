@@ -1,0 +1,240 @@
+/* tally-charts-page.c: the charts of everything the filter matches.
+ *
+ * The state of the parties, seats won with their change, vote share change,
+ * the Conservative-to-Labour swingometer and every council plotted by swing,
+ * each a TallyChartView over the engine's summary.  They redraw when the
+ * summary changes (one filter action, one redraw each) and the scatter
+ * follows and sets the one selection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tally-catalog.h"
+#include "tally-chart-adapt.h"
+#include "tally-charts-page.h"
+#include "tally-council.h"
+#include "tally-results.h"
+#include "tally-selection.h"
+
+struct _TallyChartsPage
+{
+  GtkWidget       parent_instance;
+
+  TallyResults   *results;
+  TallySelection *selection;
+  GtkWidget      *scroller;
+  GtkWidget      *grid;
+  TallyChartView *views[TALLY_N_CHART_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (TallyChartsPage, tally_charts_page, GTK_TYPE_WIDGET)
+
+/* The charts this page shows, in reading order. */
+static const struct
+{
+  TallyChartKind  kind;
+  int             height;
+} shown[] = {
+  { TALLY_CHART_STATE, 380 },
+  { TALLY_CHART_SEAT_BARS, 380 },
+  { TALLY_CHART_SHARE_BARS, 380 },
+  { TALLY_CHART_SWINGOMETER, 380 },
+  { TALLY_CHART_SWING_SCATTER, 460 },
+};
+
+static TallyParty *
+party (TallyChartsPage *self,
+       const char      *key)
+{
+  return tally_catalog_lookup_party (tally_results_get_catalog (self->results), key);
+}
+
+static void
+update_chart_cb (TallyChartView *view,
+                 gpointer        user_data)
+{
+  TallyChartsPage *self = user_data;
+  TallyScopeSummary *summary;
+  GListModel *parties;
+  TallyChartKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "tally-kind"));
+  const char *scope = _("Councils in the filter");
+  gpointer data = NULL;
+
+  if (self->results == NULL || (summary = tally_results_get_summary (self->results)) == NULL)
+    {
+      tally_chart_view_set_data (view, kind, NULL);
+      return;
+    }
+
+  parties = tally_catalog_get_parties (tally_results_get_catalog (self->results));
+
+  switch (kind)
+    {
+    case TALLY_CHART_STATE:
+      data = tally_chart_adapt_state (summary, parties, scope);
+      break;
+
+    case TALLY_CHART_SEAT_BARS:
+      data = tally_chart_adapt_scope_seats (summary, parties, scope);
+      break;
+
+    case TALLY_CHART_SHARE_BARS:
+      data = tally_chart_adapt_scope_shares (summary, parties, TALLY_VOTE_METHOD_TOTAL, TALLY_SHARE_MODE_CHANGE, scope);
+      break;
+
+    case TALLY_CHART_SWINGOMETER:
+      if (party (self, "CON") != NULL && party (self, "LAB") != NULL)
+        data = tally_chart_adapt_scope_swing (summary, party (self, "CON"), party (self, "LAB"),
+                                              TALLY_VOTE_METHOD_TOTAL, scope);
+      break;
+
+    case TALLY_CHART_SWING_SCATTER:
+      if (party (self, "CON") != NULL && party (self, "LAB") != NULL)
+        {
+          TallyCouncil *selected = self->selection ? tally_selection_get_council (self->selection) : NULL;
+
+          data = tally_chart_adapt_swing_scatter (tally_scope_summary_get_councils (summary), party (self, "CON"),
+                                                  party (self, "LAB"), TALLY_VOTE_METHOD_TOTAL, TRUE,
+                                                  selected ? tally_council_get_code (selected) : NULL);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  tally_chart_view_set_data (view, kind, data);
+}
+
+/* A council clicked in the scatter becomes the selection. */
+static void
+item_activated_cb (TallyChartsPage *self,
+                   int              item,
+                   const char      *key,
+                   TallyChartView  *view)
+{
+  TallyCouncil *council;
+
+  if (self->results == NULL || self->selection == NULL || key == NULL ||
+      tally_chart_view_get_kind (view) != TALLY_CHART_SWING_SCATTER)
+    return;
+
+  council = tally_catalog_lookup_council (tally_results_get_catalog (self->results), key);
+  if (council != NULL)
+    tally_selection_set_council (self->selection, council);
+}
+
+static void
+tally_charts_page_dispose (GObject *object)
+{
+  TallyChartsPage *self = (TallyChartsPage *) object;
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->results);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (tally_charts_page_parent_class)->dispose (object);
+}
+
+static void
+tally_charts_page_class_init (TallyChartsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_charts_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tally_charts_page_init (TallyChartsPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->scroller = gtk_scrolled_window_new ();
+  self->grid = gtk_flow_box_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->grid), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->grid), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->grid), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->grid), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->grid), 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->grid), 18);
+  gtk_widget_set_margin_top (self->grid, 18);
+  gtk_widget_set_margin_bottom (self->grid, 18);
+  gtk_widget_set_margin_start (self->grid, 18);
+  gtk_widget_set_margin_end (self->grid, 18);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkWidget *view = tally_chart_view_new ();
+
+      g_object_set_data (G_OBJECT (view), "tally-kind", GINT_TO_POINTER (shown[i].kind));
+      gtk_widget_set_size_request (view, 460, shown[i].height);
+      gtk_widget_add_css_class (view, "card");
+      tally_chart_view_set_update_func (TALLY_CHART_VIEW (view), update_chart_cb, self, NULL);
+      g_signal_connect_object (view, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->grid), view);
+      self->views[shown[i].kind] = TALLY_CHART_VIEW (view);
+    }
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->grid);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+tally_charts_page_new (void)
+{
+  return g_object_new (TALLY_TYPE_CHARTS_PAGE, NULL);
+}
+
+/**
+ * tally_charts_page_set_engine:
+ * @results: the engine whose summary the charts show
+ * @selection: the shared selection, highlighted in the scatter
+ */
+void
+tally_charts_page_set_engine (TallyChartsPage *self,
+                              TallyResults    *results,
+                              TallySelection  *selection)
+{
+  g_return_if_fail (TALLY_IS_CHARTS_PAGE (self));
+
+  gboolean new_selection = selection != self->selection;
+
+  g_set_object (&self->results, results);
+  g_set_object (&self->selection, selection);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      TallyChartView *view = self->views[shown[i].kind];
+
+      tally_chart_view_watch (view, results, "notify::summary");
+      if (shown[i].kind == TALLY_CHART_SWING_SCATTER && new_selection)
+        tally_chart_view_watch (view, selection, "notify::council");
+      tally_chart_view_queue_update (view);
+    }
+}
+
+/**
+ * tally_charts_page_get_view:
+ *
+ * Returns: (transfer none) (nullable): the view showing @kind, if shown
+ */
+TallyChartView *
+tally_charts_page_get_view (TallyChartsPage *self,
+                            TallyChartKind   kind)
+{
+  g_return_val_if_fail (TALLY_IS_CHARTS_PAGE (self), NULL);
+  g_return_val_if_fail (kind < TALLY_N_CHART_KINDS, NULL);
+
+  return self->views[kind];
+}
