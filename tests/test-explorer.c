@@ -159,7 +159,7 @@ test_council_page (void)
   page_text = tally_council_page_get_text (tally_window_get_council_page (window));
   g_test_message ("%s", page_text);
   g_assert_nonnull (strstr (page_text, "Trafford\n"));
-  g_assert_nonnull (strstr (page_text, "No overall control"));
+  g_assert_nonnull (strstr (page_text, "Conservative loss to no overall control"));
   g_assert_nonnull (strstr (page_text, "63 seats; 32 for a majority"));
   g_assert_nonnull (strstr (page_text, "Labour: 25 before, 30 after, won 13 (+4)"));
   g_assert_nonnull (strstr (page_text, "Conservative: 34 before, 29 after"));

@@ -450,7 +450,7 @@ party_name (TallyParty *party,
  *
  * Returns: (transfer full): "Conservative gain from no overall control",
  *   "Liberal Democrats gain from Conservative", "Conservative hold",
- *   "No overall control, lost by Conservative", "No overall control, no
+ *   "Conservative loss to no overall control", "No overall control, no
  *   change" or "Unknown"
  */
 char *
@@ -474,8 +474,10 @@ tally_council_result_describe_outcome (TallyCouncilResult *self,
       /* Translators: "Conservative hold" */
       return g_strdup_printf (_("%s hold"), party_name (after, abbreviated));
     case TALLY_OUTCOME_LOSS:
-      return abbreviated ? g_strdup_printf (_("NOC from %s"), party_name (before, TRUE))
-                         : g_strdup_printf (_("No overall control, lost by %s"), party_name (before, FALSE));
+      /* Translators: "Conservative loss to no overall control", as results
+       * services print a council that no party controls any more. */
+      return abbreviated ? g_strdup_printf (_("%s loss to NOC"), party_name (before, TRUE))
+                         : g_strdup_printf (_("%s loss to no overall control"), party_name (before, FALSE));
     case TALLY_OUTCOME_NOC_HOLD:
       return g_strdup (abbreviated ? _("NOC hold") : _("No overall control, no change"));
     case TALLY_OUTCOME_UNKNOWN:

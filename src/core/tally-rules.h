@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * @TALLY_OUTCOME_GAIN: a party controls it after and did not before: a gain
  *   from no overall control, or from another party
  * @TALLY_OUTCOME_LOSS: the party in control before lost it to no overall
- *   control ("NOC from Con")
+ *   control ("Con loss to NOC")
  * @TALLY_OUTCOME_NOC_HOLD: under no overall control before and after
  *
  * What an election did to control of one council.  Every council has exactly
