@@ -174,6 +174,27 @@ test_council_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_colour_blind_palette (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tally.Tally");
+  TallyWindow *window = open_window ();
+  TallyChartView *hemicycle = tally_council_page_get_hemicycle (tally_window_get_council_page (window));
+
+  g_assert_false (tally_chart_view_get_colour_blind_safe (hemicycle));
+
+  /* One switch, every chart follows. */
+  g_settings_set_boolean (settings, "colour-blind-palette", TRUE);
+  wait_for_frames ();
+  g_assert_true (tally_chart_view_get_colour_blind_safe (hemicycle));
+
+  g_settings_reset (settings, "colour-blind-palette");
+  wait_for_frames ();
+  g_assert_false (tally_chart_view_get_colour_blind_safe (hemicycle));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/explorer/restored-filter", test_restored_filter);
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
+  g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
 
   return g_test_run ();
 }

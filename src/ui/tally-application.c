@@ -174,6 +174,14 @@ tally_application_startup (GApplication *application)
   apply_color_scheme (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  /* Settings a user switches from the menu, as stateful actions. */
+  for (const char * const *key = (const char * const[]) { "colour-blind-palette", "color-scheme", NULL }; *key; key++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, *key);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",

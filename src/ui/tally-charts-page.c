@@ -238,3 +238,18 @@ tally_charts_page_get_view (TallyChartsPage *self,
 
   return self->views[kind];
 }
+
+/**
+ * tally_charts_page_set_colour_blind_safe:
+ *
+ * Draws every chart with the colour-blind-safe palette, or not.
+ */
+void
+tally_charts_page_set_colour_blind_safe (TallyChartsPage *self,
+                                         gboolean         colour_blind_safe)
+{
+  g_return_if_fail (TALLY_IS_CHARTS_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    tally_chart_view_set_colour_blind_safe (self->views[shown[i].kind], colour_blind_safe);
+}

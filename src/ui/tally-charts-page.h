@@ -23,5 +23,7 @@ void            tally_charts_page_set_engine (TallyChartsPage *self,
                                               TallySelection  *selection);
 TallyChartView *tally_charts_page_get_view   (TallyChartsPage *self,
                                               TallyChartKind   kind);
+void            tally_charts_page_set_colour_blind_safe (TallyChartsPage *self,
+                                              gboolean         colour_blind_safe);
 
 G_END_DECLS

@@ -540,3 +540,18 @@ tally_council_page_get_text (TallyCouncilPage *self)
 
   return g_string_free (text, FALSE);
 }
+
+/**
+ * tally_council_page_set_colour_blind_safe:
+ *
+ * Draws the page's charts with the colour-blind-safe palette, or not.
+ */
+void
+tally_council_page_set_colour_blind_safe (TallyCouncilPage *self,
+                                          gboolean          colour_blind_safe)
+{
+  g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
+
+  tally_chart_view_set_colour_blind_safe (self->hemicycle, colour_blind_safe);
+  tally_chart_view_set_colour_blind_safe (self->seat_bars, colour_blind_safe);
+}

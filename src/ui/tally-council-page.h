@@ -24,5 +24,7 @@ void                tally_council_page_show_result  (TallyCouncilPage   *self,
 TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
 char               *tally_council_page_get_text     (TallyCouncilPage   *self);
 TallyChartView     *tally_council_page_get_hemicycle (TallyCouncilPage  *self);
+void                tally_council_page_set_colour_blind_safe (TallyCouncilPage *self,
+                                                     gboolean          colour_blind_safe);
 
 G_END_DECLS

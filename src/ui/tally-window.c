@@ -179,6 +179,19 @@ filter_changed_cb (TallyWindow *self)
                                  !tally_filter_is_empty (tally_results_get_filter (self->results)));
 }
 
+/* Party colours everywhere: the CSS chips and every chart. */
+static void
+apply_palette (TallyWindow *self)
+{
+  gboolean colour_blind_safe = g_settings_get_boolean (self->settings, "colour-blind-palette");
+
+  if (self->catalog != NULL)
+    tally_party_style_install (gtk_widget_get_display (GTK_WIDGET (self)), tally_catalog_get_parties (self->catalog),
+                               colour_blind_safe);
+  tally_charts_page_set_colour_blind_safe (self->charts_page, colour_blind_safe);
+  tally_council_page_set_colour_blind_safe (self->council_page, colour_blind_safe);
+}
+
 static void
 show_page (TallyWindow *self,
            const char  *page)
@@ -518,6 +531,8 @@ tally_window_init (TallyWindow *self)
 
   g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::colour-blind-palette", G_CALLBACK (apply_palette), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_model (tally_council_list_get_column_view (self->council_list)),
                            "selection-changed", G_CALLBACK (list_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -590,8 +605,7 @@ tally_window_open_database (TallyWindow *self,
   g_clear_pointer (&self->error_message, g_free);
   tally_selection_set_council (self->selection, NULL);
 
-  tally_party_style_install (gtk_widget_get_display (GTK_WIDGET (self)), tally_catalog_get_parties (catalog),
-                             g_settings_get_boolean (self->settings, "colour-blind-palette"));
+  apply_palette (self);
 
   restore_filter (self);
   tally_filter_panel_set_results (self->filter_panel, results);
