@@ -2,16 +2,20 @@
 # test-e2e.py: drives the real Tally binary through its accessibility tree,
 # as a screen reader or a user's script would, and checks what it shows.
 #
-# Run by meson under dbus-run-session (see tests/meson.build): the app
-# registers on that session's AT-SPI bus, and this script finds its widgets
-# by role and name, clicks check boxes, types into the search entry and reads
-# the window's subtitle.  TAP output; skips when pyatspi is not installed.
+# The script starts itself again under dbus-run-session, so the app and the
+# AT-SPI registry get a private session bus; the app registers there, and
+# the inner run finds its widgets by role and name, types into the search
+# entry, clicks buttons and reads what the window says.  The inner run writes
+# TAP to a file that the outer run prints, because the bus's daemons write to
+# the standard output they inherit.  Skips when pyatspi is not installed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 try:
@@ -106,8 +110,27 @@ def check(description, function):
         checks.append((False, description, error))
 
 
+def run_outer(tally):
+    """Runs the checks on a private session bus and prints their TAP."""
+    dbus_run_session = shutil.which("dbus-run-session")
+    if dbus_run_session is None:
+        print("1..0 # SKIP dbus-run-session is not installed")
+        return 0
+
+    with tempfile.TemporaryDirectory() as directory:
+        tap = os.path.join(directory, "e2e.tap")
+        inner = subprocess.run([dbus_run_session, "--", sys.executable, __file__, "--inner", tally, tap],
+                               stdout=sys.stderr, timeout=150)
+        with open(tap) as output:
+            print(output.read(), end="")
+    return inner.returncode
+
+
 def main():
-    tally = sys.argv[1]
+    if sys.argv[1] != "--inner":
+        return run_outer(sys.argv[1])
+
+    tally, tap = sys.argv[2], sys.argv[3]
     env = dict(os.environ)
     env.pop("GTK_A11Y", None)
     app_process = subprocess.Popen([tally], env=env)
@@ -139,11 +162,12 @@ def main():
         app_process.terminate()
         app_process.wait(timeout=10)
 
-    print(f"1..{len(checks)}")
-    for number, (passed, description, error) in enumerate(checks, 1):
-        print(f"{'ok' if passed else 'not ok'} {number} - {description}")
-        if error is not None:
-            print(f"# {error}")
+    with open(tap, "w") as output:
+        print(f"1..{len(checks)}", file=output)
+        for number, (passed, description, error) in enumerate(checks, 1):
+            print(f"{'ok' if passed else 'not ok'} {number} - {description}", file=output)
+            if error is not None:
+                print(f"# {error}", file=output)
 
     return 0 if all(passed for passed, _, _ in checks) else 1
 
