@@ -10,6 +10,7 @@
 #include "tally-council.h"
 #include "tally-council-result.h"
 #include "tally-filter.h"
+#include "tally-import.h"
 #include "tally-results.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
@@ -195,6 +196,52 @@ test_colour_blind_palette (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With the 2018 Democracy Club file imported, Salford's page lists every
+ * ward and candidate: Kersal was won by the Conservative Ari Leitner. */
+static void
+test_imported_wards (void)
+{
+  g_autofree char *results_file = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+  g_autofree char *dir = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *page_text = NULL;
+  g_autoptr(TallyImporter) importer = NULL;
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyWindow *window;
+
+  if (results_file == NULL)
+    {
+      g_test_skip ("the Democracy Club results are not in ../shared/data");
+      return;
+    }
+
+  dir = tally_test_make_temp_dir ();
+  database = g_build_filename (dir, "imported.db", NULL);
+  file = g_file_new_for_path (results_file);
+  importer = tally_importer_new (database);
+  tally_importer_add_file (importer, file);
+  summary = tally_importer_run (importer, NULL, &error);
+  g_assert_no_error (error);
+
+  window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (window, database));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  wait_for_frames ();
+
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  page_text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (page_text, "Salford\n"));
+  if (strstr (page_text, "Kersal: Ari Leitner (Conservative and Unionist Party) 1,660, elected\n") == NULL)
+    g_error ("Kersal's winner is not on Salford's page:\n%s", page_text);
+  g_assert_nonnull (strstr (page_text, "Kersal: Ann-Marie Humphreys (Labour Party) 910\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
+  g_test_add_func ("/explorer/imported-wards", test_imported_wards);
 
   return g_test_run ();
 }

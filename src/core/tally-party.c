@@ -189,8 +189,10 @@ tally_party_get_position (TallyParty *self)
 /**
  * tally_party_is_aggregate:
  *
- * "Other" stands for many small parties and groups counted together: it can
- * win seats but never control a council.
+ * The party keyed "OTH" ("Other parties") stands for many small parties and
+ * groups counted together, as the council-level sources count them: it can
+ * win seats but never control a council.  A small party imported under its
+ * own name is a party like any other.
  *
  * Returns: whether @self is an aggregate of several parties
  */
@@ -198,7 +200,7 @@ gboolean
 tally_party_is_aggregate (TallyParty *self)
 {
   g_return_val_if_fail (TALLY_IS_PARTY (self), FALSE);
-  return g_str_equal (self->group, "other");
+  return g_str_equal (self->key, "OTH");
 }
 
 void

@@ -17,6 +17,7 @@
 #include "tally-chart-adapt.h"
 #include "tally-charts-page.h"
 #include "tally-council.h"
+#include "tally-filter.h"
 #include "tally-results.h"
 #include "tally-selection.h"
 
@@ -53,6 +54,32 @@ party (TallyChartsPage *self,
   return tally_catalog_lookup_party (tally_results_get_catalog (self->results), key);
 }
 
+/* What a chart's title calls the councils it covers: "All 150 councils",
+ * "London", or "Councils in the filter". */
+static char *
+describe_scope (TallyChartsPage   *self,
+                TallyScopeSummary *summary)
+{
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  const char * const *regions = tally_filter_get_regions (filter);
+  TallyFilter *only_regions;
+
+  if (tally_filter_is_empty (filter))
+    return g_strdup_printf (_("All %u councils"), tally_scope_summary_get_n_councils (summary));
+
+  /* Just one region chosen: name it. */
+  only_regions = tally_filter_copy (filter);
+  tally_filter_set_regions (only_regions, NULL);
+  if (regions[0] != NULL && regions[1] == NULL && tally_filter_is_empty (only_regions))
+    {
+      g_object_unref (only_regions);
+      return g_strdup (regions[0]);
+    }
+  g_object_unref (only_regions);
+
+  return g_strdup (_("Councils in the filter"));
+}
+
 static void
 update_chart_cb (TallyChartView *view,
                  gpointer        user_data)
@@ -61,7 +88,7 @@ update_chart_cb (TallyChartView *view,
   TallyScopeSummary *summary;
   GListModel *parties;
   TallyChartKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "tally-kind"));
-  const char *scope = _("Councils in the filter");
+  g_autofree char *scope = NULL;
   gpointer data = NULL;
 
   if (self->results == NULL || (summary = tally_results_get_summary (self->results)) == NULL)
@@ -69,6 +96,8 @@ update_chart_cb (TallyChartView *view,
       tally_chart_view_set_data (view, kind, NULL);
       return;
     }
+
+  scope = describe_scope (self, summary);
 
   parties = tally_catalog_get_parties (tally_results_get_catalog (self->results));
 

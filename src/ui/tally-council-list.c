@@ -49,6 +49,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Seat columns beyond these would push the swing out of sight. */
+#define MAX_PARTY_COLUMNS 8
+
 enum {
   COUNCIL_ACTIVATED,
   N_SIGNALS
@@ -573,10 +576,21 @@ tally_council_list_set_parties (TallyCouncilList *self,
   g_clear_object (&self->swing_from);
   g_clear_object (&self->swing_to);
 
+  /* Imported files bring hundreds of small parties: a column each for the
+   * parties that won seats, most seats first, and no more than fit. */
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
+    {
+      TallyParty *party = g_list_model_get_item (parties, i);
+
+      if (summary == NULL || tally_scope_summary_get_seats_won (summary, party) > 0)
+        g_ptr_array_add (ordered, party);
+      else
+        g_object_unref (party);
+    }
   if (summary != NULL)
     g_ptr_array_sort_with_data (ordered, compare_by_seats_won, summary);
+  if (ordered->len > MAX_PARTY_COLUMNS)
+    g_ptr_array_set_size (ordered, MAX_PARTY_COLUMNS);
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -584,11 +598,6 @@ tally_council_list_set_parties (TallyCouncilList *self,
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkSorter) sorter = NULL;
       GtkColumnViewColumn *column;
-
-      if (g_str_equal (tally_party_get_key (party), "CON"))
-        g_set_object (&self->swing_from, party);
-      else if (g_str_equal (tally_party_get_key (party), "LAB"))
-        g_set_object (&self->swing_to, party);
 
       g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
       g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), g_object_ref (party),
@@ -600,6 +609,16 @@ tally_council_list_set_parties (TallyCouncilList *self,
       gtk_column_view_column_set_fixed_width (column, 70);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->party_columns, column);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+
+      if (g_str_equal (tally_party_get_key (party), "CON"))
+        g_set_object (&self->swing_from, party);
+      else if (g_str_equal (tally_party_get_key (party), "LAB"))
+        g_set_object (&self->swing_to, party);
     }
 
   if (self->swing_from != NULL && self->swing_to != NULL)

@@ -226,6 +226,8 @@ make_ward_row (TallyWardResult *ward)
   guint n_candidates, majority;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
+  /* Names from data are text, not markup: “Green & Independent”. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tally_ward_result_get_name (ward));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
 
@@ -261,6 +263,8 @@ make_ward_row (TallyWardResult *ward)
       const char *party_name = candidate->party ? tally_party_get_full_name (candidate->party) : NULL;
       GtkWidget *figures = cell (suffix, 1, candidate->elected ? "candidate-elected" : NULL);
 
+      /* Names from data are text, not markup: “Green & Independent”. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (candidate_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (candidate_row), candidate->name);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (candidate_row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (candidate_row),

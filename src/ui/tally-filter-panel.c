@@ -23,6 +23,7 @@
 #include "tally-party.h"
 #include "tally-party-style.h"
 #include "tally-results.h"
+#include "tally-scope-summary.h"
 
 typedef enum
 {
@@ -311,6 +312,8 @@ add_choice (TallyFilterPanel    *self,
   choice->count = GTK_LABEL (count);
   choice->row = ADW_ACTION_ROW (row);
 
+  /* Names from data are text, not markup: “Green & Independent”. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -364,6 +367,8 @@ build_choices (TallyFilterPanel *self)
   GListModel *councils = tally_catalog_get_councils (catalog);
   g_autoptr(GPtrArray) regions = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(TallyFilter) everything = NULL;
+  g_autoptr(TallyScopeSummary) whole = NULL;
   static const struct
   {
     TallyOutcomeFlags  outcomes;
@@ -381,10 +386,22 @@ build_choices (TallyFilterPanel *self)
     add_choice (self, self->outcome_group, FACET_OUTCOME, NULL, outcomes[i].outcomes,
                 _(outcomes[i].title), NULL);
 
+  /* Imported files bring hundreds of small parties, kept in the "other"
+   * group: those that won no seat at this election stay out of the list. */
+  everything = tally_filter_new ();
+  tally_filter_set_election (everything, tally_filter_get_election (self->filter));
+  whole = tally_results_summarize (self->results, everything);
+
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
     {
       g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-      GtkWidget *chip = gtk_label_new (NULL);
+      GtkWidget *chip;
+
+      if (g_str_equal (tally_party_get_group (party), "other") && !tally_party_is_aggregate (party) &&
+          tally_scope_summary_get_seats_won (whole, party) == 0)
+        continue;
+
+      chip = gtk_label_new (NULL);
 
       tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
       gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);

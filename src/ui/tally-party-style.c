@@ -141,4 +141,9 @@ tally_party_style_apply_chip (GtkLabel   *chip,
     }
 
   gtk_widget_set_css_classes (GTK_WIDGET (chip), classes);
+
+  /* Imported parties can have long names: a chip stays a chip, and its
+   * tooltip gives the whole name. */
+  gtk_label_set_ellipsize (chip, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (chip, 10);
 }
