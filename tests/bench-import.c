@@ -5,16 +5,19 @@
  *
  * Generates a candidate file (50 elections × every council × 10 wards × 6
  * candidates, about a million rows, unless ROWS says otherwise) in a
- * temporary folder, imports it into a new database started from the bundled
- * one, imports it again (every contest replaced), and times sqlite3's own
- * `.import` of the same file into a flat table for comparison.  The budget
- * is 300,000 candidate rows a second; the exit status says whether the first
- * import met it.
+ * temporary folder, imports it three times into a new database started from
+ * the bundled one, imports it once more into the last (every contest
+ * replaced), and times sqlite3's own `.import` of the same file into a flat
+ * table for comparison, also three times.  Machines running other work make
+ * single timings noisy: the best of three is the figure, CPU time is shown
+ * beside it.  The budget is 300,000 candidate rows a second; the exit status
+ * says whether the best new-database import met it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "tally-database-private.h"
 #include "tally-import.h"
@@ -80,13 +83,25 @@ write_file (const char *path,
 }
 
 static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static double
 time_import (const char          *database_path,
              GFile               *file,
+             double              *cpu,
              TallyImportSummary **summary_out)
 {
   g_autoptr(TallyImporter) importer = tally_importer_new (database_path);
   g_autoptr(GError) error = NULL;
   TallyImportSummary *summary;
+  double cpu_start = cpu_seconds ();
   gint64 start;
 
   tally_importer_add_file (importer, file);
@@ -94,6 +109,7 @@ time_import (const char          *database_path,
   summary = tally_importer_run (importer, NULL, &error);
   g_assert_no_error (error);
 
+  *cpu = cpu_seconds () - cpu_start;
   *summary_out = summary;
   return (g_get_monotonic_time () - start) / 1e6;
 }
@@ -108,8 +124,10 @@ time_sqlite3_import (const char *sqlite3,
   g_autoptr(GError) error = NULL;
   const char *argv[] = { sqlite3, database, command, NULL };
   int wait_status;
-  gint64 start = g_get_monotonic_time ();
+  gint64 start;
 
+  g_unlink (database);
+  start = g_get_monotonic_time ();
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
                 &wait_status, &error);
   g_assert_no_error (error);
@@ -124,13 +142,12 @@ main (int   argc,
 {
   g_autofree char *directory = tally_test_make_temp_dir ();
   g_autofree char *csv_path = g_build_filename (directory, "bench.csv", NULL);
-  g_autofree char *database_path = g_build_filename (directory, "tally.db", NULL);
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
-  g_autoptr(TallyImportSummary) first = NULL;
   g_autoptr(TallyImportSummary) again = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *database_path = NULL;
   guint max_rows = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : G_MAXUINT;
-  double seconds, seconds_again, rate;
+  double best = G_MAXDOUBLE, best_cpu = 0.0, seconds_again, cpu_again;
   GStatBuf status;
   guint rows;
 
@@ -140,29 +157,53 @@ main (int   argc,
 
   g_print ("Generated %u candidate rows (%.1f MB) in %s\n", rows, status.st_size / 1e6, directory);
 
-  seconds = time_import (database_path, file, &first);
-  rate = first->candidates / seconds;
-  g_assert_cmpuint (first->candidates, ==, rows);
-  g_print ("tally import, new database:  %8.3f s  %10.0f rows/s  (%u contests, %u wards added, %u warnings)\n",
-           seconds, rate, first->contests, first->wards_added, first->warnings->len);
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(TallyImportSummary) summary = NULL;
+      double cpu;
+      double seconds;
 
-  seconds_again = time_import (database_path, file, &again);
+      g_free (database_path);
+      database_path = g_strdup_printf ("%s/tally-%u.db", directory, run);
+      seconds = time_import (database_path, file, &cpu, &summary);
+      g_assert_cmpuint (summary->candidates, ==, rows);
+
+      g_print ("tally import, new database:    %7.3f s (cpu %.3f s)  %9.0f rows/s  "
+               "(%u contests, %u wards added)\n",
+               seconds, cpu, rows / seconds, summary->contests, summary->wards_added);
+      if (seconds < best)
+        {
+          best = seconds;
+          best_cpu = cpu;
+        }
+    }
+
+  seconds_again = time_import (database_path, file, &cpu_again, &again);
   g_assert_cmpuint (again->candidates, ==, rows);
-  g_print ("tally import, same file again: %6.3f s  %10.0f rows/s  (every contest replaced)\n",
-           seconds_again, again->candidates / seconds_again);
+  g_print ("tally import, same file again: %7.3f s (cpu %.3f s)  %9.0f rows/s  (every contest replaced)\n",
+           seconds_again, cpu_again, rows / seconds_again);
 
   if (sqlite3 != NULL)
     {
-      double flat = time_sqlite3_import (sqlite3, directory, csv_path);
+      double best_flat = G_MAXDOUBLE;
 
-      g_print ("sqlite3 .import, flat table:  %8.3f s  %10.0f rows/s\n", flat, rows / flat);
+      for (guint run = 0; run < 3; run++)
+        {
+          double flat = time_sqlite3_import (sqlite3, directory, csv_path);
+
+          g_print ("sqlite3 .import, flat table:   %7.3f s                %9.0f rows/s\n", flat, rows / flat);
+          best_flat = MIN (best_flat, flat);
+        }
+      g_print ("Best of three: tally %.0f rows/s (cpu %.3f s), sqlite3 .import %.0f rows/s\n",
+               rows / best, best_cpu, rows / best_flat);
     }
   else
-    g_print ("sqlite3 .import: no sqlite3 program to compare with\n");
+    g_print ("Best of three: tally %.0f rows/s (cpu %.3f s); no sqlite3 program to compare with\n",
+             rows / best, best_cpu);
 
   g_print ("Budget %.0f rows/s: %s\n", BUDGET_ROWS_PER_SECOND,
-           rate >= BUDGET_ROWS_PER_SECOND ? "met" : "NOT MET");
+           rows / best >= BUDGET_ROWS_PER_SECOND ? "met" : "NOT MET");
 
   tally_test_remove_dir (directory);
-  return rate >= BUDGET_ROWS_PER_SECOND ? EXIT_SUCCESS : EXIT_FAILURE;
+  return rows / best >= BUDGET_ROWS_PER_SECOND ? EXIT_SUCCESS : EXIT_FAILURE;
 }

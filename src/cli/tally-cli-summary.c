@@ -27,41 +27,28 @@
 #include "tally-party.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
+#include "tally-cli-filter.h"
 #include "tally-cli-private.h"
 
 typedef struct
 {
-  char            *database_path;
-  char           **regions;
-  char           **types;
-  char           **parties;
-  char           **councils;
-  char           **outcomes;
-  char            *search;
-  char            *election;
-  char            *baseline;
-  char            *method;
-  char            *swing;
-  gboolean         per_council;
-  gboolean         csv;
+  TallyCliFilterOptions  filter;
+  char                  *database_path;
+  char                  *method;
+  char                  *swing;
+  gboolean               per_council;
+  gboolean               csv;
 
-  TallyVoteMethod  vote_method;
-  TallyParty      *swing_from;
-  TallyParty      *swing_to;
+  TallyVoteMethod        vote_method;
+  TallyParty            *swing_from;
+  TallyParty            *swing_to;
 } Options;
 
 static void
 options_clear (Options *options)
 {
+  tally_cli_filter_options_clear (&options->filter);
   g_clear_pointer (&options->database_path, g_free);
-  g_clear_pointer (&options->regions, g_strfreev);
-  g_clear_pointer (&options->types, g_strfreev);
-  g_clear_pointer (&options->parties, g_strfreev);
-  g_clear_pointer (&options->councils, g_strfreev);
-  g_clear_pointer (&options->outcomes, g_strfreev);
-  g_clear_pointer (&options->search, g_free);
-  g_clear_pointer (&options->election, g_free);
-  g_clear_pointer (&options->baseline, g_free);
   g_clear_pointer (&options->method, g_free);
   g_clear_pointer (&options->swing, g_free);
 }
@@ -212,325 +199,6 @@ format_signed (gint64   value,
   return csv ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : tally_format_change (value);
 }
 
-/* Splits repeated and comma-separated values into one list. */
-static char **
-split_values (char **values)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
-
-      for (guint j = 0; parts[j] != NULL; j++)
-        {
-          g_strstrip (parts[j]);
-          if (parts[j][0] != '\0')
-            g_strv_builder_add (builder, parts[j]);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-usage_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-usage_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  *error = g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, format, args);
-  va_end (args);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-static gboolean
-set_regions (TallyFilter   *filter,
-             TallyCatalog  *catalog,
-             char         **values,
-             GError       **error)
-{
-  g_auto(GStrv) wanted = split_values (values);
-  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
-  g_auto(GStrv) chosen_strv = NULL;
-  GListModel *councils = tally_catalog_get_councils (catalog);
-
-  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
-    {
-      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
-      const char *region = tally_council_get_region (council);
-
-      if (!g_ptr_array_find_with_equal_func (regions, region, g_str_equal, NULL))
-        g_ptr_array_add (regions, g_strdup (region));
-    }
-
-  g_ptr_array_sort (regions, compare_strings);
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      const char *match = NULL;
-
-      for (guint j = 0; j < regions->len && match == NULL; j++)
-        if (g_ascii_strcasecmp (wanted[i], g_ptr_array_index (regions, j)) == 0)
-          match = g_ptr_array_index (regions, j);
-
-      if (match == NULL)
-        {
-          g_autofree char *known = NULL;
-
-          g_ptr_array_add (regions, NULL);
-          known = g_strjoinv (", ", (char **) regions->pdata);
-          usage_error (error, _("unknown region “%s” (regions: %s)"), wanted[i], known);
-          return FALSE;
-        }
-      g_strv_builder_add (chosen, match);
-    }
-
-  chosen_strv = g_strv_builder_end (chosen);
-  tally_filter_set_regions (filter, (const char * const *) chosen_strv);
-  return TRUE;
-}
-
-static gboolean
-set_types (TallyFilter  *filter,
-           char        **values,
-           GError      **error)
-{
-  g_auto(GStrv) wanted = split_values (values);
-
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      TallyCouncilType type;
-
-      if (!tally_council_type_from_string (wanted[i], &type))
-        {
-          usage_error (error, _("unknown council type “%s” (types: london_borough, "
-                                "metropolitan_borough, unitary, district)"), wanted[i]);
-          return FALSE;
-        }
-    }
-
-  tally_filter_set_council_types (filter, (const char * const *) wanted);
-  return TRUE;
-}
-
-static TallyParty *
-lookup_party (TallyCatalog *catalog,
-              const char   *key)
-{
-  g_autofree char *upper = g_ascii_strup (key, -1);
-
-  return tally_catalog_lookup_party (catalog, upper);
-}
-
-static char *
-list_party_keys (TallyCatalog *catalog)
-{
-  GListModel *parties = tally_catalog_get_parties (catalog);
-  GString *keys = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-
-      g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", tally_party_get_key (party));
-    }
-
-  return g_string_free (keys, FALSE);
-}
-
-static gboolean
-set_parties (TallyFilter   *filter,
-             TallyCatalog  *catalog,
-             char         **values,
-             GError       **error)
-{
-  g_auto(GStrv) wanted = split_values (values);
-
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      TallyParty *party = lookup_party (catalog, wanted[i]);
-      g_autofree char *known = NULL;
-
-      if (party != NULL)
-        {
-          g_free (wanted[i]);
-          wanted[i] = g_strdup (tally_party_get_key (party));
-          continue;
-        }
-
-      known = list_party_keys (catalog);
-      usage_error (error, _("unknown party “%s” (parties: %s)"), wanted[i], known);
-      return FALSE;
-    }
-
-  tally_filter_set_parties (filter, (const char * const *) wanted);
-  return TRUE;
-}
-
-/* A council by ONS code, or by its name in any case. */
-static gboolean
-set_councils (TallyFilter   *filter,
-              TallyCatalog  *catalog,
-              char         **values,
-              GError       **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) codes = NULL;
-  GListModel *councils = tally_catalog_get_councils (catalog);
-
-  /* Names may hold commas ("Kingston upon Hull, City of"): not split. */
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      TallyCouncil *found = tally_catalog_lookup_council (catalog, values[i]);
-
-      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (councils); j++)
-        {
-          g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, j);
-          g_autofree char *name = g_utf8_casefold (tally_council_get_name (council), -1);
-          g_autofree char *value = g_utf8_casefold (values[i], -1);
-
-          if (g_str_equal (name, value) || g_ascii_strcasecmp (values[i], tally_council_get_code (council)) == 0)
-            found = council;
-        }
-
-      if (found == NULL)
-        {
-          usage_error (error, _("unknown council “%s” (give an ONS code such as E08000009, or a name)"),
-                       values[i]);
-          return FALSE;
-        }
-      g_strv_builder_add (builder, tally_council_get_code (found));
-    }
-
-  codes = g_strv_builder_end (builder);
-  tally_filter_set_councils (filter, (const char * const *) codes);
-  return TRUE;
-}
-
-static gboolean
-set_outcomes (TallyFilter  *filter,
-              char        **values,
-              GError      **error)
-{
-  static const struct
-  {
-    const char        *name;
-    TallyOutcomeFlags  flags;
-  } names[] = {
-    { "gain", TALLY_OUTCOME_FLAG_GAIN },
-    { "loss", TALLY_OUTCOME_FLAG_LOSS },
-    { "hold", TALLY_OUTCOME_FLAG_HOLD },
-    { "noc-hold", TALLY_OUTCOME_FLAG_NOC_HOLD },
-    { "changed", TALLY_OUTCOME_FLAGS_CHANGED },
-    { "unchanged", TALLY_OUTCOME_FLAGS_UNCHANGED },
-  };
-  g_auto(GStrv) wanted = split_values (values);
-  TallyOutcomeFlags flags = TALLY_OUTCOME_FLAG_NONE;
-
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
-        if (g_ascii_strcasecmp (wanted[i], names[j].name) == 0)
-          {
-            flags |= names[j].flags;
-            known = TRUE;
-          }
-
-      if (!known)
-        {
-          usage_error (error, _("unknown outcome “%s” (outcomes: gain, loss, hold, noc-hold, "
-                                "changed, unchanged)"), wanted[i]);
-          return FALSE;
-        }
-    }
-
-  tally_filter_set_outcomes (filter, flags);
-  return TRUE;
-}
-
-static gboolean
-set_elections (TallyFilter   *filter,
-               TallyCatalog  *catalog,
-               Options       *options,
-               GError       **error)
-{
-  const char *dates[] = { options->election, options->baseline };
-
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    {
-      TallyElection *election;
-
-      if (dates[i] == NULL)
-        continue;
-
-      if ((election = tally_catalog_lookup_election (catalog, dates[i])) == NULL)
-        {
-          usage_error (error, _("no election on “%s” in this database (give its date, YYYY-MM-DD)"), dates[i]);
-          return FALSE;
-        }
-
-      if (i == 0)
-        tally_filter_set_election (filter, election);
-      else
-        tally_filter_set_baseline (filter, election);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_method_and_swing (Options       *options,
-                        TallyCatalog  *catalog,
-                        GError       **error)
-{
-  g_auto(GStrv) pair = NULL;
-
-  if (options->method == NULL || g_str_equal (options->method, "total"))
-    options->vote_method = TALLY_VOTE_METHOD_TOTAL;
-  else if (g_str_equal (options->method, "top"))
-    options->vote_method = TALLY_VOTE_METHOD_TOP;
-  else
-    {
-      usage_error (error, _("unknown method “%s” (methods: total, top)"), options->method);
-      return FALSE;
-    }
-
-  pair = g_strsplit (options->swing ? options->swing : "CON,LAB", ",", -1);
-  if (g_strv_length (pair) != 2)
-    {
-      usage_error (error, _("--swing takes two party keys: FROM,TO"));
-      return FALSE;
-    }
-
-  options->swing_from = lookup_party (catalog, g_strstrip (pair[0]));
-  options->swing_to = lookup_party (catalog, g_strstrip (pair[1]));
-  if ((options->swing_from == NULL || options->swing_to == NULL) && options->swing != NULL)
-    {
-      g_autofree char *known = list_party_keys (catalog);
-
-      usage_error (error, _("unknown party in --swing “%s” (parties: %s)"), options->swing, known);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const char *
 method_name (TallyVoteMethod method)
 {
@@ -551,7 +219,7 @@ party_key (TallyParty *party)
 }
 
 /* A row of the state of the parties, or a party's columns per council:
- * one party, or every aggregate party together.  An import keeps each
+ * one party, or every party of the "other" group together.  An import keeps each
  * minor party under its own name in the "other" group (a hundred and more
  * in 2018); they are one "Other parties" line here, as OTH is in the
  * bundled data. */
@@ -588,7 +256,7 @@ make_groups (TallyCatalog *catalog)
       g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
       Group *group;
 
-      if (tally_party_is_aggregate (party) && others != NULL)
+      if (g_str_equal (tally_party_get_group (party), "other") && others != NULL)
         {
           g_ptr_array_add (others->members, party);
           continue;
@@ -599,7 +267,7 @@ make_groups (TallyCatalog *catalog)
       g_ptr_array_add (group->members, party);
       g_ptr_array_add (groups, group);
 
-      if (tally_party_is_aggregate (party))
+      if (g_str_equal (tally_party_get_group (party), "other"))
         {
           others = group;
           party = other != NULL ? other : party;
@@ -1022,23 +690,6 @@ tally_cli_run_summary (int    argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database_path,
       N_("Read FILE instead of the bundled database"), N_("FILE") },
-    { "election", 'e', 0, G_OPTION_ARG_STRING, &options.election,
-      N_("The election, by its date (default: the latest)"), N_("DATE") },
-    { "baseline", 'b', 0, G_OPTION_ARG_STRING, &options.baseline,
-      N_("Compare with this election (default: the election’s own baseline)"), N_("DATE") },
-    { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &options.regions,
-      N_("Councils in these regions (\"London\", \"North West\")"), N_("REGION") },
-    { "type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &options.types,
-      N_("Councils of these types (london_borough, metropolitan_borough, unitary, district)"), N_("TYPE") },
-    { "party", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &options.parties,
-      N_("Councils these parties controlled before or after (CON, LAB, LD, …); with --outcome, their outcomes"),
-      N_("KEY") },
-    { "council", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &options.councils,
-      N_("Only these councils, by ONS code or name"), N_("COUNCIL") },
-    { "outcome", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &options.outcomes,
-      N_("Councils with these outcomes (gain, loss, hold, noc-hold, changed, unchanged)"), N_("OUTCOME") },
-    { "search", 's', 0, G_OPTION_ARG_STRING, &options.search,
-      N_("Councils whose name or code contains TEXT"), N_("TEXT") },
     { "councils", 0, 0, G_OPTION_ARG_NONE, &options.per_council,
       N_("One row per council instead of the state of the parties"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
@@ -1053,6 +704,7 @@ tally_cli_run_summary (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Print the state of the parties, or one row per council, "
                                            "for the councils a filter matches"));
+  g_option_context_set_main_group (context, tally_cli_filter_options_get_group (&options.filter, NULL));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
     {
@@ -1070,18 +722,13 @@ tally_cli_run_summary (int    argc,
     }
 
   filter = tally_filter_new ();
-  if (!set_elections (filter, catalog, &options, &error) ||
-      !set_regions (filter, catalog, options.regions, &error) ||
-      !set_types (filter, options.types, &error) ||
-      !set_parties (filter, catalog, options.parties, &error) ||
-      !set_councils (filter, catalog, options.councils, &error) ||
-      !set_outcomes (filter, options.outcomes, &error) ||
-      !parse_method_and_swing (&options, catalog, &error))
+  if (!tally_cli_filter_options_apply (&options.filter, catalog, filter, &error) ||
+      !tally_cli_parse_method_and_swing (catalog, options.method, options.swing, &options.vote_method,
+                                         &options.swing_from, &options.swing_to, &error))
     {
       g_printerr ("tally summary: %s\n", error->message);
       return 2;
     }
-  tally_filter_set_search_text (filter, options.search);
 
   if (!(summary = tally_results_summarize (results, filter)))
     {

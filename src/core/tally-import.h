@@ -1,5 +1,23 @@
 /* tally-import.h: results files from elsewhere, imported into a Tally database.
  *
+ * Tally reads Democracy Club results CSV, LEAP results CSV, Open Council
+ * Data composition CSV and its own candidate CSV (one row per candidate:
+ * election_date, council_code or council_name, ward_name, candidate, party,
+ * votes, elected; optionally ward_code, ballot, by_election, seats).  The
+ * formats and the rules every import follows are described in
+ * tests/data/README.md.
+ *
+ * Use from a window:
+ *
+ *   importer = tally_importer_new (NULL);            // the user's own database
+ *   tally_importer_add_file (importer, file);        // each file chosen or dropped
+ *   g_object_bind_property (importer, "fraction", progress_bar, "fraction", 0);
+ *   tally_importer_run_async (importer, cancellable, import_done_cb, self);
+ *   …
+ *   summary = tally_importer_run_finish (importer, result, &error);
+ *
+ * On error or cancellation the database is exactly as it was.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
