@@ -166,10 +166,19 @@ area_free (TallyMapArea *area)
   g_free (area);
 }
 
-void
-tally_map_data_free (TallyMapData *data)
+TallyMapData *
+tally_map_data_ref (TallyMapData *data)
 {
-  if (data == NULL)
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+void
+tally_map_data_unref (TallyMapData *data)
+{
+  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
 
   g_free (data->heading.title);
@@ -676,13 +685,15 @@ tally_map_data_new_for_results (GListModel       *councils,
   Builder builder = { 0 };
   guint n_councils, n_results;
 
+  g_atomic_ref_count_init (&data->ref_count);
+  data->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_free);
+  data->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_return_val_if_fail (G_IS_LIST_MODEL (councils), data);
   g_return_val_if_fail (G_IS_LIST_MODEL (parties), data);
   g_return_val_if_fail (style != NULL, data);
 
   data->colour_by = colour_by;
-  data->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_free);
-  data->by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
   builder.data = data;
   builder.categories = categories;

@@ -65,8 +65,11 @@ typedef struct
   guint          count;  /* councils in scope that have it */
 } TallyMapKeyEntry;
 
+/* Immutable once made, and shared by reference: a view hands it to the
+ * thread that paints its texture. */
 typedef struct
 {
+  gatomicrefcount    ref_count;
   TallyChartHeading  heading;
   TallyMapColourBy   colour_by;
   char              *key_title;      /* "Control after 3 May 2018" */
@@ -92,11 +95,12 @@ TallyMapData       *tally_map_data_new_for_results  (GListModel          *counci
                                                      TallyParty          *party,
                                                      TallyParty          *swing_from,
                                                      const TallyChartStyle *style);
-void                tally_map_data_free             (TallyMapData        *data);
+TallyMapData       *tally_map_data_ref              (TallyMapData        *data);
+void                tally_map_data_unref            (TallyMapData        *data);
 const TallyMapArea *tally_map_data_lookup           (const TallyMapData  *data,
                                                      const char          *code);
 char               *tally_map_short_label           (const char          *name);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMapData, tally_map_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMapData, tally_map_data_unref)
 
 G_END_DECLS

@@ -39,6 +39,8 @@ typedef struct
   PangoLayout   *label;
   PangoLayout   *count;
   TallyChartRgb  colour;
+  gboolean       split;     /* the left half full, the right half faded */
+  TallyChartRgb  faded;
 } KeyRow;
 
 struct _TallyMapKeyLayout
@@ -768,9 +770,16 @@ tally_map_key_layout_new (const TallyMapData    *data,
   if (any_blank)
     add_key_row (key, style, blank_colour (style), data->blank_label, -1);
   if (any_faded)
-    add_key_row (key, style, tally_chart_rgb_mix (data->n_key ? data->key[0].colour : blank_colour (style),
-                                                  style->page, FADE),
-                 _("Outside the filter"), -1);
+    {
+      /* A swatch half in a colour, half faded: what fading does to any. */
+      TallyChartRgb sample = data->n_key ? data->key[0].colour : blank_colour (style);
+      KeyRow *row;
+
+      add_key_row (key, style, sample, _("Outside the filter: paler"), -1);
+      row = &g_array_index (key->rows, KeyRow, key->rows->len - 1);
+      row->split = TRUE;
+      row->faded = tally_chart_rgb_mix (sample, style->page, FADE);
+    }
 
   for (guint i = 0; i < key->rows->len; i++)
     {
@@ -883,7 +892,20 @@ tally_map_key_paint (cairo_t                 *cr,
                                      _tally_chart_px (style, 3));
         }
       _tally_chart_set_rgb (cr, row->colour, 1);
-      cairo_fill (cr);
+      if (row->split)
+        {
+          cairo_save (cr);
+          cairo_clip_preserve (cr);
+          cairo_fill (cr);
+          cairo_rectangle (cr, x + key->padding + key->swatch / 2, swatch_y, key->swatch / 2, key->swatch);
+          _tally_chart_set_rgb (cr, row->faded, 1);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+      else
+        {
+          cairo_fill (cr);
+        }
 
       _tally_chart_text_paint (cr, row->label, x + key->label_x, row_y + (key->row_height - text_height) / 2,
                                style->ink, 1);

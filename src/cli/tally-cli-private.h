@@ -15,5 +15,11 @@ int tally_cli_run_summary (int    argc,
                            char **argv);
 int tally_cli_run_import  (int    argc,
                            char **argv);
+int tally_cli_run_export  (int    argc,
+                           char **argv);
+int tally_cli_run_import_boundaries (int    argc,
+                                     char **argv);
+int tally_cli_run_hexmap            (int    argc,
+                                     char **argv);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ struct _TallyBoundaries
   double      bounds[4];
   Topology   *topology;
   Level      *levels[TALLY_BOUNDARIES_N_LEVELS];
+  GMutex      lock;      /* levels are made on first use, from any thread */
 };
 
 G_DEFINE_FINAL_TYPE (TallyBoundaries, tally_boundaries, G_TYPE_OBJECT)
@@ -605,18 +606,25 @@ build_level (TallyBoundaries *self,
   return level;
 }
 
+/* Once made, a level never changes: what it hands out stays valid for the
+ * life of the boundaries, whichever thread asks. */
 static Level *
 ensure_level (TallyBoundaries *self,
               guint            level)
 {
+  Level *found;
+
+  g_mutex_lock (&self->lock);
   if (self->levels[level] == NULL)
     {
       if (self->topology == NULL)
         self->topology = build_topology (self);
       self->levels[level] = build_level (self, level);
     }
+  found = self->levels[level];
+  g_mutex_unlock (&self->lock);
 
-  return self->levels[level];
+  return found;
 }
 
 static void
@@ -627,6 +635,7 @@ tally_boundaries_finalize (GObject *object)
   clear_levels (self);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tally_boundaries_parent_class)->finalize (object);
 }
@@ -642,6 +651,7 @@ tally_boundaries_class_init (TallyBoundariesClass *klass)
 static void
 tally_boundaries_init (TallyBoundaries *self)
 {
+  g_mutex_init (&self->lock);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   self->bounds[0] = self->bounds[1] = INFINITY;
@@ -660,6 +670,8 @@ tally_boundaries_new (void)
  * @name: (nullable): its name
  *
  * Adds a council's shape; a second shape for the same code joins the first.
+ * Shapes are added before the boundaries are drawn or shared with
+ * another thread.
  */
 void
 tally_boundaries_add (TallyBoundaries *self,

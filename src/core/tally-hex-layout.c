@@ -600,8 +600,8 @@ tally_hex_layout_load (TallyDatabase  *database,
 /**
  * tally_hex_layout_save:
  * @database: a writable database
- * @unmatched: (out) (optional) (transfer full) (element-type utf8): codes
- *   of hexes that are no council of @database
+ * @unmatched: (out) (optional) (transfer full) (element-type utf8): "CODE
+ *   Name" of the hexes that are no council of @database
  *
  * Makes @self the layout of @database, in place of any it had, in one
  * transaction.  Hexes whose code is no council of the database are left
@@ -669,7 +669,8 @@ tally_hex_layout_save (TallyHexLayout  *self,
         }
 
       if (sqlite3_changes (_tally_database_get_handle (database)) == 0)
-        g_ptr_array_add (missing, g_strdup (entry->code));
+        g_ptr_array_add (missing, entry->name ? g_strdup_printf ("%s %s", entry->code, entry->name)
+                                              : g_strdup (entry->code));
       else
         n_stored++;
     }

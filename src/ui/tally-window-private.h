@@ -6,6 +6,7 @@
 
 #include "tally-charts-page.h"
 #include "tally-import.h"
+#include "tally-map-view.h"
 #include "tally-window.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,7 @@ struct _TallyWindow
   GtkProgressBar       *import_progress;
   GtkRevealer          *import_revealer;
   AdwLeaflet           *leaflet;
+  TallyMapView         *map_view;
   GtkStack             *main_stack;
   TallyPartySummary    *party_summary;
   GtkWidget            *sidebar;

@@ -190,6 +190,7 @@ apply_palette (TallyWindow *self)
                                colour_blind_safe);
   tally_charts_page_set_colour_blind_safe (self->charts_page, colour_blind_safe);
   tally_council_page_set_colour_blind_safe (self->council_page, colour_blind_safe);
+  tally_map_view_set_colour_blind_safe (self->map_view, colour_blind_safe);
 }
 
 static void
@@ -221,6 +222,17 @@ council_activated_cb (TallyWindow        *self,
   tally_selection_set_council (self->selection, tally_council_result_get_council (result));
   show_council_result (self);
   show_page (self, "council");
+}
+
+/* A council clicked on the map opens its page. */
+static void
+map_council_activated_cb (TallyWindow  *self,
+                          TallyCouncil *council)
+{
+  tally_selection_set_council (self->selection, council);
+  show_council_result (self);
+  show_page (self, "council");
+  adw_view_stack_set_visible_child_name (self->view_stack, "councils");
 }
 
 static void
@@ -479,6 +491,7 @@ tally_window_class_init (TallyWindowClass *klass)
   g_type_ensure (TALLY_TYPE_COUNCIL_LIST);
   g_type_ensure (TALLY_TYPE_COUNCIL_PAGE);
   g_type_ensure (TALLY_TYPE_FILTER_PANEL);
+  g_type_ensure (TALLY_TYPE_MAP_VIEW);
   g_type_ensure (TALLY_TYPE_PARTY_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-window.ui");
@@ -492,12 +505,14 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, party_summary);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, council_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_council_activated_cb);
   _tally_window_class_init_import (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
@@ -613,6 +628,8 @@ tally_window_open_database (TallyWindow *self,
                                   tally_results_get_summary (results));
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
   tally_charts_page_set_engine (self->charts_page, results, self->selection);
+  tally_map_view_set_selection (self->map_view, self->selection);
+  tally_map_view_set_results (self->map_view, results);
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   filter_changed_cb (self);

@@ -1,0 +1,425 @@
+/* test-export-cli.c: `tally export`, as a newsroom script would run it.
+ *
+ * Spawns the real binary (TALLY_BIN) with no display: one chart to SVG,
+ * PNG and PDF; every London borough in one run; the council table as CSV,
+ * which must list the same councils `tally summary` does for the same
+ * filter; and the errors a script must be able to tell apart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tally-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_tally (Run                *run,
+           const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status;
+
+  /* No display: export must not need one. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
+  for (; *args; args++)
+    g_ptr_array_add (argv, (char *) *args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+read_file_length (const char *path,
+                  gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+read_file (const char *path)
+{
+  return read_file_length (path, NULL);
+}
+
+/* strstr() for a file that holds NUL bytes (a PDF's binary streams). */
+static gboolean
+has_bytes (const char *haystack,
+           gsize       length,
+           const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The first column of each row after the header, sorted. */
+static char *
+first_column (const char *csv)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (codes, g_strndup (lines[i], strcspn (lines[i], ",")));
+  g_ptr_array_sort (codes, compare_names);
+  g_ptr_array_add (codes, NULL);
+  return g_strjoinv (" ", (char **) codes->pdata);
+}
+
+static void
+test_single_svg (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "trafford.svg", NULL);
+  g_autofree char *expected_out = g_strconcat (path, "\n", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_again = NULL;
+
+  run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Trafford", "--format", "svg",
+                                      "--size", "1200x675", "-o", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_out);
+
+  svg = read_file (path);
+  g_assert_true (g_str_has_prefix (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+  g_assert_nonnull (strstr (svg, "width=\"1200px\" height=\"675px\" viewBox=\"0 0 1200 675\""));
+  g_assert_nonnull (strstr (svg, "<title>Trafford</title>"));
+  g_assert_nonnull (strstr (svg, "<desc>Conservative loss to no overall control. "
+                                 "Source: Democracy Club, LEAP; chart: Tally</desc>"));
+  /* Labour's red and the Conservatives' blue, among the seats. */
+  g_assert_nonnull (strstr (svg, "rgb(89.411765%,0%,23.137255%)"));
+  g_assert_nonnull (strstr (svg, "rgb(0%,52.941176%,86.27451%)"));
+
+  /* Again: the file is there, and stays as it was. */
+  run_tally (&again, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Trafford",
+                                        "--title", "Something else", "-o", path, NULL });
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_nonnull (strstr (again.err, "the file already exists"));
+  g_assert_nonnull (strstr (again.err, path));
+  svg_again = read_file (path);
+  g_assert_cmpstr (svg_again, ==, svg);
+
+  tally_test_remove_dir (dir);
+}
+
+static void
+test_png_and_pdf (void)
+{
+  g_auto(Run) png = { 0 };
+  g_auto(Run) pdf = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *png_path = g_build_filename (dir, "wigan.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "state.pdf", NULL);
+  g_autofree char *contents = NULL;
+  cairo_surface_t *surface;
+  gsize length;
+
+  /* The format follows the extension. */
+  run_tally (&png, (const char *[]) { "export", "--chart", "seat-bars", "--council", "E08000010", "--scale", "2",
+                                      "--background", "dark", "-o", png_path, NULL });
+  g_assert_cmpstr (png.err, ==, "");
+  g_assert_cmpint (png.status, ==, 0);
+  surface = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 2400);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1350);
+  /* The dark page, #242424. */
+  g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (surface))[0], ==, 0xff242424);
+  cairo_surface_destroy (surface);
+
+  run_tally (&pdf, (const char *[]) { "export", "--chart", "state", "--region", "London", "--size", "a4-landscape",
+                                      "--no-legend", "-o", pdf_path, NULL });
+  g_assert_cmpstr (pdf.err, ==, "");
+  g_assert_cmpint (pdf.status, ==, 0);
+  contents = read_file_length (pdf_path, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (has_bytes (contents, length, "/MediaBox [ 0 0 841.889764 595.275591 ]"));
+
+  tally_test_remove_dir (dir);
+}
+
+static void
+test_batch_london (void)
+{
+  static const char *expected =
+    "E09000002-barking-and-dagenham.svg E09000003-barnet.svg E09000004-bexley.svg E09000005-brent.svg "
+    "E09000006-bromley.svg E09000007-camden.svg E09000008-croydon.svg E09000009-ealing.svg "
+    "E09000010-enfield.svg E09000011-greenwich.svg E09000012-hackney.svg E09000013-hammersmith-and-fulham.svg "
+    "E09000014-haringey.svg E09000015-harrow.svg E09000016-havering.svg E09000017-hillingdon.svg "
+    "E09000018-hounslow.svg E09000019-islington.svg E09000020-kensington-and-chelsea.svg "
+    "E09000021-kingston-upon-thames.svg E09000022-lambeth.svg E09000023-lewisham.svg E09000024-merton.svg "
+    "E09000025-newham.svg E09000026-redbridge.svg E09000027-richmond-upon-thames.svg E09000028-southwark.svg "
+    "E09000029-sutton.svg E09000030-tower-hamlets.svg E09000031-waltham-forest.svg E09000032-wandsworth.svg "
+    "E09000033-westminster.svg";
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) forced = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "london", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *richmond = g_build_filename (out, "E09000027-richmond-upon-thames.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_auto(GStrv) printed = NULL;
+
+  run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--region", "London", "--all",
+                                      "--format", "svg", "-o", out, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==, expected);
+  printed = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (printed), ==, 33);
+
+  svg = read_file (richmond);
+  g_assert_nonnull (strstr (svg, "<title>Richmond upon Thames</title>"));
+
+  /* A second run would overwrite: it writes nothing and says which. */
+  run_tally (&again, (const char *[]) { "export", "--chart", "hemicycle", "--region", "London", "--all",
+                                        "--format", "svg", "-o", out, NULL });
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_nonnull (strstr (again.err, "32 files already exist; nothing written"));
+
+  run_tally (&forced, (const char *[]) { "export", "--chart", "hemicycle", "--region", "London", "--all",
+                                         "--format", "svg", "--force", "-o", out, NULL });
+  g_assert_cmpint (forced.status, ==, 0);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==, expected);
+
+  tally_test_remove_dir (dir);
+}
+
+/* The same filter gives the same councils as `tally summary`. */
+static void
+test_csv (void)
+{
+  g_auto(Run) export = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "gains.csv", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *summarised = NULL;
+  g_autofree char *written = NULL;
+
+  run_tally (&export, (const char *[]) { "export", "--csv", "--party", "LD", "--outcome", "gain", NULL });
+  g_assert_cmpint (export.status, ==, 0);
+  run_tally (&summary, (const char *[]) { "summary", "--councils", "--csv", "--party", "LD", "--outcome", "gain", NULL });
+  g_assert_cmpint (summary.status, ==, 0);
+
+  g_assert_true (g_str_has_prefix (export.out, "code,name,type,region,election_date,seats,seats_up,majority,"
+                                               "control_before,control_after,outcome,outcome_description,turnout,"));
+  exported = first_column (export.out);
+  summarised = first_column (summary.out);
+  g_assert_cmpstr (exported, ==, summarised);
+  /* 2018: the Liberal Democrats gained Richmond upon Thames, Kingston upon
+   * Thames, South Cambridgeshire and Three Rivers. */
+  g_assert_nonnull (strstr (exported, "E09000027"));
+  g_assert_nonnull (strstr (exported, "E09000021"));
+  g_assert_nonnull (strstr (export.out, "\nE09000027,Richmond upon Thames,london_borough,London,2018-05-03,54,54,28,"
+                                        "CON,LD,gain,Liberal Democrats gain from Conservative,"));
+
+  run_tally (&to_file, (const char *[]) { "export", "--csv", "--party", "LD", "--outcome", "gain", "-o", path, NULL });
+  g_assert_cmpint (to_file.status, ==, 0);
+  written = read_file (path);
+  g_assert_cmpstr (written, ==, export.out);
+
+  tally_test_remove_dir (dir);
+}
+
+/* The map as the window draws it, with its heading and key. */
+static void
+test_map (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "control.svg", NULL);
+  g_autofree char *svg = NULL;
+
+  run_tally (&run, (const char *[]) { "export", "--map", "hexes", "--colour-by", "control", "--size", "square",
+                                      "-o", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  svg = read_file (path);
+  g_assert_nonnull (strstr (svg, "width=\"1080px\" height=\"1080px\""));
+  g_assert_nonnull (strstr (svg, "<title>Local elections 2018</title>"));
+  g_assert_nonnull (strstr (svg, "<desc>Control after 3 May 2018. Source: Democracy Club, LEAP; chart: Tally</desc>"));
+  /* Labour councils in Labour red. */
+  g_assert_nonnull (strstr (svg, "rgb(89.411765%,0%,23.137255%)"));
+
+  tally_test_remove_dir (dir);
+}
+
+/* Where the database has candidates, --csv writes them in Tally's own
+ * CSV, which imports back. */
+static void
+test_csv_candidates (void)
+{
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) councils = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tally.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import-good.csv", NULL);
+
+  run_tally (&imported, (const char *[]) { "import", "--database", db_path, good, NULL });
+  g_assert_cmpint (imported.status, ==, 0);
+
+  run_tally (&exported, (const char *[]) { "export", "--csv", "--database", db_path, "--council", "Salford", NULL });
+  g_assert_cmpstr (exported.err, ==, "");
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_str_has_prefix (exported.out, "election_date,council_code,council_name,ward_code,ward_name,ballot,"
+                                                 "by_election,seats,candidate,party,votes,elected\n"));
+  g_assert_nonnull (strstr (exported.out, "\n2018-05-03,E08000006,Salford,,Test Ward North,Test Ward North,0,1,"
+                                          "Ada Example,Conservative and Unionist Party,1200,1\n"));
+  g_assert_nonnull (strstr (exported.out, ",\"Cleo \"\"CJ\"\" Placeholder\",Sea Level Party,45,0\n"));
+
+  /* Told to, it writes the council table instead. */
+  run_tally (&councils, (const char *[]) { "export", "--csv", "--rows", "councils", "--database", db_path,
+                                           "--council", "Salford", NULL });
+  g_assert_cmpint (councils.status, ==, 0);
+  g_assert_true (g_str_has_prefix (councils.out, "code,name,"));
+  g_assert_nonnull (strstr (councils.out, "\nE08000006,Salford,metropolitan_borough,North West,2018-05-03,"));
+
+  tally_test_remove_dir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.svg", NULL);
+  g_autofree char *expected = g_strdup_printf ("tally export: Cannot write “%s”: No such file or directory\n", missing);
+  g_autofree char *listing = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "pie", "-o", "x.svg", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "tally export: unknown chart “pie” (charts: hemicycle, seat-bars, waffle, "
+                                  "share-bars, swingometer, swing-scatter, state)\n");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--region", "Atlantis", "-o", "x.svg", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "unknown region “Atlantis”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "state", "--all", "-o", dir, NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "leave out --all"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--size", "huge", "-o", "x.svg", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "unknown size “huge”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "-o FILE"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Trafford", "-o", missing, NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+
+  /* Nothing was left behind by any of them. */
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+  tally_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export-cli/single-svg", test_single_svg);
+  g_test_add_func ("/export-cli/png-and-pdf", test_png_and_pdf);
+  g_test_add_func ("/export-cli/batch-london", test_batch_london);
+  g_test_add_func ("/export-cli/csv", test_csv);
+  g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
+  g_test_add_func ("/export-cli/map", test_map);
+  g_test_add_func ("/export-cli/errors", test_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1178 @@
+/* test-export.c: charts written to PNG, SVG and PDF, and read back.
+ *
+ * No display.  Each format is written through tally-export.c and the file
+ * is read back as a reader would: the PNG decoded and its pixels sampled
+ * where the layout puts Trafford's seats; the SVG parsed as XML; the PDF's
+ * page box read from the file, and by pdfinfo and pdffonts where
+ * poppler-utils are installed (those assertions are skipped, with a
+ * message, where they are not).  Then the promises about files: nothing
+ * half-written after a failure or a cancellation, nothing replaced without
+ * TALLY_EXPORT_OVERWRITE, an error naming the file it could not write.
+ * Last the CSV tables, and the candidates written and imported back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tally-catalog.h"
+#include "tally-chart-adapt.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-database-private.h"
+#include "tally-election.h"
+#include "tally-export.h"
+#include "tally-filter.h"
+#include "tally-hemicycle.h"
+#include "tally-import.h"
+#include "tally-party.h"
+#include "tally-results.h"
+#include "tally-test-util.h"
+
+#define TRAFFORD "E08000009"
+
+static TallyDatabase *database;
+static TallyCatalog *catalog;
+static TallyResults *results;
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = tally_test_make_temp_dir ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  tally_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Helpers */
+
+static TallyCouncilResult *
+lookup (const char *code)
+{
+  TallyCouncil *council = tally_catalog_lookup_council (catalog, code);
+  TallyElection *election = tally_catalog_get_latest_election (catalog);
+  TallyCouncilResult *result;
+
+  g_assert_nonnull (council);
+  result = tally_results_lookup (results, election, NULL, council);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static TallySeatChartData *
+trafford_hemicycle (void)
+{
+  return tally_chart_adapt_composition (lookup (TRAFFORD), tally_catalog_get_parties (catalog));
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int column = (int) floor (x), row = (int) floor (y);
+
+  g_assert_cmpint (column, >=, 0);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (column, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (row, <, cairo_image_surface_get_height (surface));
+
+  return ((const guint32 *) (data + row * stride))[column];
+}
+
+/* ARGB32 as "#RRGGBB", or "transparent". */
+static char *
+describe_pixel (guint32 pixel)
+{
+  if ((pixel >> 24) == 0)
+    return g_strdup ("transparent");
+  g_assert_cmpuint (pixel >> 24, ==, 0xff);
+  return g_strdup_printf ("#%06X", pixel & 0xffffff);
+}
+
+static gboolean
+find_program (const char *name,
+              char      **path)
+{
+  *path = g_find_program_in_path (name);
+  if (*path == NULL)
+    g_test_message ("%s is not installed (poppler-utils): its check is skipped", name);
+  return *path != NULL;
+}
+
+static char *
+run_program (const char *program,
+             const char *argument)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { program, argument, NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* strstr() for a file that holds NUL bytes (a PDF's binary streams). */
+static const char *
+find_bytes (const char *haystack,
+            gsize       length,
+            const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return haystack + i;
+
+  return NULL;
+}
+
+/* The first /MediaBox of a PDF, in points. */
+static void
+read_media_box (const char *pdf,
+                gsize       length,
+                double     *width,
+                double     *height)
+{
+  const char *box = find_bytes (pdf, length, "/MediaBox");
+  double numbers[4];
+  char *end;
+
+  g_assert_nonnull (box);
+  box = strchr (box, '[');
+  g_assert_nonnull (box);
+  box++;
+  for (guint i = 0; i < 4; i++)
+    {
+      numbers[i] = g_ascii_strtod (box, &end);
+      g_assert_true (end != box);
+      box = end;
+    }
+  *width = numbers[2] - numbers[0];
+  *height = numbers[3] - numbers[1];
+}
+
+/* Sizes and names */
+
+static void
+test_sizes (void)
+{
+  TallyExportOptions options;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+  const char *bad[] = { "huge", "0x10", "1200x", "x675", "1200x675cm", "100000x10", "20x20", "1200 675", "" };
+
+  tally_export_options_init (&options);
+  g_assert_cmpint (options.preset, ==, TALLY_EXPORT_PRESET_WEB);
+  g_assert_cmpstr (options.source, ==, "Source: Democracy Club, LEAP; chart: Tally");
+  tally_export_options_get_canvas (&options, &width, &height);
+  g_assert_cmpfloat (width, ==, 1200);
+  g_assert_cmpfloat (height, ==, 675);
+
+  g_assert_true (tally_export_options_set_size (&options, "square", &error));
+  g_assert_cmpint (options.preset, ==, TALLY_EXPORT_PRESET_SQUARE);
+  tally_export_options_get_canvas (&options, &width, &height);
+  g_assert_cmpfloat (width, ==, 1080);
+  g_assert_cmpfloat (height, ==, 1080);
+
+  g_assert_true (tally_export_options_set_size (&options, "wide", &error));
+  tally_export_options_get_canvas (&options, &width, &height);
+  g_assert_cmpfloat (width, ==, 1600);
+  g_assert_cmpfloat (height, ==, 900);
+
+  /* A4 at 96 px to the inch: 793.7 × 1122.5 px. */
+  g_assert_true (tally_export_options_set_size (&options, "a4", &error));
+  g_assert_cmpint (options.unit, ==, TALLY_EXPORT_UNIT_MM);
+  tally_export_options_get_canvas (&options, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 793.70, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 1122.52, 0.01);
+
+  g_assert_true (tally_export_options_set_size (&options, "A5-landscape", &error));
+  g_assert_cmpint (options.preset, ==, TALLY_EXPORT_PRESET_A5_LANDSCAPE);
+  g_assert_cmpfloat (options.width, ==, 210);
+  g_assert_cmpfloat (options.height, ==, 148);
+
+  g_assert_true (tally_export_options_set_size (&options, "800x600", &error));
+  g_assert_cmpint (options.preset, ==, TALLY_EXPORT_PRESET_CUSTOM);
+  g_assert_cmpint (options.unit, ==, TALLY_EXPORT_UNIT_PX);
+  g_assert_cmpfloat (options.width, ==, 800);
+  g_assert_cmpfloat (options.height, ==, 600);
+
+  g_assert_true (tally_export_options_set_size (&options, "1200×675px", &error));
+  g_assert_cmpfloat (options.width, ==, 1200);
+
+  g_assert_true (tally_export_options_set_size (&options, "180x120.5mm", &error));
+  g_assert_cmpint (options.unit, ==, TALLY_EXPORT_UNIT_MM);
+  g_assert_cmpfloat (options.height, ==, 120.5);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (tally_export_options_set_size (&options, bad[i], &error));
+      g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+      g_clear_error (&error);
+    }
+  /* A bad size leaves the last good one. */
+  g_assert_cmpfloat (options.height, ==, 120.5);
+}
+
+static void
+test_file_names (void)
+{
+  struct
+  {
+    const char        *code;
+    const char        *name;
+    TallyExportFormat  format;
+    const char        *expected;
+  } cases[] = {
+    { "E09000027", "Richmond upon Thames", TALLY_EXPORT_FORMAT_SVG, "E09000027-richmond-upon-thames.svg" },
+    { "E06000010", "Kingston upon Hull, City of", TALLY_EXPORT_FORMAT_PNG, "E06000010-kingston-upon-hull-city-of.png" },
+    { "E08000013", "St. Helens", TALLY_EXPORT_FORMAT_PDF, "E08000013-st-helens.pdf" },
+    { "E07000146", "King's Lynn and West Norfolk", TALLY_EXPORT_FORMAT_SVG,
+      "E07000146-kings-lynn-and-west-norfolk.svg" },
+    { NULL, "Councils in the filter — seats", TALLY_EXPORT_FORMAT_PNG, "councils-in-the-filter-seats.png" },
+    { "E0/../x", "Ynys Môn", TALLY_EXPORT_FORMAT_SVG, "E0x-ynys-mon.svg" },
+    { NULL, "???", TALLY_EXPORT_FORMAT_SVG, "chart.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = tally_export_make_file_name (cases[i].code, cases[i].name, cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+/* PNG */
+
+/* Every seat elected this year is drawn in its party's colour at its
+ * centre: Labour #E4003B, Conservative #0087DC (DESIGN.md's defaults). */
+static void
+check_trafford_seats (cairo_surface_t          *surface,
+                      const TallySeatChartData *data,
+                      const TallyExportOptions *options,
+                      double                    scale)
+{
+  g_autoptr(TallyChartLayout) layout = NULL;
+  const TallyHemicycleLayout *hemicycle;
+  TallyChartStyle style;
+  double width, height;
+  guint n_lab = 0, n_con = 0;
+
+  tally_export_options_get_canvas (options, &width, &height);
+  tally_export_options_get_style (options, &style);
+  layout = tally_chart_layout_new (TALLY_CHART_HEMICYCLE, data, &style, width, height);
+  hemicycle = tally_chart_layout_get_chart_layout (layout);
+
+  for (guint seat = 0; seat < data->total; seat++)
+    {
+      double x, y, radius;
+      gboolean up;
+      int item = tally_hemicycle_layout_get_seat (hemicycle, seat, &x, &y, &radius, &up);
+      const char *key = data->entries[item].party.key;
+      g_autofree char *colour = NULL;
+
+      g_assert_cmpint (item, >=, 0);
+      if (!up)
+        continue;
+
+      colour = describe_pixel (pixel_at (surface, x * scale, y * scale));
+      if (g_str_equal (key, "LAB"))
+        {
+          g_assert_cmpstr (colour, ==, "#E4003B");
+          n_lab++;
+        }
+      else if (g_str_equal (key, "CON"))
+        {
+          g_assert_cmpstr (colour, ==, "#0087DC");
+          n_con++;
+        }
+    }
+
+  /* Trafford elected a third in 2018: 14 Labour, 5 Conservatives among them. */
+  g_assert_cmpuint (n_lab, >, 5);
+  g_assert_cmpuint (n_con, >, 2);
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  TallyExportOptions options;
+  const struct
+  {
+    double               scale;
+    TallyChartBackground background;
+    const char          *page;
+  } cases[] = {
+    { 1, TALLY_CHART_BACKGROUND_LIGHT, "#FFFFFF" },
+    { 2, TALLY_CHART_BACKGROUND_DARK, "#242424" },
+    { 3, TALLY_CHART_BACKGROUND_TRANSPARENT, "transparent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("trafford-%g.png", cases[i].scale);
+      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *corner = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface;
+
+      tally_export_options_init (&options);
+      options.format = TALLY_EXPORT_FORMAT_PNG;
+      options.scale = cases[i].scale;
+      options.background = cases[i].background;
+      g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                               TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+
+      surface = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200 * cases[i].scale);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 675 * cases[i].scale);
+
+      corner = describe_pixel (pixel_at (surface, 2, 2));
+      g_assert_cmpstr (corner, ==, cases[i].page);
+      check_trafford_seats (surface, data, &options, cases[i].scale);
+      cairo_surface_destroy (surface);
+    }
+
+  /* Millimetres in a PNG are at 96 dpi times the scale: A5 landscape. */
+  {
+    g_autofree char *path = path_in (fixture, "a5.png");
+    g_autoptr(GError) error = NULL;
+    cairo_surface_t *surface;
+
+    tally_export_options_init (&options);
+    tally_export_options_set_preset (&options, TALLY_EXPORT_PRESET_A5_LANDSCAPE);
+    options.scale = 2;
+    g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                             TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+    surface = cairo_image_surface_create_from_png (path);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1588);  /* 210 mm = 793.7 px */
+    g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1119); /* 148 mm = 559.4 px */
+    check_trafford_seats (surface, data, &options, 2);
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* What the clipboard gets: the same drawing at 2×. */
+static void
+test_render_image (void)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autoptr(GError) error = NULL;
+  TallyExportOptions options;
+  TallyExportFigure figure;
+  cairo_surface_t *surface;
+
+  tally_export_options_init (&options);
+  tally_export_options_set_size (&options, "640x400", &error);
+  tally_export_figure_init_chart (&figure, TALLY_CHART_HEMICYCLE, data);
+  g_assert_cmpstr (tally_export_figure_get_heading (&figure)->title, ==, "Trafford");
+
+  surface = tally_export_render_image (&figure, &options, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 800);
+  check_trafford_seats (surface, data, &options, 2);
+  cairo_surface_destroy (surface);
+
+  /* Too large for an image: an error, not a crash. */
+  tally_export_options_set_size (&options, "16000x16000", &error);
+  g_assert_no_error (error);
+  g_assert_null (tally_export_render_image (&figure, &options, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* SVG */
+
+typedef struct
+{
+  GHashTable *root;       /* the <svg> element's attributes */
+  guint       depth;
+  guint       n_symbols;  /* glyphs, outlined once each */
+  guint       n_uses;     /* glyphs placed */
+  guint       n_paths;
+  GString    *text;       /* of the element being read */
+  char       *title;
+  char       *desc;
+} SvgReader;
+
+static void
+svg_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  if (reader->depth++ == 0)
+    {
+      g_assert_cmpstr (element, ==, "svg");
+      for (guint i = 0; names[i] != NULL; i++)
+        g_hash_table_insert (reader->root, g_strdup (names[i]), g_strdup (values[i]));
+    }
+  else if (g_str_equal (element, "symbol"))
+    reader->n_symbols++;
+  else if (g_str_equal (element, "use"))
+    reader->n_uses++;
+  else if (g_str_equal (element, "path"))
+    reader->n_paths++;
+
+  g_string_truncate (reader->text, 0);
+}
+
+static void
+svg_end_cb (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  reader->depth--;
+  if (reader->depth == 1 && g_str_equal (element, "title"))
+    reader->title = g_strdup (reader->text->str);
+  else if (reader->depth == 1 && g_str_equal (element, "desc"))
+    reader->desc = g_strdup (reader->text->str);
+}
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  g_string_append_len (reader->text, text, length);
+}
+
+static void
+read_svg (const char *path,
+          SvgReader  *reader)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_file (path, &length);
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+
+  *reader = (SvgReader) { 0 };
+  reader->root = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, reader, NULL);
+  g_markup_parse_context_parse (context, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reader->depth, ==, 0);
+}
+
+static void
+svg_reader_clear (SvgReader *reader)
+{
+  g_clear_pointer (&reader->root, g_hash_table_unref);
+  if (reader->text)
+    g_string_free (g_steal_pointer (&reader->text), TRUE);
+  g_clear_pointer (&reader->title, g_free);
+  g_clear_pointer (&reader->desc, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SvgReader, svg_reader_clear)
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autofree char *path = path_in (fixture, "trafford.svg");
+  g_autofree char *a4_path = path_in (fixture, "trafford-a4.svg");
+  g_autoptr(GError) error = NULL;
+  g_auto(SvgReader) reader = { 0 };
+  g_auto(SvgReader) a4 = { 0 };
+  TallyExportOptions options;
+
+  tally_export_options_init (&options);
+  options.format = TALLY_EXPORT_FORMAT_SVG;
+  options.subtitle = "Labour & Conservatives <tied>";
+  g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                           TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  read_svg (path, &reader);
+  g_assert_cmpstr (g_hash_table_lookup (reader.root, "width"), ==, "1200px");
+  g_assert_cmpstr (g_hash_table_lookup (reader.root, "height"), ==, "675px");
+  g_assert_cmpstr (g_hash_table_lookup (reader.root, "viewBox"), ==, "0 0 1200 675");
+
+  /* Text is outlined: glyphs as symbols, placed with <use>; the heading
+   * stays words, in <title> and <desc>, escaped. */
+  g_assert_cmpuint (reader.n_symbols, >, 20);
+  g_assert_cmpuint (reader.n_uses, >, 50);
+  g_assert_cmpstr (reader.title, ==, "Trafford");
+  g_assert_cmpstr (reader.desc, ==, "Labour & Conservatives <tied>. Source: Democracy Club, LEAP; chart: Tally");
+
+  /* Print sizes keep their millimetres. */
+  tally_export_options_set_preset (&options, TALLY_EXPORT_PRESET_A4_PORTRAIT);
+  options.title = "";
+  g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, a4_path,
+                                           TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  read_svg (a4_path, &a4);
+  g_assert_cmpstr (g_hash_table_lookup (a4.root, "width"), ==, "210mm");
+  g_assert_cmpstr (g_hash_table_lookup (a4.root, "height"), ==, "297mm");
+  g_assert_cmpstr (g_hash_table_lookup (a4.root, "viewBox"), ==, "0 0 210 297");
+  /* An empty title is no title. */
+  g_assert_null (a4.title);
+  g_assert_cmpuint (a4.n_uses, >, 20);
+}
+
+/* PDF */
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autofree char *pdfinfo = NULL;
+  g_autofree char *pdffonts = NULL;
+  gboolean have_pdfinfo = find_program ("pdfinfo", &pdfinfo);
+  gboolean have_pdffonts = find_program ("pdffonts", &pdffonts);
+  const struct
+  {
+    TallyExportPreset  preset;
+    double             width;
+    double             height;
+    const char        *pdfinfo_size;
+  } cases[] = {
+    { TALLY_EXPORT_PRESET_A4_PORTRAIT, 595.28, 841.89, "Page size:       595.276 x 841.89 pts (A4)" },
+    { TALLY_EXPORT_PRESET_A4_LANDSCAPE, 841.89, 595.28, "Page size:       841.89 x 595.276 pts (A4)" },
+    { TALLY_EXPORT_PRESET_A5_PORTRAIT, 419.53, 595.28, "Page size:       419.528 x 595.276 pts" },
+    { TALLY_EXPORT_PRESET_A5_LANDSCAPE, 595.28, 419.53, "Page size:       595.276 x 419.528 pts" },
+    { TALLY_EXPORT_PRESET_WEB, 900, 506.25, "Page size:       900 x 506.25 pts" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("trafford-%s.pdf", tally_export_preset_to_string (cases[i].preset));
+      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      TallyExportOptions options;
+      double width, height;
+      gsize length;
+
+      tally_export_options_init (&options);
+      options.format = TALLY_EXPORT_FORMAT_PDF;
+      tally_export_options_set_preset (&options, cases[i].preset);
+      g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                               TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+
+      contents = read_file (path, &length);
+      g_assert_true (g_str_has_prefix (contents, "%PDF-1."));
+      g_assert_nonnull (find_bytes (contents, length, "%%EOF"));
+      read_media_box (contents, length, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, cases[i].width, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, cases[i].height, 0.01);
+
+      /* Fonts travel with the file: embedded subsets (FontFile2 or 3). */
+      g_assert_nonnull (find_bytes (contents, length, "/FontFile"));
+
+      if (have_pdfinfo)
+        {
+          g_autofree char *info = run_program (pdfinfo, path);
+
+          g_assert_nonnull (strstr (info, cases[i].pdfinfo_size));
+          g_assert_nonnull (strstr (info, "Title:           Trafford\n"));
+          g_assert_nonnull (strstr (info, "Pages:           1\n"));
+        }
+
+      if (have_pdffonts)
+        {
+          g_autofree char *fonts = run_program (pdffonts, path);
+          g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+          guint n_fonts = 0;
+
+          /* name type encoding emb sub uni object ID: every font embedded. */
+          for (guint j = 2; lines[j] != NULL && lines[j][0] != '\0'; j++)
+            {
+              g_auto(GStrv) fields = g_strsplit_set (lines[j], " ", -1);
+              g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+              for (guint k = 0; fields[k] != NULL; k++)
+                if (fields[k][0] != '\0')
+                  g_ptr_array_add (words, fields[k]);
+              g_assert_cmpuint (words->len, >=, 7);
+              g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+              n_fonts++;
+            }
+          g_assert_cmpuint (n_fonts, >, 0);
+        }
+    }
+}
+
+/* Files */
+
+static void
+test_no_clobber (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autofree char *path = path_in (fixture, "kept.svg");
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyExportOptions options;
+
+  tally_export_options_init (&options);
+  options.format = TALLY_EXPORT_FORMAT_SVG;
+  g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+
+  g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                            TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "keep me");
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "kept.svg");
+
+  /* Told to, it replaces the file, and leaves nothing else. */
+  g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                           TALLY_EXPORT_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (path, NULL);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "kept.svg");
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         draws;
+} Canceller;
+
+/* Draws something, then cancels the export halfway, as closing the
+ * dialog during a long export would. */
+static void
+draw_and_cancel_cb (cairo_t               *cr,
+                    double                 width,
+                    double                 height,
+                    const TallyChartStyle *style,
+                    gpointer               user_data)
+{
+  Canceller *canceller = user_data;
+
+  cairo_set_source_rgb (cr, 0.9, 0, 0.23);
+  cairo_rectangle (cr, 10, 10, width / 2, height / 2);
+  cairo_fill (cr);
+  canceller->draws++;
+  g_cancellable_cancel (canceller->cancellable);
+}
+
+static void
+test_cancel_leaves_nothing (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *kept = path_in (fixture, "kept.pdf");
+  g_autoptr(GError) error = NULL;
+  TallyExportOptions options;
+  TallyExportFigure figure;
+
+  for (TallyExportFormat format = 0; format < TALLY_EXPORT_N_FORMATS; format++)
+    {
+      g_autofree char *name = g_strdup_printf ("cancelled.%s", tally_export_format_get_extension (format));
+      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *listing = NULL;
+      Canceller canceller = { g_cancellable_new (), 0 };
+
+      tally_export_options_init (&options);
+      options.format = format;
+      tally_export_figure_init_custom (&figure, draw_and_cancel_cb, &canceller, NULL);
+
+      g_assert_false (tally_export_write (&figure, &options, path, TALLY_EXPORT_FLAGS_NONE,
+                                          canceller.cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (canceller.draws, ==, 1);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      listing = list_dir (fixture->dir);
+      g_assert_cmpstr (listing, ==, "");
+      g_object_unref (canceller.cancellable);
+    }
+
+  /* Cancelling the replacement of a file leaves the old one. */
+  {
+    Canceller canceller = { g_cancellable_new (), 0 };
+    g_autofree char *contents = NULL;
+    g_autofree char *listing = NULL;
+
+    g_assert_true (g_file_set_contents (kept, "%PDF-1.5 the old one", -1, NULL));
+    options.format = TALLY_EXPORT_FORMAT_PDF;
+    tally_export_figure_init_custom (&figure, draw_and_cancel_cb, &canceller, NULL);
+    g_assert_false (tally_export_write (&figure, &options, kept, TALLY_EXPORT_OVERWRITE,
+                                        canceller.cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    contents = read_file (kept, NULL);
+    g_assert_cmpstr (contents, ==, "%PDF-1.5 the old one");
+    listing = list_dir (fixture->dir);
+    g_assert_cmpstr (listing, ==, "kept.pdf");
+    g_object_unref (canceller.cancellable);
+  }
+}
+
+/* A figure too large to draw fails before a byte is written. */
+static void
+test_failure_leaves_nothing (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autofree char *path = path_in (fixture, "huge.png");
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyExportOptions options;
+
+  tally_export_options_init (&options);
+  g_assert_true (tally_export_options_set_size (&options, "12000x12000", &error));
+  options.scale = 3;
+  g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                            TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "chart.svg", NULL);
+  g_autofree char *plain = path_in (fixture, "plain.txt");
+  g_autofree char *under_file = g_build_filename (plain, "chart.svg", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyExportOptions options;
+
+  tally_export_options_init (&options);
+  options.format = TALLY_EXPORT_FORMAT_SVG;
+
+  g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, missing,
+                                            TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  expected = g_strdup_printf ("Cannot write “%s”: No such file or directory", missing);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (plain, "", -1, NULL));
+  g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, under_file,
+                                            TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, under_file));
+  g_clear_error (&error);
+
+  /* A folder is not a file to replace. */
+  g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, fixture->dir,
+                                            TALLY_EXPORT_OVERWRITE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  /* A folder that may not be written (root may write anywhere). */
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = path_in (fixture, "locked");
+      g_autofree char *inside = g_build_filename (locked, "chart.svg", NULL);
+      g_autofree char *listing = NULL;
+
+      g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+      g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, inside,
+                                                TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf ("Cannot write “%s”: Permission denied", inside);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_chmod (locked, 0755);
+      listing = list_dir (locked);
+      g_assert_cmpstr (listing, ==, "");
+    }
+  else
+    {
+      g_test_message ("running as root: the read-only folder case is skipped");
+    }
+}
+
+/* Every chart kind and the background of each format, as the command line
+ * and the dialog write them: nothing fails, nothing is empty. */
+static void
+test_every_kind (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  TallyScopeSummary *summary;
+  GListModel *parties = tally_catalog_get_parties (catalog);
+  TallyParty *con = tally_catalog_lookup_party (catalog, "CON");
+  TallyParty *lab = tally_catalog_lookup_party (catalog, "LAB");
+  gpointer charts[TALLY_N_CHART_KINDS];
+
+  tally_results_set_filter (results, filter);
+  summary = tally_results_get_summary (results);
+  charts[TALLY_CHART_HEMICYCLE] = tally_chart_adapt_composition (lookup (TRAFFORD), parties);
+  charts[TALLY_CHART_SEAT_BARS] = tally_chart_adapt_seats_won (lookup (TRAFFORD), parties);
+  charts[TALLY_CHART_WAFFLE] = tally_chart_adapt_scope_seats (summary, parties, "All councils");
+  charts[TALLY_CHART_SHARE_BARS] = tally_chart_adapt_scope_shares (summary, parties, TALLY_VOTE_METHOD_TOTAL,
+                                                                   TALLY_SHARE_MODE_CHANGE, "All councils");
+  charts[TALLY_CHART_SWINGOMETER] = tally_chart_adapt_scope_swing (summary, con, lab, TALLY_VOTE_METHOD_TOTAL,
+                                                                   "All councils");
+  charts[TALLY_CHART_SWING_SCATTER] = tally_chart_adapt_swing_scatter (tally_scope_summary_get_councils (summary),
+                                                                       con, lab, TALLY_VOTE_METHOD_TOTAL, TRUE,
+                                                                       TRAFFORD);
+  charts[TALLY_CHART_STATE] = tally_chart_adapt_state (summary, parties, "All councils");
+
+  for (TallyChartKind kind = 0; kind < TALLY_N_CHART_KINDS; kind++)
+    {
+      for (TallyExportFormat format = 0; format < TALLY_EXPORT_N_FORMATS; format++)
+        {
+          g_autofree char *name = tally_export_make_file_name (NULL, tally_chart_kind_to_string (kind), format);
+          g_autofree char *path = path_in (fixture, name);
+          g_autoptr(GError) error = NULL;
+          TallyExportOptions options;
+          GStatBuf status;
+
+          tally_export_options_init (&options);
+          options.format = format;
+          options.background = (TallyChartBackground) ((kind + format) % 3);
+          tally_export_options_set_preset (&options, (TallyExportPreset) ((kind + format) % TALLY_EXPORT_PRESET_CUSTOM));
+          g_assert_true (tally_export_write_chart (kind, charts[kind], &options, path, TALLY_EXPORT_FLAGS_NONE,
+                                                   NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (g_stat (path, &status), ==, 0);
+          g_assert_cmpint (status.st_size, >, 2000);
+        }
+      tally_chart_data_free (kind, charts[kind]);
+    }
+}
+
+/* CSV */
+
+static GListModel *
+matching_in (const char *region)
+{
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+
+  tally_filter_set_regions (filter, (const char *[]) { region, NULL });
+  tally_results_set_filter (results, filter);
+  return g_object_ref (tally_results_get_matching (results));
+}
+
+static void
+test_councils_csv (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GListModel) london = matching_in ("London");
+  g_autoptr(GListStore) reversed = g_list_store_new (TALLY_TYPE_COUNCIL_RESULT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) reversed_bytes = NULL;
+  g_autofree char *path = path_in (fixture, "london.csv");
+  g_autofree char *written = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) reversed_lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyParty *con = tally_catalog_lookup_party (catalog, "CON");
+  TallyParty *lab = tally_catalog_lookup_party (catalog, "LAB");
+  guint n = g_list_model_get_n_items (london);
+  const char *barnet = NULL;
+  int con_held = -1;
+
+  g_assert_cmpuint (n, ==, 32);
+  bytes = tally_export_councils_csv (london, tally_catalog_get_parties (catalog), con, lab, TALLY_VOTE_METHOD_TOTAL);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 32 + 2);  /* header, 32 rows, and the empty end */
+  g_assert_cmpstr (lines[33], ==, "");
+
+  header = g_strsplit (lines[0], ",", -1);
+  g_assert_cmpstr (header[0], ==, "code");
+  g_assert_cmpstr (header[1], ==, "name");
+  g_assert_cmpstr (header[8], ==, "control_before");
+  g_assert_cmpstr (header[9], ==, "control_after");
+  g_assert_cmpstr (header[g_strv_length (header) - 1], ==, "swing_con_lab");
+  g_assert_true (g_strv_contains ((const char * const *) header, "CON_held"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "LAB_seats_change"));
+
+  /* Barnet, 2018: no overall control to a Conservative majority, 38 of 63. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "E09000003,"))
+      barnet = lines[i];
+  g_assert_nonnull (barnet);
+  g_assert_true (g_str_has_prefix (barnet, "E09000003,Barnet,london_borough,London,2018-05-03,63,63,32,NOC,CON,gain,"
+                                           "Conservative gain from no overall control,"));
+  {
+    g_auto(GStrv) fields = g_strsplit (barnet, ",", -1);
+
+    for (guint i = 0; header[i] != NULL; i++)
+      if (g_str_equal (header[i], "CON_held"))
+        con_held = atoi (fields[i]);
+    g_assert_cmpuint (g_strv_length (fields), ==, g_strv_length (header));
+  }
+  g_assert_cmpint (con_held, ==, 38);
+
+  /* Rows come in the order given: the list as the user sorted it. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (london, i - 1);
+
+      g_list_store_append (reversed, result);
+    }
+  reversed_bytes = tally_export_councils_csv (G_LIST_MODEL (reversed), tally_catalog_get_parties (catalog),
+                                              con, lab, TALLY_VOTE_METHOD_TOTAL);
+  reversed_lines = g_strsplit (g_bytes_get_data (reversed_bytes, NULL), "\n", -1);
+  g_assert_cmpstr (reversed_lines[0], ==, lines[0]);
+  for (guint i = 1; i <= n; i++)
+    g_assert_cmpstr (reversed_lines[i], ==, lines[n + 1 - i]);
+
+  /* Written atomically, like everything else. */
+  g_assert_true (tally_export_write_bytes (path, bytes, TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  written = read_file (path, NULL);
+  g_assert_cmpstr (written, ==, g_bytes_get_data (bytes, NULL));
+}
+
+/* Candidates */
+
+static TallyImportSummary *
+import_paths (const char         *db_path,
+              const char * const *paths,
+              GError            **error)
+{
+  g_autoptr(TallyImporter) importer = tally_importer_new (db_path);
+
+  for (; *paths != NULL; paths++)
+    {
+      g_autofree char *path = g_path_is_absolute (*paths) ? g_strdup (*paths)
+                                                           : g_test_build_filename (G_TEST_DIST, "data", *paths, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      tally_importer_add_file (importer, file);
+    }
+
+  return tally_importer_run (importer, NULL, error);
+}
+
+static char *
+list_candidates (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) db = tally_database_open (db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  stmt = _tally_database_prepare (db,
+                                  "SELECT e.date, c.code, w.name, coalesce (w.code, ''), ct.ballot, ct.by_election, "
+                                  "ct.seats, cd.name, p.key, cd.party_name, cd.votes, cd.elected "
+                                  "FROM candidates cd JOIN contests ct ON ct.id = cd.contest_id "
+                                  "JOIN elections e ON e.id = ct.election_id JOIN wards w ON w.id = ct.ward_id "
+                                  "JOIN councils c ON c.id = w.council_id JOIN parties p ON p.id = cd.party_id "
+                                  "ORDER BY 1, 2, 3, 5, 8", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 12; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Tally's own candidate CSV, written from a database that holds
+ * candidates and imported into a new one, gives the same candidates. */
+static void
+test_candidates_round_trip (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *original_path = path_in (fixture, "original.db");
+  g_autofree char *copy_path = path_in (fixture, "copy.db");
+  g_autofree char *csv_path = path_in (fixture, "candidates.csv");
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(TallyDatabase) original = NULL;
+  g_autoptr(TallyCatalog) original_catalog = NULL;
+  g_autoptr(TallyResults) engine = NULL;
+  g_autoptr(GListStore) councils = g_list_store_new (TALLY_TYPE_COUNCIL_RESULT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *csv = NULL;
+  GListModel *elections;
+  guint n_candidates = 0, n_bundled = 0;
+
+  summary = import_paths (original_path, (const char *[]) { "import-good.csv", "import-leap-2014.csv", NULL },
+                          &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&summary, tally_import_summary_unref);
+
+  original = tally_database_open (original_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  original_catalog = tally_catalog_new (original, &error);
+  g_assert_no_error (error);
+  engine = tally_results_new (original_catalog, &error);
+  g_assert_no_error (error);
+
+  /* Every council of every election: the bundled councils have no
+   * candidates and write none. */
+  elections = tally_catalog_get_elections (original_catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (elections); i++)
+    {
+      g_autoptr(TallyElection) election = g_list_model_get_item (elections, i);
+      GListModel *list = tally_results_get_council_results (engine, election, NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(TallyCouncilResult) result = g_list_model_get_item (list, j);
+
+          g_list_store_append (councils, result);
+        }
+    }
+
+  bytes = tally_export_candidates_csv (engine, G_LIST_MODEL (councils), &n_candidates, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_candidates, >, 10);
+  csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_prefix (csv, "election_date,council_code,council_name,ward_code,ward_name,ballot,"
+                                        "by_election,seats,candidate,party,votes,elected\n"));
+  /* Quotes inside a name are doubled. */
+  g_assert_nonnull (strstr (csv, ",\"Cleo \"\"CJ\"\" Placeholder\","));
+  g_assert_true (tally_export_write_bytes (csv_path, bytes, TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+
+  summary = import_paths (copy_path, (const char *[]) { csv_path, NULL }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->candidates, ==, n_candidates);
+
+  before = list_candidates (original_path);
+  after = list_candidates (copy_path);
+  g_assert_cmpstr (before, ==, after);
+  for (const char *c = before; *c; c++)
+    n_bundled += *c == '\n';
+  g_assert_cmpuint (n_bundled, ==, n_candidates);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export/sizes", test_sizes);
+  g_test_add_func ("/export/file-names", test_file_names);
+  g_test_add_func ("/export/render-image", test_render_image);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/export/png", test_png);
+  ADD ("/export/svg", test_svg);
+  ADD ("/export/pdf", test_pdf);
+  ADD ("/export/every-kind", test_every_kind);
+  ADD ("/export/atomic/no-clobber", test_no_clobber);
+  ADD ("/export/atomic/cancel", test_cancel_leaves_nothing);
+  ADD ("/export/atomic/failure", test_failure_leaves_nothing);
+  ADD ("/export/unwritable", test_unwritable);
+  ADD ("/export/csv/councils", test_councils_csv);
+  ADD ("/export/csv/candidates-round-trip", test_candidates_round_trip);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&results);
+  g_clear_object (&catalog);
+  g_clear_object (&database);
+  return status;
+}
