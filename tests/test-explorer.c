@@ -9,6 +9,7 @@
 
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-export-dialog.h"
 #include "tally-filter.h"
 #include "tally-import.h"
 #include "tally-results.h"
@@ -242,6 +243,51 @@ test_imported_wards (void)
   tally_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TALLY_IS_EXPORT_DIALOG (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* Export offers what is in view: the council's seat chart on its page, the
+ * map on the Map view. */
+static void
+test_export_what_is_in_view (void)
+{
+  TallyWindow *window = open_window ();
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_for_frames ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Chart");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_assert_null (find_export_dialog ());
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_for_frames ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Map");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
   g_test_add_func ("/explorer/imported-wards", test_imported_wards);
+  g_test_add_func ("/explorer/export-what-is-in-view", test_export_what_is_in_view);
 
   return g_test_run ();
 }

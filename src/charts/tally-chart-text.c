@@ -185,6 +185,10 @@ _tally_chart_text_paint (cairo_t       *cr,
   _tally_chart_set_rgb (cr, colour, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  /* The path is not part of the saved state: without this the current
+   * point survives, and the next arc starts with a line from it, which PDF
+   * viewers draw as a hairline. */
+  cairo_new_path (cr);
   cairo_restore (cr);
 }
 

@@ -50,6 +50,7 @@ struct _TallyWindow
 };
 
 
+void _tally_window_class_init_export (GtkWidgetClass *widget_class);
 void _tally_window_class_init_import (GtkWidgetClass *widget_class);
 void _tally_window_init_import       (TallyWindow    *self);
 void _tally_window_import_files      (TallyWindow    *self,

@@ -514,6 +514,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, council_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, map_council_activated_cb);
   _tally_window_class_init_import (widget_class);
+  _tally_window_class_init_export (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
