@@ -11,6 +11,9 @@
 #include "tally-council-result.h"
 #include "tally-export-dialog.h"
 #include "tally-filter.h"
+#include "tally-catalog.h"
+#include "tally-database.h"
+#include "tally-window-private.h"
 #include "tally-import.h"
 #include "tally-results.h"
 #include "tally-selection.h"
@@ -288,11 +291,52 @@ test_export_what_is_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Import from the window: the file goes into the user's own database on a
+ * worker thread, and the window then shows it, with the new ward. */
+static void
+test_import_from_window (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import-good.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autofree char *user_database = tally_database_get_user_path ();
+  g_autofree char *page_text = NULL;
+  TallyWindow *window = open_window ();
+  gint64 end;
+
+  g_assert_false (g_file_test (user_database, G_FILE_TEST_EXISTS));
+
+  _tally_window_import_files (window, &file, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+
+  /* The database the window shows becomes the user's, once the worker is done. */
+  end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < end && g_strcmp0 (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), user_database) != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), ==, user_database);
+  g_assert_true (g_file_test (user_database, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  wait_for_frames ();
+  page_text = tally_council_page_get_text (tally_window_get_council_page (window));
+  if (strstr (page_text, "Test Ward North: Ada Example (Conservative and Unionist Party) 1,200, elected\n") == NULL)
+    g_error ("the imported ward is not on Salford's page:\n%s", page_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* Imports go to the user's own database: a fresh one for these tests. */
+  data_home = tally_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   if (!gtk_init_check ())
     {
@@ -309,6 +353,9 @@ main (int   argc,
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
   g_test_add_func ("/explorer/imported-wards", test_imported_wards);
   g_test_add_func ("/explorer/export-what-is-in-view", test_export_what_is_in_view);
+  g_test_add_func ("/explorer/import-from-window", test_import_from_window);
 
-  return g_test_run ();
+  status = g_test_run ();
+  tally_test_remove_dir (data_home);
+  return status;
 }

@@ -105,9 +105,11 @@ figure_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *value = gtk_label_new (NULL);
   GtkWidget *change = gtk_label_new (NULL);
+  GtkWidget *share = gtk_label_new (NULL);
 
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   gtk_widget_add_css_class (value, "numeric");
@@ -117,17 +119,32 @@ figure_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (change), 0);
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), change);
-  gtk_list_item_set_child (item, box);
+
+  /* Under the seats, the vote share and its change in points. */
+  gtk_label_set_xalign (GTK_LABEL (share), 1);
+  gtk_widget_add_css_class (share, "numeric");
+  gtk_widget_add_css_class (share, "caption");
+  gtk_widget_add_css_class (share, "dim-label");
+
+  gtk_box_append (GTK_BOX (column), box);
+  gtk_box_append (GTK_BOX (column), share);
+  gtk_list_item_set_child (item, column);
 }
 
 static void
 set_figure (GtkListItem *item,
             const char  *value,
             const char  *change,
-            int          direction)
+            int          direction,
+            const char  *share)
 {
-  GtkWidget *value_label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *box = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *value_label = gtk_widget_get_first_child (box);
   GtkWidget *change_label = gtk_widget_get_next_sibling (value_label);
+  GtkWidget *share_label = gtk_widget_get_next_sibling (box);
+
+  gtk_label_set_text (GTK_LABEL (share_label), share ? share : "");
+  gtk_widget_set_visible (share_label, share != NULL);
 
   gtk_label_set_text (GTK_LABEL (value_label), value);
   gtk_label_set_text (GTK_LABEL (change_label), change);
@@ -148,10 +165,19 @@ seats_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *change_text = NULL;
   int change = 0;
 
+  double share = tally_council_result_get_vote_share (result, party, TALLY_VOTE_METHOD_TOTAL);
+  double share_change = tally_council_result_get_vote_share_change (result, party, TALLY_VOTE_METHOD_TOTAL);
+  g_autofree char *share_text = NULL;
+
   if (tally_council_result_get_seats_change (result, party, &change))
     change_text = tally_format_change (change);
 
-  set_figure (item, value, change_text ? change_text : "", change);
+  if (!isnan (share) && !isnan (share_change))
+    share_text = g_strdup_printf ("%.1f%% %s%.1f", share, share_change < -0.05 ? "−" : "+", fabs (share_change));
+  else if (!isnan (share))
+    share_text = g_strdup_printf ("%.1f%%", share);
+
+  set_figure (item, value, change_text ? change_text : "", change, share_text);
 }
 
 static void
@@ -169,7 +195,7 @@ swing_bind_cb (GtkSignalListItemFactory *factory,
   else
     text = g_strdup_printf ("%s%.1f", swing > 0 ? "+" : "−", fabs (swing));
 
-  set_figure (item, text, "", 0);
+  set_figure (item, text, "", 0, NULL);
 }
 
 /* Councils in a party's control sort by that party's place from left to
@@ -606,7 +632,7 @@ tally_council_list_set_parties (TallyCouncilList *self,
       column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, g_object_ref (party), g_object_unref));
       gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_fixed_width (column, 70);
+      gtk_column_view_column_set_fixed_width (column, 92);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->party_columns, column);
     }
