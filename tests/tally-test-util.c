@@ -75,3 +75,49 @@ tally_test_shared_data_path (const char *relative)
   path = g_build_filename (root, relative, NULL);
   return g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
 }
+
+void
+tally_test_run_clear (TallyTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  g_clear_pointer (&run->lines, g_strfreev);
+}
+
+/**
+ * tally_test_run_tally:
+ * @data_home: (nullable): XDG_DATA_HOME for the run, where the user's own
+ *   database lives
+ * @args: the arguments after the program name
+ *
+ * Runs the tally binary (TALLY_BIN) with no display, as a script or CI job
+ * would, and waits for it.
+ */
+void
+tally_test_run_tally (TallyTestRun       *run,
+                      const char         *data_home,
+                      const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  if (data_home != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
+  for (; *args != NULL; args++)
+    g_ptr_array_add (argv, (char *) *args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  run->lines = g_strsplit (run->out, "\n", -1);
+}

@@ -14,4 +14,20 @@ const char *tally_test_bundled_database (void);
 const char *tally_test_bundled_dir      (void);
 char       *tally_test_shared_data_path (const char *relative);
 
+/* What a run of the tally binary printed, and how it ended. */
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+  char **lines;   /* out, line by line */
+} TallyTestRun;
+
+void        tally_test_run_clear        (TallyTestRun       *run);
+void        tally_test_run_tally        (TallyTestRun       *run,
+                                         const char         *data_home,
+                                         const char * const *args);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TallyTestRun, tally_test_run_clear)
+
 G_END_DECLS

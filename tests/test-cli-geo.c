@@ -10,41 +10,11 @@
 #include "tally-hexjson.h"
 #include "tally-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tally (Run                *run,
+run_tally (TallyTestRun       *run,
            const char * const *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
-  for (; *args; args++)
-    g_ptr_array_add (argv, (char *) *args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  tally_test_run_tally (run, NULL, args);
 }
 
 static gint64
@@ -71,7 +41,7 @@ test_import_boundaries (void)
   g_autofree char *path = tally_test_shared_data_path ("geo/lad2018/LAD_December_2018_Boundaries_UK_BUC_2022.topojson");
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *database = g_build_filename (dir, "mine.db", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   if (path == NULL)
     {
@@ -102,7 +72,7 @@ test_import_boundaries_errors (void)
   g_assert_true (g_file_set_contents (bad, "{\"type\": \"FeatureCollection\", \"features\": [{]}", -1, NULL));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "import-boundaries", "--database", database, bad, NULL });
     g_assert_cmpint (run.status, ==, 1);
@@ -113,14 +83,14 @@ test_import_boundaries_errors (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "import-boundaries", NULL });
     g_assert_cmpint (run.status, ==, 2);
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "import-boundaries", "--database", tally_test_bundled_database (), bad, NULL });
     g_assert_cmpint (run.status, ==, 1);
@@ -144,7 +114,7 @@ test_hexmap_round_trip (void)
 
   /* Out of the bundled data: Tally's own layout of the 326 councils. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "hexmap", "--database", tally_test_bundled_database (), "--export", generated,
                                         NULL });
@@ -157,7 +127,7 @@ test_hexmap_round_trip (void)
 
   /* In again, then out: the same bytes. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "hexmap", "--database", database, "--import", generated, NULL });
     g_assert_cmpint (run.status, ==, 0);
@@ -165,7 +135,7 @@ test_hexmap_round_trip (void)
     g_assert_cmpint (count_rows (database, "hexes"), ==, 326);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "hexmap", "--database", database, "--export", again, NULL });
     g_assert_cmpint (run.status, ==, 0);
@@ -176,14 +146,14 @@ test_hexmap_round_trip (void)
   g_assert_cmpstr (contents, ==, contents_again);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "hexmap", "--database", database, "--reset", NULL });
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpint (count_rows (database, "hexes"), ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "hexmap", "--export", again, "--import", generated, NULL });
     g_assert_cmpint (run.status, ==, 2);

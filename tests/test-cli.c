@@ -6,47 +6,17 @@
 
 #include "tally-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tally (Run                *run,
+run_tally (TallyTestRun       *run,
            const char * const *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
-  for (; *args; args++)
-    g_ptr_array_add (argv, (char *) *args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  tally_test_run_tally (run, NULL, args);
 }
 
 static void
 test_info_bundled (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "info", NULL });
 
@@ -62,7 +32,7 @@ test_info_bundled (void)
 static void
 test_info_corrupt (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "results.db", NULL);
 
@@ -81,7 +51,7 @@ test_info_corrupt (void)
 static void
 test_info_missing (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "info", "--database", "/nonexistent/tally.db", NULL });
 
@@ -92,7 +62,7 @@ test_info_missing (void)
 static void
 test_bad_arguments (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "info", "--no-such-option", NULL });
 

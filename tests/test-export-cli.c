@@ -13,46 +13,11 @@
 
 #include "tally-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tally (Run                *run,
+run_tally (TallyTestRun       *run,
            const char * const *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status;
-
-  /* No display: export must not need one. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
-  for (; *args; args++)
-    g_ptr_array_add (argv, (char *) *args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  tally_test_run_tally (run, NULL, args);
 }
 
 static char *
@@ -128,8 +93,8 @@ first_column (const char *csv)
 static void
 test_single_svg (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
+  g_auto(TallyTestRun) again = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "trafford.svg", NULL);
   g_autofree char *expected_out = g_strconcat (path, "\n", NULL);
@@ -168,8 +133,8 @@ test_single_svg (void)
 static void
 test_png_and_pdf (void)
 {
-  g_auto(Run) png = { 0 };
-  g_auto(Run) pdf = { 0 };
+  g_auto(TallyTestRun) png = { 0 };
+  g_auto(TallyTestRun) pdf = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *png_path = g_build_filename (dir, "wigan.png", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "state.pdf", NULL);
@@ -214,9 +179,9 @@ test_batch_london (void)
     "E09000025-newham.svg E09000026-redbridge.svg E09000027-richmond-upon-thames.svg E09000028-southwark.svg "
     "E09000029-sutton.svg E09000030-tower-hamlets.svg E09000031-waltham-forest.svg E09000032-wandsworth.svg "
     "E09000033-westminster.svg";
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
+  g_auto(TallyTestRun) again = { 0 };
+  g_auto(TallyTestRun) forced = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *out = g_build_filename (dir, "london", NULL);
   g_autofree char *listing = NULL;
@@ -258,9 +223,9 @@ test_batch_london (void)
 static void
 test_csv (void)
 {
-  g_auto(Run) export = { 0 };
-  g_auto(Run) summary = { 0 };
-  g_auto(Run) to_file = { 0 };
+  g_auto(TallyTestRun) export = { 0 };
+  g_auto(TallyTestRun) summary = { 0 };
+  g_auto(TallyTestRun) to_file = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "gains.csv", NULL);
   g_autofree char *exported = NULL;
@@ -296,7 +261,7 @@ test_csv (void)
 static void
 test_map (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "control.svg", NULL);
   g_autofree char *svg = NULL;
@@ -320,9 +285,9 @@ test_map (void)
 static void
 test_csv_candidates (void)
 {
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) councils = { 0 };
+  g_auto(TallyTestRun) imported = { 0 };
+  g_auto(TallyTestRun) exported = { 0 };
+  g_auto(TallyTestRun) councils = { 0 };
   g_autofree char *dir = tally_test_make_temp_dir ();
   g_autofree char *db_path = g_build_filename (dir, "tally.db", NULL);
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "import-good.csv", NULL);
@@ -358,7 +323,7 @@ test_errors (void)
   g_autofree char *listing = NULL;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "pie", "-o", "x.svg", NULL });
     g_assert_cmpint (run.status, ==, 2);
@@ -366,35 +331,35 @@ test_errors (void)
                                   "share-bars, swingometer, swing-scatter, state)\n");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--region", "Atlantis", "-o", "x.svg", NULL });
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown region “Atlantis”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "state", "--all", "-o", dir, NULL });
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "leave out --all"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--size", "huge", "-o", "x.svg", NULL });
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown size “huge”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", NULL });
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "-o FILE"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TallyTestRun) run = { 0 };
 
     run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Trafford", "-o", missing, NULL });
     g_assert_cmpint (run.status, ==, 1);

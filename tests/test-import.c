@@ -929,27 +929,13 @@ run_tally (const char * const *args,
            int                *status,
            char              **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status;
+  g_auto(TallyTestRun) run = { 0 };
 
-  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
-  for (; *args != NULL; args++)
-    g_ptr_array_add (argv, (char *) *args);
-  g_ptr_array_add (argv, NULL);
+  tally_test_run_tally (&run, data_home, args);
+  *status = run.status;
+  *err = g_steal_pointer (&run.err);
 
-  if (data_home != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
-
-  return out;
+  return g_steal_pointer (&run.out);
 }
 
 static void

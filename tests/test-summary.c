@@ -6,50 +6,24 @@
 
 #include "tally-test-util.h"
 
-typedef struct
-{
-  int     status;
-  char   *out;
-  char   *err;
-  char  **lines;
-} Run;
-
+/* `tally summary ARGS…` */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_strfreev (run->lines);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tally (Run                *run,
+run_tally (TallyTestRun       *run,
            const char * const *args)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  int wait_status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
   g_ptr_array_add (argv, (char *) "summary");
-  for (; *args; args++)
+  for (; *args != NULL; args++)
     g_ptr_array_add (argv, (char *) *args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  run->lines = g_strsplit (run->out, "\n", -1);
+  tally_test_run_tally (run, NULL, (const char * const *) argv->pdata);
 }
 
 static gboolean
-has_line (Run        *run,
-          const char *line)
+has_line (TallyTestRun *run,
+          const char   *line)
 {
   return g_strv_contains ((const char * const *) run->lines, line);
 }
@@ -57,7 +31,7 @@ has_line (Run        *run,
 static void
 test_summary_csv (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "--csv", NULL });
 
@@ -79,7 +53,7 @@ test_summary_csv (void)
 static void
 test_summary_table (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "--region", "london", NULL });
 
@@ -93,7 +67,7 @@ test_summary_table (void)
 static void
 test_summary_councils (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   /* "Gained by the Liberal Democrats", as the window's filter has it. */
   run_tally (&run, (const char *[]) { "--councils", "--csv", "--party", "ld", "--outcome", "gain", NULL });
@@ -114,7 +88,7 @@ test_summary_councils (void)
 static void
 test_summary_council_names (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   /* A name with a comma in it, and a code, in any case. */
   run_tally (&run, (const char *[]) { "--councils", "--csv", "--council", "kingston upon hull, city of",
@@ -146,7 +120,7 @@ test_summary_bad_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(TallyTestRun) run = { 0 };
 
       run_tally (&run, cases[i].args);
       g_assert_cmpint (run.status, ==, 2);
@@ -158,7 +132,7 @@ test_summary_bad_usage (void)
 static void
 test_summary_missing_database (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TallyTestRun) run = { 0 };
 
   run_tally (&run, (const char *[]) { "--database", "/nonexistent/tally.db", NULL });
   g_assert_cmpint (run.status, ==, 1);
