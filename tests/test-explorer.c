@@ -18,16 +18,8 @@
 #include "tally-results.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
+#include "tally-test-widgets.h"
 #include "tally-window.h"
-
-static void
-wait_for_frames (void)
-{
-  gint64 end = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GListModel *
 listed (TallyWindow *window)
@@ -61,7 +53,7 @@ open_window (void)
 
   g_assert_true (tally_window_open_database (window, NULL));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
 
   return window;
 }
@@ -78,13 +70,13 @@ test_filter_and_clear (void)
 
   /* London alone: the 32 boroughs. */
   g_assert_true (tally_filter_panel_toggle (panel, "region", "London"));
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 32);
 
   /* Gained by the Liberal Democrats, in London. */
   g_assert_true (tally_filter_panel_toggle (panel, "party", "LD"));
   g_assert_true (tally_filter_panel_toggle (panel, "outcome", "Gained"));
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   names = listed_names (window);
   g_assert_cmpstr (names, ==, "Kingston upon Thames, Richmond upon Thames");
 
@@ -102,7 +94,7 @@ test_filter_and_clear (void)
 
   /* Escape clears everything: 150 again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 150);
   g_assert_true (tally_filter_is_empty (tally_results_get_filter (tally_window_get_results (window))));
 
@@ -155,7 +147,7 @@ test_council_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 1);
 
   g_signal_emit_by_name (view, "activate", 0);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
 
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
   g_assert_cmpstr (tally_council_get_name (tally_selection_get_council (tally_window_get_selection (window))), ==,
@@ -171,7 +163,7 @@ test_council_page (void)
 
   /* Back keeps the filter. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_cmpstr (tally_window_get_page (window), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 1);
 
@@ -190,11 +182,11 @@ test_colour_blind_palette (void)
 
   /* One switch, every chart follows. */
   g_settings_set_boolean (settings, "colour-blind-palette", TRUE);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_true (tally_chart_view_get_colour_blind_safe (hemicycle));
 
   g_settings_reset (settings, "colour-blind-palette");
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_false (tally_chart_view_get_colour_blind_safe (hemicycle));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -233,7 +225,7 @@ test_imported_wards (void)
   g_assert_true (tally_window_open_database (window, database));
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
 
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
   page_text = tally_council_page_get_text (tally_window_get_council_page (window));
@@ -272,17 +264,17 @@ test_export_what_is_in_view (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Chart");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   g_assert_null (find_export_dialog ());
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Map");
@@ -317,7 +309,7 @@ test_import_from_window (void)
   g_assert_true (g_file_test (user_database, G_FILE_TEST_EXISTS));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
-  wait_for_frames ();
+  tally_test_wait_for_frames (100);
   page_text = tally_council_page_get_text (tally_window_get_council_page (window));
   if (strstr (page_text, "Test Ward North: Ada Example (Conservative and Unionist Party) 1,200, elected\n") == NULL)
     g_error ("the imported ward is not on Salford's page:\n%s", page_text);
@@ -338,13 +330,8 @@ main (int   argc,
   data_home = tally_test_make_temp_dir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run the tests under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!tally_test_widgets_init ())
+    return 0;
 
   g_test_add_func ("/explorer/filter-and-clear", test_filter_and_clear);
   g_test_add_func ("/explorer/restored-filter", test_restored_filter);

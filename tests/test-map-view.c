@@ -18,6 +18,7 @@
 #include "tally-results.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
+#include "tally-test-widgets.h"
 
 #define RICHMOND "E09000027"
 #define TRAFFORD "E08000009"
@@ -36,15 +37,6 @@ typedef struct
 } Fixture;
 
 static void
-wait_for_frames (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + 250 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_for_geography (TallyMapView *view)
 {
   gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
@@ -52,7 +44,7 @@ wait_for_geography (TallyMapView *view)
   while (tally_map_view_get_loading (view) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (tally_map_view_get_loading (view));
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
 }
 
 static void
@@ -108,7 +100,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  wait_for_frames (NULL);
+  tally_test_wait_for_frames (250);
   g_clear_object (&fixture->activated);
   g_clear_object (&fixture->results);
   g_clear_object (&fixture->catalog);
@@ -162,7 +154,7 @@ save_png (Fixture    *fixture,
   if (dir == NULL)
     return;
 
-  wait_for_frames (widget);
+  tally_test_wait_for_frames (250);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -213,7 +205,7 @@ test_selection_and_keyboard (Fixture       *fixture,
 
   /* Another view selects Richmond; the map follows. */
   tally_selection_set_council (fixture->selection, richmond);
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
 
   /* The keyboard moves to a neighbour to the east, and Enter activates it. */
   gtk_widget_grab_focus (GTK_WIDGET (view));
@@ -252,7 +244,7 @@ test_zoom_and_fit (Fixture       *fixture,
 
   /* London fills the view: its hexes are several times larger. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.fit-london", NULL));
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
   tally_map_view_get_transform (view, &after);
   g_assert_cmpfloat (after.scale, >, before.scale * 3);
   hex_point (view, RICHMOND, &x, &y);
@@ -273,7 +265,7 @@ test_follows_filter (Fixture       *fixture,
 
   g_assert_true (tally_map_data_lookup (tally_map_view_get_data (view), TRAFFORD)->in_scope);
   tally_filter_set_regions (tally_results_get_filter (fixture->results), london);
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
   g_assert_false (tally_map_data_lookup (tally_map_view_get_data (view), TRAFFORD)->in_scope);
   g_assert_true (tally_map_data_lookup (tally_map_view_get_data (view), RICHMOND)->in_scope);
   save_png (fixture, "view-hex-filtered.png");
@@ -284,7 +276,7 @@ test_follows_filter (Fixture       *fixture,
   save_png (fixture, "view-hex-change.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
   g_assert_true (tally_map_view_get_style (view)->dark);
   save_png (fixture, "view-hex-change-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -301,7 +293,7 @@ test_geographic (Fixture       *fixture,
 
   /* The bundled data has no boundaries: the map says how to import some. */
   tally_map_view_set_mode (view, TALLY_MAP_MODE_GEOGRAPHIC);
-  wait_for_frames (GTK_WIDGET (view));
+  tally_test_wait_for_frames (250);
   g_assert_cmpuint (tally_boundaries_get_n_items (tally_map_view_get_boundaries (view)), ==, 0);
   save_png (fixture, "view-geo-empty.png");
 
@@ -349,13 +341,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run the tests under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!tally_test_widgets_init ())
+    return 0;
 
   g_test_add ("/map-view/hexes", Fixture, NULL, fixture_setup, test_hexes, fixture_teardown);
   g_test_add ("/map-view/selection-and-keyboard", Fixture, NULL, fixture_setup, test_selection_and_keyboard,

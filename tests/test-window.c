@@ -12,17 +12,8 @@
 #include "tally-council-result.h"
 #include "tally-database.h"
 #include "tally-test-util.h"
+#include "tally-test-widgets.h"
 #include "tally-window.h"
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  /* Long enough for a first layout and frame under Xvfb. */
-  gint64 end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static const char *
 row_name (GListModel *model,
@@ -46,7 +37,7 @@ test_bundled_councils (void)
   g_assert_true (tally_window_open_database (window, NULL));
   g_assert_null (tally_window_get_error_message (window));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  tally_test_wait_for_frames (200);
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
@@ -103,14 +94,14 @@ test_bad_file_message (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (tally_window_open_database (window, path));
-  wait_for_frames (GTK_WIDGET (window));
+  tally_test_wait_for_frames (200);
 
   g_assert_nonnull (strstr (tally_window_get_error_message (window), "newer version of Tally"));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
   /* And back to the bundled data. */
   g_assert_true (tally_window_open_database (window, NULL));
-  wait_for_frames (GTK_WIDGET (window));
+  tally_test_wait_for_frames (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -123,15 +114,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      /* TAP's way to say the whole program could not run. */
-      g_print ("1..0 # SKIP no display: run the tests under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
-  /* Transitions would keep the old page mapped for a few frames. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!tally_test_widgets_init ())
+    return 0;
 
   g_test_add_func ("/window/bundled-councils", test_bundled_councils);
   g_test_add_func ("/window/bad-file-message", test_bad_file_message);
