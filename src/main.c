@@ -18,6 +18,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TallyApplication) application = NULL;
+  g_autofree char *commands_help = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -27,6 +28,7 @@ main (int   argc,
   if (argc > 1 && tally_cli_handles (argv[1]))
     return tally_cli_run (argc, argv);
 
-  application = tally_application_new ();
+  commands_help = tally_cli_describe_commands ();
+  application = tally_application_new (commands_help);
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

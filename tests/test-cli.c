@@ -70,6 +70,25 @@ test_bad_arguments (void)
   g_assert_nonnull (strstr (run.err, "no-such-option"));
 }
 
+static void
+test_help_lists_commands (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  run_tally (&run, (const char *[]) { "--help", NULL });
+
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char * const *command = (const char * const[]) { "info", "summary", "import", "export",
+                                                              "import-boundaries", "hexmap", NULL };
+       *command != NULL; command++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %-18s ", *command);
+
+      if (strstr (run.out, line) == NULL)
+        g_error ("tally --help does not list %s:\n%s", *command, run.out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +99,7 @@ main (int   argc,
   g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
   g_test_add_func ("/cli/info/missing", test_info_missing);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/help-lists-commands", test_help_lists_commands);
 
   return g_test_run ();
 }

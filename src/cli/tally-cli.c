@@ -194,3 +194,21 @@ tally_cli_run (int    argc,
   g_printerr (_("tally: unknown command “%s”\n"), argv[1]);
   return 2;
 }
+
+/**
+ * tally_cli_describe_commands:
+ *
+ * Returns: (transfer full): one line per command, name and summary, for
+ *   `tally --help`
+ */
+char *
+tally_cli_describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands that need no display:\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
+
+  g_string_append (text, _("\nRun “tally COMMAND --help” for a command’s options."));
+  return g_string_free (text, FALSE);
+}

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 gboolean tally_cli_handles (const char *command);
 int      tally_cli_run     (int         argc,
                             char      **argv);
+char    *tally_cli_describe_commands (void);
 
 G_END_DECLS

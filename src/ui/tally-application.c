@@ -230,20 +230,26 @@ tally_application_init (TallyApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND …]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Commands that need no display:\n"
-                                              "  info    Describe a database\n\n"
-                                              "Run “tally COMMAND --help” for a command’s options."));
 }
 
+/**
+ * tally_application_new:
+ * @commands_help: (nullable): what `tally --help` says of the commands that
+ *   need no display (see cli/)
+ */
 TallyApplication *
-tally_application_new (void)
+tally_application_new (const char *commands_help)
 {
+  TallyApplication *self;
+
   /* Non-unique: each `tally --database FILE` opens its own window on its own
    * file, and no session bus is needed (newsroom servers, CI). */
-  return g_object_new (TALLY_TYPE_APPLICATION,
+  self = g_object_new (TALLY_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/tally/Tally",
                        NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self), commands_help);
+
+  return self;
 }

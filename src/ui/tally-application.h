@@ -12,6 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TallyApplication, tally_application, TALLY, APPLICATION, AdwApplication)
 
-TallyApplication *tally_application_new (void);
+TallyApplication *tally_application_new (const char *commands_help);
 
 G_END_DECLS
