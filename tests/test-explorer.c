@@ -317,6 +317,45 @@ test_import_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Council boundaries dropped on the window go into the user's database,
+ * and the map can then draw them. */
+static void
+test_import_boundaries_from_window (void)
+{
+  g_autofree char *boundaries = tally_test_shared_data_path ("geo/lad2018/lad2018_england_buc_bng.geojson");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *user_database = tally_database_get_user_path ();
+  TallyWindow *window;
+  gint64 end;
+
+  if (boundaries == NULL)
+    {
+      g_test_skip ("the ONS boundaries are not in ../shared/data");
+      return;
+    }
+
+  window = open_window ();
+  file = g_file_new_for_path (boundaries);
+  _tally_window_import_files (window, &file, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+
+  end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < end && window->importing_geography)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (window->importing_geography);
+  g_assert_cmpstr (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), ==,
+                   user_database);
+
+  /* The map loads the boundaries on its own thread. */
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < end &&
+         (tally_map_view_get_loading (window->map_view) || tally_map_view_get_boundaries (window->map_view) == NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (tally_map_view_get_boundaries (window->map_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/explorer/imported-wards", test_imported_wards);
   g_test_add_func ("/explorer/export-what-is-in-view", test_export_what_is_in_view);
   g_test_add_func ("/explorer/import-from-window", test_import_from_window);
+  g_test_add_func ("/explorer/import-boundaries-from-window", test_import_boundaries_from_window);
 
   status = g_test_run ();
   tally_test_remove_dir (data_home);

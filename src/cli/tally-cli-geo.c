@@ -25,57 +25,6 @@
 #include "tally-hexgen.h"
 #include "tally-hexjson.h"
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  g_autofree char *canonical_a = g_canonicalize_filename (a, NULL);
-  g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
-
-  return g_str_equal (canonical_a, canonical_b);
-}
-
-/* The database to write into: @path, or the user's own; never the
- * bundled one.  A missing file starts as a copy of the bundled database,
- * whose councils the imports match against. */
-static TallyDatabase *
-open_target (const char  *path,
-             char       **created,
-             GError     **error)
-{
-  g_autofree char *user_path = NULL;
-  g_autofree char *bundled = tally_database_get_bundled_path ();
-
-  if (path == NULL)
-    path = user_path = tally_database_get_user_path ();
-
-  if (same_file (path, bundled))
-    {
-      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
-                   _("The bundled database is never changed: import into your own database"));
-      return NULL;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *directory = g_path_get_dirname (path);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_file_get_contents (bundled, &contents, &length, error) ||
-          g_mkdir_with_parents (directory, 0700) != 0 ||
-          !g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot create “%s”"), path);
-          return NULL;
-        }
-      *created = g_strdup (path);
-    }
-
-  return tally_database_open (path, 0, error);
-}
-
 static TallyDatabase *
 open_source (const char  *path,
              GError     **error)
@@ -135,7 +84,7 @@ tally_cli_run_import_boundaries (int    argc,
       return 2;
     }
 
-  if (!(database = open_target (database_path, &created, &error)) ||
+  if (!(database = tally_database_open_for_import (database_path, &created, &error)) ||
       !(report = tally_boundaries_import_file (database, argv[1], NULL, &error)))
     {
       g_printerr ("tally import-boundaries: %s\n", error->message);
@@ -228,7 +177,7 @@ import_layout (const char *database_path,
   g_autofree char *created = NULL;
 
   if (!(layout = tally_hexjson_load (path, NULL, &error)) ||
-      !(database = open_target (database_path, &created, &error)) ||
+      !(database = tally_database_open_for_import (database_path, &created, &error)) ||
       !tally_hex_layout_save (layout, database, &unmatched, &error))
     {
       g_printerr ("tally hexmap: %s\n", error->message);
@@ -258,7 +207,7 @@ reset_layout (const char *database_path)
   g_autoptr(TallyDatabase) database = NULL;
   g_autofree char *created = NULL;
 
-  if (!(database = open_target (database_path, &created, &error)) || !tally_hex_layout_forget (database, &error))
+  if (!(database = tally_database_open_for_import (database_path, &created, &error)) || !tally_hex_layout_forget (database, &error))
     {
       g_printerr ("tally hexmap: %s\n", error->message);
       return 1;

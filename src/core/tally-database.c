@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "tally-core-resources.h"
 #include "tally-database-private.h"
@@ -492,4 +493,74 @@ char *
 tally_database_get_user_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "tally", "tally.db", NULL);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *canonical_a = g_canonicalize_filename (a, NULL);
+  g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
+
+  return g_str_equal (canonical_a, canonical_b);
+}
+
+/**
+ * tally_database_open_for_import:
+ * @path: (nullable): the database to write into, or %NULL for the user's own
+ * @created: (out) (optional) (transfer full): the path of the file made now,
+ *   so that a failed import can take it away again; %NULL when it existed
+ *
+ * Opens a database to import into.  That is never the bundled one: a
+ * missing file starts as a copy of it, whose councils imports match against.
+ *
+ * Returns: (transfer full) (nullable): the writable database
+ */
+TallyDatabase *
+tally_database_open_for_import (const char  *path,
+                                char       **created,
+                                GError     **error)
+{
+  g_autofree char *user_path = NULL;
+  g_autofree char *bundled = tally_database_get_bundled_path ();
+
+  if (created != NULL)
+    *created = NULL;
+
+  if (path == NULL)
+    path = user_path = tally_database_get_user_path ();
+
+  if (same_file (path, bundled))
+    {
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
+                   _("The bundled database is never changed: import into your own database"));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *directory = g_path_get_dirname (path);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (bundled, &contents, &length, error))
+        return NULL;
+
+      if (g_mkdir_with_parents (directory, 0700) != 0)
+        {
+          g_autofree char *name = g_filename_display_name (directory);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("Cannot create “%s”: %s"), name,
+                       g_strerror (errno));
+          return NULL;
+        }
+
+      if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+        return NULL;
+
+      if (created != NULL)
+        *created = g_strdup (path);
+    }
+
+  return tally_database_open (path, 0, error);
 }

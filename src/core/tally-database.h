@@ -49,6 +49,9 @@ TallyDatabase *tally_database_open            (const char              *path,
 const char    *tally_database_get_path        (TallyDatabase           *self);
 gboolean       tally_database_get_read_only   (TallyDatabase           *self);
 
+TallyDatabase *tally_database_open_for_import (const char         *path,
+                                              char              **created,
+                                              GError            **error);
 char          *tally_database_get_bundled_path (void);
 char          *tally_database_get_user_path    (void);
 

@@ -1,19 +1,25 @@
-/* tally-window-import.c: importing results files from the window.
+/* tally-window-import.c: importing files from the window.
  *
  * Files come from the Import action's file chooser or are dropped on the
- * window.  They go into the user's own database (never the installed one),
- * on a worker thread, with a progress bar and a Cancel button under the
- * content.  A bad file changes nothing and its error, which names the file,
- * line and field, is shown in a dialog; a good one ends with a toast that
- * sums up what was read, and the window opens the user's database.
+ * window: results (CSV), council boundaries (GeoJSON, TopoJSON) or a hex
+ * cartogram (HexJSON), told apart by their names.  They go into the user's
+ * own database (never the installed one), on a worker thread, with a
+ * progress bar and a Cancel button under the content.  A bad file changes
+ * nothing and its error, which names the file and, for text, the line and
+ * field, is shown in a dialog; a good one ends with a toast that sums up
+ * what was read, and the window opens the user's database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "tally-boundaries.h"
 #include "tally-database.h"
+#include "tally-hex-layout.h"
+#include "tally-hexjson.h"
 #include "tally-import.h"
 #include "tally-window-private.h"
 
@@ -30,7 +36,7 @@ _tally_window_toast (TallyWindow *self,
 static void
 set_import_actions (TallyWindow *self)
 {
-  gboolean running = self->importer != NULL;
+  gboolean running = self->importer != NULL || self->importing_geography;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", running);
@@ -100,28 +106,14 @@ import_done_cb (GObject      *object,
   }
 }
 
-void
-_tally_window_import_files (TallyWindow  *self,
-                            GFile       **files,
-                            guint         n_files)
+static void
+start_progress (TallyWindow  *self,
+                GFile       **files,
+                guint         n_files)
 {
-  g_autofree char *user_path = NULL;
-  g_autofree char *first = NULL;
+  g_autofree char *first = g_file_get_basename (files[0]);
   g_autofree char *label = NULL;
 
-  g_return_if_fail (TALLY_IS_WINDOW (self));
-
-  if (self->importer != NULL || n_files == 0)
-    return;
-
-  user_path = tally_database_get_user_path ();
-  self->importer = tally_importer_new (user_path);
-  self->import_cancellable = g_cancellable_new ();
-
-  for (guint i = 0; i < n_files; i++)
-    tally_importer_add_file (self->importer, files[i]);
-
-  first = g_file_get_basename (files[0]);
   if (n_files == 1)
     label = g_strdup_printf (_("Importing %s"), first);
   else
@@ -130,12 +122,176 @@ _tally_window_import_files (TallyWindow  *self,
                              first, n_files - 1);
   gtk_label_set_text (self->import_label, label);
   gtk_progress_bar_set_fraction (self->import_progress, 0);
+  self->import_cancellable = g_cancellable_new ();
+}
 
+static void
+import_results (TallyWindow  *self,
+                GFile       **files,
+                guint         n_files)
+{
+  g_autofree char *user_path = tally_database_get_user_path ();
+
+  self->importer = tally_importer_new (user_path);
+  for (guint i = 0; i < n_files; i++)
+    tally_importer_add_file (self->importer, files[i]);
+
+  start_progress (self, files, n_files);
   g_signal_connect_object (self->importer, "notify::fraction", G_CALLBACK (fraction_changed_cb), self,
                            G_CONNECT_SWAPPED);
   set_import_actions (self);
 
   tally_importer_run_async (self->importer, self->import_cancellable, import_done_cb, g_object_ref (self));
+}
+
+/* Geography: boundaries or a hex layout, one file, in the user's database. */
+static gboolean
+is_hexjson (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_str_has_suffix (name, ".hexjson");
+}
+
+static gboolean
+is_geography (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return is_hexjson (file) || g_str_has_suffix (name, ".geojson") || g_str_has_suffix (name, ".topojson") ||
+         g_str_has_suffix (name, ".json");
+}
+
+static void
+import_geography_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *created = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+
+  if (!(database = tally_database_open_for_import (NULL, &created, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (is_hexjson (file))
+    {
+      g_autoptr(TallyHexLayout) layout = tally_hexjson_load (path, cancellable, &error);
+      g_autoptr(GPtrArray) unmatched = NULL;
+
+      if (layout != NULL && tally_hex_layout_save (layout, database, &unmatched, &error))
+        message = g_strdup_printf (_("Hex map imported from %s (%u hexes matched no council)"), name,
+                                   unmatched ? unmatched->len : 0);
+    }
+  else
+    {
+      g_autoptr(TallyBoundaryImport) report = tally_boundaries_import_file (database, path, cancellable, &error);
+
+      if (report != NULL)
+        message = g_strdup_printf (_("Boundaries of %u councils imported from %s (%u features matched no council)"),
+                                   report->n_stored, name, report->unmatched ? report->unmatched->len : 0);
+    }
+
+  g_clear_object (&database);
+
+  if (message == NULL)
+    {
+      /* A database made for this import holds nothing of the user's. */
+      if (created != NULL)
+        g_unlink (created);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, message, g_free);
+}
+
+static void
+import_geography_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  TallyWindow *self = TALLY_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *user_path = tally_database_get_user_path ();
+
+  g_clear_object (&self->import_cancellable);
+  self->importing_geography = FALSE;
+  set_import_actions (self);
+
+  if (message == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _tally_window_toast (self, _("Import cancelled: nothing was changed"));
+      else
+        show_import_error (self, error->message);
+      return;
+    }
+
+  if (tally_window_open_database (self, user_path))
+    g_settings_set_string (self->settings, "last-database", user_path);
+  tally_map_view_reload_geography (self->map_view);
+  _tally_window_toast (self, message);
+}
+
+/* A geography import does not know how far it has got: the bar pulses. */
+static gboolean
+pulse_cb (gpointer data)
+{
+  TallyWindow *self = data;
+
+  if (!self->importing_geography)
+    {
+      self->pulse_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_progress_bar_pulse (self->import_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_geography (TallyWindow *self,
+                  GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  start_progress (self, &file, 1);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+  self->importing_geography = TRUE;
+  set_import_actions (self);
+
+  task = g_task_new (self, self->import_cancellable, import_geography_done_cb, NULL);
+  g_task_set_source_tag (task, import_geography);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_geography_thread);
+}
+
+void
+_tally_window_import_files (TallyWindow  *self,
+                            GFile       **files,
+                            guint         n_files)
+{
+  g_return_if_fail (TALLY_IS_WINDOW (self));
+
+  if (self->importer != NULL || self->importing_geography || n_files == 0)
+    return;
+
+  /* One geography file at a time; results files all in one transaction. */
+  if (n_files == 1 && is_geography (files[0]))
+    import_geography (self, files[0]);
+  else
+    import_results (self, files, n_files);
 }
 
 static void
@@ -166,12 +322,16 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->import_chooser != NULL || self->importer != NULL)
+  if (self->import_chooser != NULL || self->importer != NULL || self->importing_geography)
     return;
 
-  gtk_file_filter_set_name (csv, _("Results files (CSV)"));
+  gtk_file_filter_set_name (csv, _("Results, boundaries and hex maps"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.geojson");
+  gtk_file_filter_add_pattern (csv, "*.topojson");
+  gtk_file_filter_add_pattern (csv, "*.json");
+  gtk_file_filter_add_pattern (csv, "*.hexjson");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
@@ -210,7 +370,7 @@ drop_cb (GtkDropTarget *target,
   for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
 
-  if (files->len == 0 || self->importer != NULL)
+  if (files->len == 0 || self->importer != NULL || self->importing_geography)
     return FALSE;
 
   _tally_window_import_files (self, (GFile **) files->pdata, files->len);
@@ -262,6 +422,8 @@ _tally_window_init_import (TallyWindow *self)
 void
 _tally_window_dispose_import (TallyWindow *self)
 {
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 

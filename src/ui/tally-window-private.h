@@ -26,6 +26,8 @@ struct _TallyWindow
   TallyImporter        *importer;
   GCancellable         *import_cancellable;
   GtkFileChooserNative *import_chooser;
+  gboolean              importing_geography;
+  guint                 pulse_id;
 
   /* Template widgets */
   GtkWidget            *back_button;
