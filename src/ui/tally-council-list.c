@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -100,35 +101,34 @@ compare_swing (gconstpointer a,
   return ordering_of (swing_a - swing_b);
 }
 
+/* One label per figure cell, two lines of markup: with 150 councils and a
+ * dozen columns GTK 4.8 keeps every row alive, and each widget less in a
+ * cell is 1,800 widgets less to build, style and measure at start. */
 static void
 figure_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *value = gtk_label_new (NULL);
-  GtkWidget *change = gtk_label_new (NULL);
-  GtkWidget *share = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (change, "numeric");
-  gtk_widget_add_css_class (change, "caption");
-  gtk_label_set_width_chars (GTK_LABEL (change), 3);
-  gtk_label_set_xalign (GTK_LABEL (change), 0);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), change);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
 
-  /* Under the seats, the vote share and its change in points. */
-  gtk_label_set_xalign (GTK_LABEL (share), 1);
-  gtk_widget_add_css_class (share, "numeric");
-  gtk_widget_add_css_class (share, "caption");
-  gtk_widget_add_css_class (share, "dim-label");
+/* The colours of @success_color and @error_color, light and dark. */
+static const char *
+change_colour (int direction)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  gtk_box_append (GTK_BOX (column), box);
-  gtk_box_append (GTK_BOX (column), share);
-  gtk_list_item_set_child (item, column);
+  if (direction > 0)
+    return dark ? "#8ff0a4" : "#1b8553";
+  if (direction < 0)
+    return dark ? "#ff7b63" : "#c01c28";
+  return NULL;
 }
 
 static void
@@ -138,20 +138,22 @@ set_figure (GtkListItem *item,
             int          direction,
             const char  *share)
 {
-  GtkWidget *box = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *value_label = gtk_widget_get_first_child (box);
-  GtkWidget *change_label = gtk_widget_get_next_sibling (value_label);
-  GtkWidget *share_label = gtk_widget_get_next_sibling (box);
+  const char *colour = change_colour (direction);
+  GString *markup = g_string_new (value);
 
-  gtk_label_set_text (GTK_LABEL (share_label), share ? share : "");
-  gtk_widget_set_visible (share_label, share != NULL);
+  if (change != NULL && change[0] != '\0')
+    {
+      if (colour != NULL)
+        g_string_append_printf (markup, " <span size=\"small\" foreground=\"%s\">%s</span>", colour, change);
+      else
+        g_string_append_printf (markup, " <span size=\"small\" alpha=\"55%%\">%s</span>", change);
+    }
 
-  gtk_label_set_text (GTK_LABEL (value_label), value);
-  gtk_label_set_text (GTK_LABEL (change_label), change);
-  gtk_widget_set_css_classes (change_label,
-                              (const char *[]) { "numeric", "caption",
-                                                 direction > 0 ? "change-up" : direction < 0 ? "change-down" : "dim-label",
-                                                 NULL });
+  if (share != NULL)
+    g_string_append_printf (markup, "\n<span size=\"small\" alpha=\"60%%\">%s</span>", share);
+
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup->str);
+  g_string_free (markup, TRUE);
 }
 
 static void
@@ -237,22 +239,14 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                TallyCouncilList         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *code = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (code), 0);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "council-code");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_list_item_set_child (item, box);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
 }
 
+/* The council's name, and under it its ONS code, in one label. */
 static void
 name_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -260,11 +254,11 @@ name_bind_cb (GtkSignalListItemFactory *factory,
 {
   TallyCouncilResult *result = gtk_list_item_get_item (item);
   TallyCouncil *council = tally_council_result_get_council (result);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *code = gtk_widget_get_next_sibling (name);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+                                                     tally_council_get_name (council),
+                                                     tally_council_get_code (council));
 
-  gtk_label_set_text (GTK_LABEL (name), tally_council_get_name (council));
-  gtk_label_set_text (GTK_LABEL (code), tally_council_get_code (council));
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
 
 static void
@@ -392,6 +386,13 @@ row_activated_cb (GtkColumnView    *view,
 }
 
 static void
+style_changed_cb (TallyCouncilList *self)
+{
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  gtk_sort_list_model_set_model (self->sorted, self->results);
+}
+
+static void
 update_page (TallyCouncilList *self)
 {
   gboolean empty = self->results == NULL || g_list_model_get_n_items (self->results) == 0;
@@ -516,6 +517,10 @@ tally_council_list_init (TallyCouncilList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->party_columns = g_ptr_array_new ();
+
+  /* The changes' colours are in the cells' markup: bind the rows again. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_page (self);
 }
