@@ -145,8 +145,10 @@ def main():
             entry.queryEditableText().setTextContents("Richmond")
             wait_for("the filter panel's region choices", lambda: find(app, "check box", "London"))
             wait_for("one council", subtitle_is(app, "1 of 150 councils · 3 May 2018"))
+            # A council's cell reads its name, then its code on a line of its own.
             wait_for("Richmond in the list",
-                     lambda: "Richmond upon Thames" in labels(find(app, "tree table"), into_tables=True))
+                     lambda: any(label.startswith("Richmond upon Thames\n")
+                                 for label in labels(find(app, "tree table"), into_tables=True)))
 
         def clear():
             entry = find(app, "entry", "Search councils by name")
