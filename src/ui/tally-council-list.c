@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tally-control-chips.h"
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-council-result.h"
@@ -301,18 +302,7 @@ control_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   TallyCouncilList         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  GtkWidget *tag = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (arrow, "control-arrow");
-  gtk_label_set_xalign (GTK_LABEL (tag), 0);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, tally_control_chips_new ());
 }
 
 static void
@@ -320,58 +310,8 @@ control_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  TallyCouncilList         *self)
 {
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *before = gtk_widget_get_first_child (box);
-  GtkWidget *after = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (before));
-  GtkWidget *tag = gtk_widget_get_last_child (box);
-  TallyOutcome outcome = tally_council_result_get_outcome (result);
-  TallyParty *control_before = tally_council_result_get_control (result, TALLY_STAGE_BEFORE);
-  TallyParty *control_after = tally_council_result_get_control (result, TALLY_STAGE_AFTER);
-  gboolean known_before = tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0;
-  gboolean known_after = tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0;
-  g_autofree char *text_before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
-  g_autofree char *text_after = tally_council_result_describe_control (result, TALLY_STAGE_AFTER);
-  g_autofree char *outcome_text = tally_council_result_describe_outcome (result, FALSE);
-  g_autofree char *description = g_strdup_printf (_("%s before, %s after: %s"), text_before, text_after,
-                                                  outcome_text);
-
-  tally_party_style_apply_chip (GTK_LABEL (before), control_before, known_before);
-  tally_party_style_apply_chip (GTK_LABEL (after), control_after, known_after);
-
-  if (known_before && known_after && control_before != control_after)
-    gtk_widget_add_css_class (box, "control-changed");
-  else
-    gtk_widget_remove_css_class (box, "control-changed");
-
-  /* The mark says in a word what the colours show: gain, loss or hold. */
-  switch (outcome)
-    {
-    case TALLY_OUTCOME_GAIN:
-      gtk_label_set_text (GTK_LABEL (tag), C_("outcome", "gain"));
-      gtk_widget_set_css_classes (tag, (const char *[]) { "change-tag", "gain", NULL });
-      break;
-
-    case TALLY_OUTCOME_LOSS:
-      gtk_label_set_text (GTK_LABEL (tag), C_("outcome", "loss"));
-      gtk_widget_set_css_classes (tag, (const char *[]) { "change-tag", "loss", NULL });
-      break;
-
-    case TALLY_OUTCOME_HOLD:
-    case TALLY_OUTCOME_NOC_HOLD:
-      gtk_label_set_text (GTK_LABEL (tag), C_("outcome", "hold"));
-      gtk_widget_set_css_classes (tag, (const char *[]) { "change-tag", "dim-label", NULL });
-      break;
-
-    case TALLY_OUTCOME_UNKNOWN:
-    default:
-      gtk_label_set_text (GTK_LABEL (tag), "");
-      break;
-    }
-
-  /* Screen readers hear the whole change, not two abbreviations. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (box, description);
+  tally_control_chips_set_result (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "tally-party-style.h"
 
 static GtkCssProvider *provider;
+static gboolean palette_is_colour_blind_safe;
 
 /* WCAG relative luminance of an sRGB channel. */
 static double
@@ -100,6 +101,34 @@ tally_party_style_install (GdkDisplay *display,
     }
 
   gtk_css_provider_load_from_data (provider, css->str, css->len);
+  palette_is_colour_blind_safe = colour_blind_safe;
+}
+
+/**
+ * tally_party_style_get_colour_blind_safe:
+ *
+ * Returns: whether the palette installed last is the colour-blind-safe one,
+ *   for widgets that paint party colours themselves
+ */
+gboolean
+tally_party_style_get_colour_blind_safe (void)
+{
+  return palette_is_colour_blind_safe;
+}
+
+/**
+ * tally_party_style_text_colour:
+ *
+ * Returns: "#ffffff" or "#1e1e1e", whichever reads better on @party's colour
+ */
+const char *
+tally_party_style_text_colour (TallyParty *party,
+                               gboolean    colour_blind_safe)
+{
+  double red, green, blue;
+
+  tally_party_get_rgb (party, colour_blind_safe, &red, &green, &blue);
+  return text_colour_for (red, green, blue);
 }
 
 /**

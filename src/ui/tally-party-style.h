@@ -14,6 +14,9 @@ void  tally_party_style_install    (GdkDisplay *display,
                                     GListModel *parties,
                                     gboolean    colour_blind_safe);
 char *tally_party_style_class_name (TallyParty *party);
+gboolean    tally_party_style_get_colour_blind_safe (void);
+const char *tally_party_style_text_colour (TallyParty *party,
+                                           gboolean    colour_blind_safe);
 void  tally_party_style_apply_chip (GtkLabel   *chip,
                                     TallyParty *party,
                                     gboolean    known);
