@@ -156,7 +156,7 @@ export_layout (const char *database_path,
       return 1;
     }
 
-  if (generated)
+  if (generated || tally_hex_layout_is_generated (layout))
     g_print (_("Wrote the generated hex layout of %u councils (%s) to %s\n"),
              tally_hex_layout_get_n_hexes (layout), tally_hex_offset_to_string (tally_hex_layout_get_offset (layout)), path);
   else

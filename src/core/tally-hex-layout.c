@@ -713,3 +713,17 @@ tally_hex_layout_forget (TallyDatabase  *database,
 
   return _tally_database_exec (database, "DELETE FROM hexes; DELETE FROM hex_layouts;", error);
 }
+
+/**
+ * tally_hex_layout_is_generated:
+ *
+ * Returns: whether Tally made @self from council centroids (stored in the
+ *   bundled database so that no start makes it again), not imported it
+ */
+gboolean
+tally_hex_layout_is_generated (TallyHexLayout *self)
+{
+  g_return_val_if_fail (TALLY_IS_HEX_LAYOUT (self), FALSE);
+
+  return g_strcmp0 (tally_hex_layout_get_source (self), TALLY_HEX_LAYOUT_SOURCE_GENERATED) == 0;
+}

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The source of a layout Tally generated itself rather than imported. */
+#define TALLY_HEX_LAYOUT_SOURCE_GENERATED "generated"
+
 /* The four offset layouts of HexJSON.  As Open Innovations draw them, r
  * grows northwards (up the page) and q eastwards:
  * - odd-r, even-r: pointy-topped hexes in rows; odd-r pushes odd rows half
@@ -60,6 +63,7 @@ G_DECLARE_FINAL_TYPE (TallyHexLayout, tally_hex_layout, TALLY, HEX_LAYOUT, GObje
 TallyHexLayout *tally_hex_layout_new          (TallyHexOffset    offset);
 TallyHexOffset  tally_hex_layout_get_offset   (TallyHexLayout   *self);
 const char     *tally_hex_layout_get_source   (TallyHexLayout   *self);
+gboolean        tally_hex_layout_is_generated (TallyHexLayout   *self);
 void            tally_hex_layout_set_source   (TallyHexLayout   *self,
                                                const char       *source);
 guint           tally_hex_layout_get_n_hexes  (TallyHexLayout   *self);
