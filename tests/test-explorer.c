@@ -192,12 +192,15 @@ test_colour_blind_palette (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* With the 2018 Democracy Club file imported, Salford's page lists every
- * ward and candidate: Kersal was won by the Conservative Ari Leitner. */
+/* With the 2018 Democracy Club and 2014 LEAP files imported, Salford's page
+ * lists every ward and candidate: Kersal was won by the Conservative Ari
+ * Leitner, a gain from Labour, who won it in 2014. */
 static void
 test_imported_wards (void)
 {
   g_autofree char *results_file = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+  g_autofree char *baseline_file = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
+  g_autoptr(GFile) baseline = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *database = NULL;
   g_autofree char *page_text = NULL;
@@ -207,17 +210,19 @@ test_imported_wards (void)
   g_autoptr(GError) error = NULL;
   TallyWindow *window;
 
-  if (results_file == NULL)
+  if (results_file == NULL || baseline_file == NULL)
     {
-      g_test_skip ("the Democracy Club results are not in ../shared/data");
+      g_test_skip ("the Democracy Club and LEAP results are not in ../shared/data");
       return;
     }
 
   dir = tally_test_make_temp_dir ();
   database = g_build_filename (dir, "imported.db", NULL);
   file = g_file_new_for_path (results_file);
+  baseline = g_file_new_for_path (baseline_file);
   importer = tally_importer_new (database);
   tally_importer_add_file (importer, file);
+  tally_importer_add_file (importer, baseline);
   summary = tally_importer_run (importer, NULL, &error);
   g_assert_no_error (error);
 
@@ -233,6 +238,8 @@ test_imported_wards (void)
   if (strstr (page_text, "Kersal: Ari Leitner (Conservative and Unionist Party) 1,660, elected\n") == NULL)
     g_error ("Kersal's winner is not on Salford's page:\n%s", page_text);
   g_assert_nonnull (strstr (page_text, "Kersal: Ann-Marie Humphreys (Labour Party) 910\n"));
+  /* Labour won Kersal when it was last fought, in 2014. */
+  g_assert_nonnull (strstr (page_text, "Kersal: Conservative gain · majority 750\n"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   tally_test_remove_dir (dir);

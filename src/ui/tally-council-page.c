@@ -240,8 +240,22 @@ make_ward_row (TallyWardResult *ward)
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), chip);
     }
 
+  if (winner != NULL && tally_ward_result_get_has_baseline (ward))
+    {
+      int change;
+
+      if (tally_ward_result_get_seats_change (ward, winner, &change) && change > 0)
+        /* Translators: a ward won from another party: "Conservative gain". */
+        g_string_append_printf (subtitle, _("%s gain"), tally_party_get_full_name (winner));
+      else
+        g_string_append_printf (subtitle, _("%s hold"), tally_party_get_full_name (winner));
+    }
   if (tally_ward_result_get_seats (ward) > 1)
-    g_string_append_printf (subtitle, _("%u seats"), tally_ward_result_get_seats (ward));
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("%u seats"), tally_ward_result_get_seats (ward));
+    }
   if (tally_ward_result_get_majority (ward, &majority))
     {
       g_autofree char *count = tally_format_count (majority);
@@ -259,7 +273,20 @@ make_ward_row (TallyWardResult *ward)
       GtkWidget *candidate_row = adw_action_row_new ();
       g_autofree char *votes = tally_format_count (candidate->votes);
       g_autofree char *share = format_share (candidate->share);
-      g_autofree char *suffix = g_strdup_printf ("%s  ·  %s", votes, share);
+      g_autofree char *suffix = NULL;
+
+      /* Where the same ward was fought four years ago: the party's share change. */
+      if (candidate->party != NULL && tally_ward_result_get_has_baseline (ward))
+        {
+          g_autofree char *change = format_points (tally_ward_result_get_vote_share_change (ward, candidate->party,
+                                                                                            TALLY_VOTE_METHOD_TOTAL));
+
+          suffix = g_strdup_printf ("%s  ·  %s  (%s)", votes, share, change);
+        }
+      else
+        {
+          suffix = g_strdup_printf ("%s  ·  %s", votes, share);
+        }
       const char *party_name = candidate->party ? tally_party_get_full_name (candidate->party) : NULL;
       GtkWidget *figures = cell (suffix, 1, candidate->elected ? "candidate-elected" : NULL);
 
@@ -530,6 +557,9 @@ tally_council_page_get_text (TallyCouncilPage *self)
       g_autoptr(TallyWardResult) ward = g_list_model_get_item (self->wards, i);
       const TallyCandidateResult *candidates;
       guint n_candidates;
+
+      g_string_append_printf (text, "%s: %s\n", tally_ward_result_get_name (ward),
+                              adw_expander_row_get_subtitle (g_ptr_array_index (self->ward_rows, i)));
 
       candidates = tally_ward_result_get_candidates (ward, &n_candidates);
       for (guint j = 0; j < n_candidates; j++)
