@@ -18,8 +18,6 @@
 #include "tally-party.h"
 
 /* No overall control, in the scatter and the state of the parties. */
-#define NOC_COLOUR "#C0BFBC"
-#define NOC_COLOUR_SAFE "#BBBBBB"
 
 static char *
 format_date (TallyElection *election)
@@ -78,7 +76,7 @@ tally_chart_party_init_from (TallyChartParty *chart_party,
 static void
 init_noc (TallyChartParty *chart_party)
 {
-  tally_chart_party_init (chart_party, "NOC", "NOC", "No overall control", NOC_COLOUR, NOC_COLOUR_SAFE);
+  tally_chart_party_init (chart_party, "NOC", "NOC", "No overall control", TALLY_CHART_NOC_COLOUR, TALLY_CHART_NOC_COLOUR_SAFE);
 }
 
 /* Parties of @result's composition after the poll, and any of @parties
@@ -595,8 +593,8 @@ tally_chart_adapt_swing_scatter (GListModel      *results,
       point->x = tally_council_result_get_swing (result, from, to, method);
       point->y = with_share_change ? tally_council_result_get_vote_share_change (result, to, method) : NAN;
       point->group = g_strdup (control ? tally_party_get_short_name (control) : "NOC");
-      tally_chart_rgb_parse (control ? tally_party_get_colour (control, FALSE) : NOC_COLOUR, &point->colour);
-      tally_chart_rgb_parse (control ? tally_party_get_colour (control, TRUE) : NOC_COLOUR_SAFE, &point->colour_safe);
+      tally_chart_rgb_parse (control ? tally_party_get_colour (control, FALSE) : TALLY_CHART_NOC_COLOUR, &point->colour);
+      tally_chart_rgb_parse (control ? tally_party_get_colour (control, TRUE) : TALLY_CHART_NOC_COLOUR_SAFE, &point->colour_safe);
 
       if (election == NULL)
         {

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* No overall control, in every chart and map: a neutral grey, in the usual
+ * palette and the colour-blind-safe one. */
+#define TALLY_CHART_NOC_COLOUR      "#C0BFBC"
+#define TALLY_CHART_NOC_COLOUR_SAFE "#BBBBBB"
+
 /* An sRGB colour, each channel from 0 to 1. */
 typedef struct
 {

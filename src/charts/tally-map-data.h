@@ -39,8 +39,8 @@ typedef enum
 #define TALLY_N_MAP_COLOURINGS (TALLY_MAP_COLOUR_SWING + 1)
 
 /* No overall control, as the charts draw it. */
-#define TALLY_MAP_NOC_COLOUR      "#C0BFBC"
-#define TALLY_MAP_NOC_COLOUR_SAFE "#BBBBBB"
+#define TALLY_MAP_NOC_COLOUR      TALLY_CHART_NOC_COLOUR
+#define TALLY_MAP_NOC_COLOUR_SAFE TALLY_CHART_NOC_COLOUR_SAFE
 
 /* One council on the map. */
 typedef struct

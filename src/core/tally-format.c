@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "tally-format.h"
@@ -66,4 +68,53 @@ tally_format_change (gint64 change)
     return g_strconcat ("−", magnitude, NULL);
 
   return g_strdup ("0");
+}
+
+/**
+ * tally_format_share:
+ * @share: a share in per cent, or NaN when not known
+ *
+ * Returns: (transfer full): "45.8%", or "–" when not known
+ */
+char *
+tally_format_share (double share)
+{
+  if (isnan (share))
+    return g_strdup ("–");
+
+  return g_strdup_printf ("%.1f%%", share);
+}
+
+/**
+ * tally_format_points:
+ * @points: a change in share points, or a swing, or NaN when not known
+ *
+ * Returns: (transfer full): "+8.2", "−2.6" or "0.0", or "–" when not known
+ */
+char *
+tally_format_points (double points)
+{
+  if (isnan (points))
+    return g_strdup ("–");
+
+  if (fabs (points) < 0.05)
+    return g_strdup ("0.0");
+
+  return g_strdup_printf ("%s%.1f", points > 0 ? "+" : "−", fabs (points));
+}
+
+/**
+ * tally_format_date:
+ * @iso_date: a day, "2018-05-03"
+ *
+ * Returns: (transfer full): the day for people, "3 May 2018"
+ */
+char *
+tally_format_date (const char *iso_date)
+{
+  g_autofree char *midnight = g_strconcat (iso_date, "T00:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (midnight, NULL);
+
+  /* Translators: a polling day, "3 May 2018". */
+  return date ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (iso_date);
 }

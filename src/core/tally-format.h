@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 
 char *tally_format_count  (gint64 count);
 char *tally_format_change (gint64 change);
+char *tally_format_share  (double share);
+char *tally_format_points (double points);
+char *tally_format_date   (const char *iso_date);
 
 G_END_DECLS

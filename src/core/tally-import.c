@@ -268,51 +268,6 @@ progress_cb (goffset  bytes_read,
                                 g_object_ref (self), g_object_unref);
 }
 
-static gboolean
-is_bundled_database (const char *path)
-{
-  g_autofree char *bundled = tally_database_get_bundled_path ();
-  g_autofree char *canonical_bundled = g_canonicalize_filename (bundled, NULL);
-  g_autofree char *canonical_path = g_canonicalize_filename (path, NULL);
-
-  return g_str_equal (canonical_bundled, canonical_path);
-}
-
-/* A new user database starts as the bundled one: its parties, councils,
- * elections and council-level results are what imports build on. */
-static gboolean
-create_from_bundled (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *bundled = tally_database_get_bundled_path ();
-  g_autofree char *directory = g_path_get_dirname (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(TallyDatabase) source = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-
-  if (!(source = tally_database_open (bundled, TALLY_DATABASE_OPEN_READ_ONLY, &local_error)) ||
-      !g_file_get_contents (bundled, &contents, &length, &local_error))
-    {
-      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
-                   _("Cannot start a database from the bundled one: %s"), local_error->message);
-      return FALSE;
-    }
-
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (directory);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot create the folder “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
-}
-
 static void
 remove_database (const char *path)
 {
@@ -400,7 +355,7 @@ run_import (TallyImporter  *self,
   g_autoptr(TallyDatabase) database = NULL;
   TallyImportSummary *summary;
   const char *path = self->database_path;
-  gboolean created = FALSE;
+  g_autofree char *created = NULL;
 
   if (self->files->len == 0)
     {
@@ -408,21 +363,7 @@ run_import (TallyImporter  *self,
       return NULL;
     }
 
-  if (is_bundled_database (path))
-    {
-      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN,
-                   _("The bundled database is never changed: import into your own database"));
-      return NULL;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!create_from_bundled (path, error))
-        return NULL;
-      created = TRUE;
-    }
-
-  if ((database = tally_database_open (path, 0, error)) != NULL)
+  if ((database = tally_database_open_for_import (path, &created, error)) != NULL)
     {
       /* The window may be reading the same file: wait for it rather than fail. */
       sqlite3_busy_timeout (_tally_database_get_handle (database), 10000);
@@ -432,8 +373,8 @@ run_import (TallyImporter  *self,
     summary = NULL;
 
   g_clear_object (&database);
-  if (summary == NULL && created)
-    remove_database (path);
+  if (summary == NULL && created != NULL)
+    remove_database (created);
 
   return summary;
 }

@@ -175,13 +175,10 @@ tally_control_chips_snapshot (GtkWidget   *widget,
 
   if (self->mark != NULL && pango_layout_get_character_count (self->mark) > 0)
     {
-      AdwStyleManager *style = adw_style_manager_get_default ();
-      gboolean dark = adw_style_manager_get_dark (style);
+      int direction = self->outcome == TALLY_OUTCOME_GAIN ? 1 : self->outcome == TALLY_OUTCOME_LOSS ? -1 : 0;
 
-      if (self->outcome == TALLY_OUTCOME_GAIN)
-        gdk_rgba_parse (&mark_colour, dark ? "#8ff0a4" : "#1b8553");
-      else if (self->outcome == TALLY_OUTCOME_LOSS)
-        gdk_rgba_parse (&mark_colour, dark ? "#ff7b63" : "#c01c28");
+      if (direction != 0)
+        gdk_rgba_parse (&mark_colour, tally_party_style_change_colour (direction));
       else
         {
           mark_colour = foreground;

@@ -119,19 +119,6 @@ figure_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* The colours of @success_color and @error_color, light and dark. */
-static const char *
-change_colour (int direction)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  if (direction > 0)
-    return dark ? "#8ff0a4" : "#1b8553";
-  if (direction < 0)
-    return dark ? "#ff7b63" : "#c01c28";
-  return NULL;
-}
-
 static void
 set_figure (GtkListItem *item,
             const char  *value,
@@ -139,7 +126,7 @@ set_figure (GtkListItem *item,
             int          direction,
             const char  *share)
 {
-  const char *colour = change_colour (direction);
+  const char *colour = tally_party_style_change_colour (direction);
   GString *markup = g_string_new (value);
 
   if (change != NULL && change[0] != '\0')
@@ -175,10 +162,13 @@ seats_bind_cb (GtkSignalListItemFactory *factory,
   if (tally_council_result_get_seats_change (result, party, &change))
     change_text = tally_format_change (change);
 
-  if (!isnan (share) && !isnan (share_change))
-    share_text = g_strdup_printf ("%.1f%% %s%.1f", share, share_change < -0.05 ? "−" : "+", fabs (share_change));
-  else if (!isnan (share))
-    share_text = g_strdup_printf ("%.1f%%", share);
+  if (!isnan (share))
+    {
+      g_autofree char *share_now = tally_format_share (share);
+      g_autofree char *points = tally_format_points (share_change);
+
+      share_text = isnan (share_change) ? g_steal_pointer (&share_now) : g_strdup_printf ("%s %s", share_now, points);
+    }
 
   set_figure (item, value, change_text ? change_text : "", change, share_text);
 }
@@ -191,12 +181,7 @@ swing_bind_cb (GtkSignalListItemFactory *factory,
   double swing = swing_of (self, gtk_list_item_get_item (item));
   g_autofree char *text = NULL;
 
-  if (isnan (swing))
-    text = g_strdup ("–");
-  else if (fabs (swing) < 0.05)
-    text = g_strdup ("0.0");
-  else
-    text = g_strdup_printf ("%s%.1f", swing > 0 ? "+" : "−", fabs (swing));
+  text = tally_format_points (swing);
 
   set_figure (item, text, "", 0, NULL);
 }

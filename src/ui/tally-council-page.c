@@ -54,38 +54,6 @@ struct _TallyCouncilPage
 
 G_DEFINE_FINAL_TYPE (TallyCouncilPage, tally_council_page, GTK_TYPE_WIDGET)
 
-static char *
-format_share (double share)
-{
-  if (isnan (share))
-    return g_strdup ("–");
-
-  return g_strdup_printf ("%.1f%%", share);
-}
-
-static char *
-format_points (double change)
-{
-  if (isnan (change))
-    return g_strdup ("–");
-
-  if (fabs (change) < 0.05)
-    return g_strdup ("0.0");
-
-  /* Share points, signed with a true minus. */
-  return g_strdup_printf ("%s%.1f", change > 0 ? "+" : "−", fabs (change));
-}
-
-static char *
-format_date (const char *iso_date)
-{
-  g_autofree char *midnight = g_strconcat (iso_date, "T00:00:00Z", NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (midnight, NULL);
-
-  /* Translators: a polling day, "3 May 2018". */
-  return date ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (iso_date);
-}
-
 static GtkWidget *
 cell (const char *text,
       float       xalign,
@@ -180,9 +148,9 @@ fill_seats_grid (TallyCouncilPage *self)
       g_autofree char *then_text = known_change ? tally_format_count ((gint64) won - change) : g_strdup ("–");
       g_autofree char *change_text = known_change ? tally_format_change (change) : g_strdup ("–");
       g_autofree char *share_text =
-        format_share (tally_council_result_get_vote_share (self->result, party, TALLY_VOTE_METHOD_TOTAL));
+        tally_format_share (tally_council_result_get_vote_share (self->result, party, TALLY_VOTE_METHOD_TOTAL));
       double share_change = tally_council_result_get_vote_share_change (self->result, party, TALLY_VOTE_METHOD_TOTAL);
-      g_autofree char *share_change_text = format_points (share_change);
+      g_autofree char *share_change_text = tally_format_points (share_change);
 
       for (guint j = 0; j < n_before; j++)
         if (before[j].party == party)
@@ -272,13 +240,13 @@ make_ward_row (TallyWardResult *ward)
       const TallyCandidateResult *candidate = &candidates[i];
       GtkWidget *candidate_row = adw_action_row_new ();
       g_autofree char *votes = tally_format_count (candidate->votes);
-      g_autofree char *share = format_share (candidate->share);
+      g_autofree char *share = tally_format_share (candidate->share);
       g_autofree char *suffix = NULL;
 
       /* Where the same ward was fought four years ago: the party's share change. */
       if (candidate->party != NULL && tally_ward_result_get_has_baseline (ward))
         {
-          g_autofree char *change = format_points (tally_ward_result_get_vote_share_change (ward, candidate->party,
+          g_autofree char *change = tally_format_points (tally_ward_result_get_vote_share_change (ward, candidate->party,
                                                                                             TALLY_VOTE_METHOD_TOTAL));
 
           suffix = g_strdup_printf ("%s  ·  %s  (%s)", votes, share, change);
@@ -469,7 +437,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
       g_autofree char *total = tally_format_count (total_after);
       g_autofree char *needed = tally_format_count (tally_council_result_get_majority (result));
       g_autofree char *up = tally_format_count (tally_council_result_get_seats_up (result));
-      g_autofree char *date = format_date (tally_election_get_date (election));
+      g_autofree char *date = tally_format_date (tally_election_get_date (election));
 
       g_string_append_printf (majority, _("%s seats; %s for a majority. %s were fought on %s."),
                               total, needed, up, date);

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -175,4 +176,24 @@ tally_party_style_apply_chip (GtkLabel   *chip,
    * tooltip gives the whole name. */
   gtk_label_set_ellipsize (chip, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (chip, 10);
+}
+
+/**
+ * tally_party_style_change_colour:
+ * @direction: above zero for a rise or a gain, below for a fall or a loss
+ *
+ * Returns: (nullable): libadwaita's success or error colour for the current
+ *   style, light or dark, as "#RRGGBB"; %NULL for no change.  For text that
+ *   is painted or marked up rather than styled with CSS.
+ */
+const char *
+tally_party_style_change_colour (int direction)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (direction > 0)
+    return dark ? "#8ff0a4" : "#1b8553";
+  if (direction < 0)
+    return dark ? "#ff7b63" : "#c01c28";
+  return NULL;
 }

@@ -15,6 +15,7 @@ void  tally_party_style_install    (GdkDisplay *display,
                                     gboolean    colour_blind_safe);
 char *tally_party_style_class_name (TallyParty *party);
 gboolean    tally_party_style_get_colour_blind_safe (void);
+const char *tally_party_style_change_colour (int direction);
 const char *tally_party_style_text_colour (TallyParty *party,
                                            gboolean    colour_blind_safe);
 void  tally_party_style_apply_chip (GtkLabel   *chip,

@@ -42,20 +42,6 @@ static const struct
   { TALLY_OUTCOME_FLAG_NOC_HOLD, "noc-hold" },
 };
 
-static char *
-format_date (const char *iso_date)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *midnight = g_strconcat (iso_date, "T00:00:00Z", NULL);
-
-  date = g_date_time_new_from_iso8601 (midnight, NULL);
-  if (date == NULL)
-    return g_strdup (iso_date);
-
-  /* Translators: a polling day, "3 May 2018". */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
-
 static void
 show_error (TallyWindow *self,
             const char  *message)
@@ -126,7 +112,7 @@ update_title (TallyWindow *self)
   TallyScopeSummary *summary = tally_results_get_summary (self->results);
   TallyFilter *filter = tally_results_get_filter (self->results);
   TallyElection *election = tally_scope_summary_get_election (summary);
-  g_autofree char *date = election ? format_date (tally_election_get_date (election)) : g_strdup ("");
+  g_autofree char *date = election ? tally_format_date (tally_election_get_date (election)) : g_strdup ("");
   g_autofree char *subtitle = NULL;
   guint n_matching = tally_scope_summary_get_n_councils (summary);
   g_autoptr(TallyFilter) everything = tally_filter_copy (filter);
