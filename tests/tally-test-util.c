@@ -1,9 +1,15 @@
 /* tally-test-util.c: helpers shared by the tests.
  *
+ * Temporary folders, the bundled and real data, runs of the tally binary;
+ * and for the import tests (test-import*.c), a fixture, imports of the files
+ * in tests/data, and queries of the database an import made.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib/gstdio.h>
 
+#include "tally-database-private.h"
 #include "tally-test-util.h"
 
 char *
@@ -120,4 +126,167 @@ tally_test_run_tally (TallyTestRun       *run,
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   run->lines = g_strsplit (run->out, "\n", -1);
+}
+
+/* Import tests: each gets a fresh folder, and the path of a database the
+ * first import makes. */
+void
+tally_test_import_fixture_setup (TallyTestImportFixture *fixture,
+                                 gconstpointer           data)
+{
+  fixture->dir = tally_test_make_temp_dir ();
+  fixture->db_path = g_build_filename (fixture->dir, "tally.db", NULL);
+}
+
+void
+tally_test_import_fixture_teardown (TallyTestImportFixture *fixture,
+                                    gconstpointer           data)
+{
+  tally_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+char *
+tally_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+TallyImporter *
+tally_test_new_importer (const char         *db_path,
+                         TallyImportFormat   format,
+                         const char * const *paths)
+{
+  TallyImporter *importer = tally_importer_new (db_path);
+
+  tally_importer_set_format (importer, format);
+  for (; *paths != NULL; paths++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (g_path_is_absolute (*paths))
+        file = g_file_new_for_path (*paths);
+      else
+        {
+          g_autofree char *path = tally_test_data_path (*paths);
+
+          file = g_file_new_for_path (path);
+        }
+      tally_importer_add_file (importer, file);
+    }
+
+  return importer;
+}
+
+/* Imports fixtures (names in tests/data, or absolute paths). */
+TallyImportSummary *
+tally_test_import_files (const char          *db_path,
+                         const char * const  *paths,
+                         GError             **error)
+{
+  g_autoptr(TallyImporter) importer =
+    tally_test_new_importer (db_path, TALLY_IMPORT_FORMAT_AUTO, paths);
+
+  return tally_importer_run (importer, NULL, error);
+}
+
+TallyImportSummary *
+tally_test_import_one (const char  *db_path,
+                       const char  *path,
+                       GError     **error)
+{
+  return tally_test_import_files (db_path, (const char *[]) { path, NULL }, error);
+}
+
+TallyDatabase *
+tally_test_open_read_only (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  TallyDatabase *database = tally_database_open (db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return database;
+}
+
+gint64
+tally_test_query_int (const char *db_path,
+                      const char *sql)
+{
+  g_autoptr(TallyDatabase) database = tally_test_open_read_only (db_path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = _tally_database_prepare (database, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Every row of a query, columns joined by "|", rows by "\n". */
+char *
+tally_test_query_rows (const char *db_path,
+                       const char *sql)
+{
+  g_autoptr(TallyDatabase) database = tally_test_open_read_only (db_path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  stmt = _tally_database_prepare (database, sql, &error);
+  g_assert_no_error (error);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", value ? value : "NULL");
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* What a failed import must leave exactly as it was. */
+char *
+tally_test_fingerprint (const char *db_path)
+{
+  return tally_test_query_rows (db_path,
+                     "SELECT (SELECT count(*) FROM parties), (SELECT count(*) FROM party_aliases), "
+                     "(SELECT count(*) FROM elections), (SELECT count(*) FROM wards), "
+                     "(SELECT count(*) || '/' || total (seats) FROM contests), "
+                     "(SELECT count(*) || '/' || total (votes) || '/' || total (elected) FROM candidates), "
+                     "(SELECT count(*) || '/' || total (seats_up) || '/' || total (votes_total) FROM council_elections), "
+                     "(SELECT count(*) || '/' || total (seats_won) || '/' || total (votes) FROM council_results), "
+                     "(SELECT count(*) || '/' || total (seats) FROM compositions), "
+                     "(SELECT count(*) FROM imports), "
+                     "(SELECT count(*) FROM sqlite_schema)");
+}
+
+char *
+tally_test_import_good (TallyTestImportFixture *fixture)
+{
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = tally_test_import_one (fixture->db_path, "import-good.csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+
+  return tally_test_fingerprint (fixture->db_path);
+}
+
+gboolean
+tally_test_has_warning (TallyImportSummary *summary,
+                        const char         *text)
+{
+  for (guint i = 0; i < summary->warnings->len; i++)
+    if (strstr (g_ptr_array_index (summary->warnings, i), text) != NULL)
+      return TRUE;
+
+  return FALSE;
 }

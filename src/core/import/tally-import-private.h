@@ -1,8 +1,11 @@
 /* tally-import-private.h: the parts of the importer shared by its files.
  *
  * tally-import.c runs an import (thread, transaction, progress);
- * tally-import-formats.c reads each format's rows; tally-import-store.c
- * matches what a row names (councils, wards, parties, elections) and writes it.
+ * tally-import-formats.c reads each format's rows; the store matches what a
+ * row names (councils, wards, parties, elections: tally-import-match.c),
+ * writes it (tally-import-store.c) and totals each council
+ * (tally-import-totals.c).  The store's own internals are in
+ * tally-import-store-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

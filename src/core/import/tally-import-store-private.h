@@ -1,0 +1,291 @@
+/* tally-import-store-private.h: the store's internals, shared by its files.
+ *
+ * The store (TallyImportStore) is one object in three files:
+ * tally-import-match.c finds what a row names (councils, wards, parties,
+ * elections) in tables read from the database once; tally-import-store.c
+ * writes contests and candidates in batches and replaces what a file names
+ * again; tally-import-totals.c keeps each council's totals and compositions.
+ * Nothing outside those three files includes this header: the rest of the
+ * importer sees the store through tally-import-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "tally-database-private.h"
+#include "tally-import-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64    id;
+  gint64    council_id;
+  char     *code;
+  guint     contested_in_file;  /* the last file that gave it a contest, 0 for none */
+  gboolean  had_contests;       /* whether the database held contests for it before that file */
+} Ward;
+
+typedef struct
+{
+  gint64 party_id;
+  guint  seats_won;
+  gint64 votes;
+} PartyTotal;
+
+/* One council at one election, as this import changes it.  When none of the
+ * council's contests that day were in the database before, its totals are
+ * summed here as rows go in ("fresh"); otherwise they are recomputed from
+ * the database at the end. */
+typedef struct
+{
+  gint64    election_id;
+  gint64    council_id;
+  gboolean  fresh;
+  gboolean  scheduled;      /* a contest that is not a by-election */
+  guint     seats_up;
+  GArray   *parties;        /* PartyTotal */
+} CouncilElection;
+
+typedef struct
+{
+  gint64            id;
+  gint64            council_id;
+  CouncilElection  *council_election;
+  guint             seats;               /* as the file gave it; 0 when it did not */
+  guint             stored_seats;        /* as written so far */
+  guint             winners;
+  gboolean          by_election;
+  gboolean          stored_by_election;
+} Contest;
+
+typedef struct
+{
+  char  *name;
+  guint  rows;
+  guint  first_line;
+} Unmatched;
+
+/* Candidates are written BATCH_ROWS at a time by one multi-row INSERT:
+ * SQLite sets up a statement's cursors once per step, and that setup cost as
+ * much as the row itself. */
+#define BATCH_ROWS 64
+
+typedef struct
+{
+  gint64 contest_id;
+  gint64 party_id;
+  gint64 votes;
+  int    elected;
+  gsize  name;         /* offsets into the batch's text */
+  gsize  party_name;
+} PendingCandidate;
+
+/* Contests too, with ids the store hands out itself: it holds the write
+ * lock, and candidates need their contest's id before it is written. */
+typedef struct
+{
+  gint64 id;
+  gint64 election_id;
+  gint64 ward_id;
+  gint64 seats;
+  int    by_election;
+  gsize  ballot;
+} PendingContest;
+
+struct _TallyImportStore
+{
+  TallyDatabase      *database;
+  TallyImportSummary *summary;
+  TallyCsvReader     *reader;       /* the file being read, for messages */
+
+  sqlite3_stmt       *insert_candidate;
+  sqlite3_stmt       *insert_candidates;   /* BATCH_ROWS rows */
+  PendingCandidate    pending[BATCH_ROWS];
+  guint               n_pending;
+  GString            *pending_text;
+  sqlite3_stmt       *insert_contests;     /* BATCH_ROWS rows */
+  PendingContest      pending_contests[BATCH_ROWS];
+  guint               n_pending_contests;
+  GString            *pending_contest_text;
+  gint64              next_contest_id;
+  GPtrArray          *deferred_indexes;    /* CREATE INDEX statements to run at the end */
+  sqlite3_stmt       *find_contest;
+  sqlite3_stmt       *insert_contest;
+  sqlite3_stmt       *clear_contest;
+  sqlite3_stmt       *update_contest;
+  sqlite3_stmt       *insert_ward;
+  sqlite3_stmt       *update_ward_code;
+  sqlite3_stmt       *insert_party;
+  sqlite3_stmt       *insert_election;
+
+  GHashTable         *elections;        /* date → gint64* id */
+  GHashTable         *council_codes;    /* ONS code → gint64* id */
+  GHashTable         *council_keys;     /* name key → gint64* id, 0 when two councils share it */
+  GHashTable         *council_names;    /* gint64 id → name */
+  GHashTable         *council_cache;    /* "code\x1fname" as a row gave it → gint64* id, 0 when unmatched */
+  GHashTable         *parties_exact;    /* key, or a spelling seen before → gint64* id */
+  GHashTable         *parties_folded;   /* casefolded alias, full or short name → gint64* id */
+  GHashTable         *party_keys;       /* gint64 id → key */
+  char               *other_colour;
+  char               *other_colour_safe;
+  gint64              last_position;
+  GHashTable         *wards_by_code;    /* code → Ward* */
+  GHashTable         *wards_by_key;     /* "council:name key" → Ward* */
+  GHashTable         *wards_by_row;     /* RowKey (council, name, code) as a row gave them → Ward* */
+  GPtrArray          *wards;            /* owns the Ward structs */
+  GHashTable         *touched;          /* "election:council" → CouncilElection* */
+  GHashTable         *held;             /* "election:council" of council_elections rows → seats up + 1 */
+  GHashTable         *contested;        /* gint64 ids of councils with contests in the database */
+  GHashTable         *councils_touched; /* gint64 council id set */
+
+  /* Per file */
+  guint               file_serial;
+  GHashTable         *contests;         /* RowKey (election, ward, ballot) → Contest* */
+  GHashTable         *unmatched;        /* what a row called its council → Unmatched* */
+  guint               contests_replaced;
+
+  /* The previous row's contest: results files list a contest's candidates
+   * together, so most rows need no lookup at all. */
+  char               *last_date;
+  char               *last_council_code;
+  char               *last_council_name;
+  char               *last_ward_code;
+  char               *last_ward_name;
+  char               *last_ballot;
+  Contest            *last_contest;
+  Unmatched          *last_unmatched;
+};
+
+/* Keys of the per-row lookups: two ids and two strings, hashed without
+ * building a string for each lookup. */
+typedef struct
+{
+  gint64      id;
+  gint64      other_id;
+  const char *first;
+  const char *second;   /* may be NULL */
+} RowKey;
+
+/* The helpers below are static inline, not shared functions: most run once
+ * or more per row, and the store's files are separate objects in a static
+ * library, so only the header lets the compiler inline them. */
+
+static inline guint
+row_key_hash (gconstpointer data)
+{
+  const RowKey *key = data;
+
+  return (guint) key->id * 31u + (guint) key->other_id * 131u + g_str_hash (key->first) * 17u +
+         (key->second != NULL ? g_str_hash (key->second) : 0);
+}
+
+static inline gboolean
+row_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const RowKey *first = a;
+  const RowKey *second = b;
+
+  return first->id == second->id &&
+         first->other_id == second->other_id &&
+         g_str_equal (first->first, second->first) &&
+         g_strcmp0 (first->second, second->second) == 0;
+}
+
+/* A RowKey that owns copies of its strings, in one allocation. */
+static inline RowKey *
+row_key_copy (const RowKey *key)
+{
+  gsize first_length = strlen (key->first) + 1;
+  gsize second_length = key->second != NULL ? strlen (key->second) + 1 : 0;
+  RowKey *copy = g_malloc (sizeof (RowKey) + first_length + second_length);
+  char *strings = (char *) (copy + 1);
+
+  copy->id = key->id;
+  copy->other_id = key->other_id;
+  copy->first = memcpy (strings, key->first, first_length);
+  copy->second = key->second != NULL ? memcpy (strings + first_length, key->second, second_length) : NULL;
+  return copy;
+}
+static inline gint64 *
+id_new (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static inline gint64
+id_get (gpointer boxed)
+{
+  return boxed != NULL ? *(gint64 *) boxed : 0;
+}
+
+/* g_set_str() is GLib 2.76; Tally builds against 2.74. */
+static inline void
+set_str (char       **target,
+         const char  *value)
+{
+  if (g_strcmp0 (*target, value) == 0)
+    return;
+
+  g_free (*target);
+  *target = g_strdup (value);
+}
+/* @doing is untranslated (N_()): it is looked up only when there is an
+ * error, not for each of a million rows. */
+static inline gboolean
+step_done (TallyImportStore  *self,
+           sqlite3_stmt      *stmt,
+           const char        *doing,
+           GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _tally_database_set_error (self->database, error, _(doing));
+  return FALSE;
+}
+
+static inline char *
+council_election_key (gint64 election_id,
+                      gint64 council_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, election_id, council_id);
+}
+
+/* tally-import-match.c: what the database holds, read once */
+gboolean  _tally_import_store_add_builtin_aliases (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_load_parties        (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_load_councils       (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_load_other_tables   (TallyImportStore  *self,
+                                                   GError           **error);
+Ward     *_tally_import_store_find_ward           (TallyImportStore  *self,
+                                                   gint64             council_id,
+                                                   const char        *code,
+                                                   const char        *name,
+                                                   GError           **error);
+
+/* tally-import-store.c */
+gboolean  _tally_import_store_restore_indexes     (TallyImportStore  *self,
+                                                   GError           **error);
+
+/* tally-import-totals.c */
+CouncilElection *_tally_import_store_touch         (TallyImportStore  *self,
+                                                    gint64             election_id,
+                                                    gint64             council_id,
+                                                    GError           **error);
+void             _tally_import_store_add_to_totals (CouncilElection   *pair,
+                                                    gint64             party_id,
+                                                    gboolean           elected,
+                                                    gint64             votes);
+
+G_END_DECLS

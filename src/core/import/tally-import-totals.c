@@ -1,0 +1,514 @@
+/* tally-import-totals.c: council totals and compositions from an import.
+ *
+ * Council totals (council_elections, council_results) are recomputed from
+ * the candidates of each council the import touched: summed as its rows go
+ * in when the database held none of that council's contests that day,
+ * otherwise from the database at the end.  Compositions (seats per party
+ * before and after an election) replace what the database said, with a
+ * warning when they differ.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tally-import-store-private.h"
+
+/* Whether the database held contests of this council at this election
+ * before the import: then its totals must be recomputed from the database. */
+static gboolean
+had_contests (TallyImportStore  *self,
+              gint64             election_id,
+              gint64             council_id,
+              gboolean          *result,
+              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *result = FALSE;
+  if (!g_hash_table_contains (self->contested, &council_id))
+    return TRUE;
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "SELECT EXISTS (SELECT 1 FROM wards w CROSS JOIN contests ct "
+                                        "ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                        "WHERE w.council_id = ?2)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, council_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tally_database_set_error (self->database, error, _("reading contests"));
+      return FALSE;
+    }
+
+  *result = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static void
+touch_council (TallyImportStore *self,
+               gint64            council_id)
+{
+  if (!g_hash_table_contains (self->councils_touched, &council_id))
+    g_hash_table_add (self->councils_touched, id_new (council_id));
+}
+
+CouncilElection *
+_tally_import_store_touch (TallyImportStore  *self,
+                           gint64             election_id,
+                           gint64             council_id,
+                           GError           **error)
+{
+  g_autofree char *key = council_election_key (election_id, council_id);
+  CouncilElection *pair;
+  gboolean before;
+
+  touch_council (self, council_id);
+
+  if ((pair = g_hash_table_lookup (self->touched, key)) != NULL)
+    return pair;
+
+  if (!had_contests (self, election_id, council_id, &before, error))
+    return NULL;
+
+  pair = g_new0 (CouncilElection, 1);
+  pair->election_id = election_id;
+  pair->council_id = council_id;
+  pair->fresh = !before;
+  pair->parties = g_array_new (FALSE, FALSE, sizeof (PartyTotal));
+  g_hash_table_insert (self->touched, g_steal_pointer (&key), pair);
+
+  return pair;
+}
+
+void
+_tally_import_store_add_to_totals (CouncilElection *pair,
+                                   gint64           party_id,
+                                   gboolean         elected,
+                                   gint64           votes)
+{
+  PartyTotal *total = NULL;
+
+  for (guint i = 0; i < pair->parties->len; i++)
+    {
+      PartyTotal *candidate = &g_array_index (pair->parties, PartyTotal, i);
+
+      if (candidate->party_id == party_id)
+        {
+          total = candidate;
+          break;
+        }
+    }
+
+  if (total == NULL)
+    {
+      PartyTotal empty = { party_id, 0, 0 };
+
+      g_array_append_val (pair->parties, empty);
+      total = &g_array_index (pair->parties, PartyTotal, pair->parties->len - 1);
+    }
+
+  total->seats_won += elected ? 1 : 0;
+  total->votes += votes;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+describe_composition (TallyImportStore *self,
+                      GHashTable       *seats)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id, count;
+
+  g_hash_table_iter_init (&iter, seats);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    g_ptr_array_add (parts, g_strdup_printf ("%s %u",
+                                             (const char *) g_hash_table_lookup (self->party_keys, id),
+                                             GPOINTER_TO_UINT (count)));
+
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return parts->len > 1 ? g_strjoinv (", ", (char **) parts->pdata) : g_strdup (_("nothing"));
+}
+
+/**
+ * _tally_import_store_set_composition:
+ * @party_ids: parties, one entry each (repeats are added up)
+ * @seats: their seats; parties with none are not stored
+ *
+ * Replaces one council's composition at one stage of an election, and warns
+ * when that changes what the database said.
+ */
+gboolean
+_tally_import_store_set_composition (TallyImportStore  *self,
+                                     gint64             election_id,
+                                     gint64             council_id,
+                                     TallyImportStage   stage,
+                                     const gint64      *party_ids,
+                                     const guint       *seats,
+                                     guint              n_parties,
+                                     GError           **error)
+{
+  const char *stage_name = stage == TALLY_IMPORT_STAGE_BEFORE ? "before" : "after";
+  g_autoptr(GHashTable) old_seats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) new_seats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  GHashTableIter iter;
+  gpointer id, count;
+  int rc;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < n_parties; i++)
+    {
+      guint sum = GPOINTER_TO_UINT (g_hash_table_lookup (new_seats, &party_ids[i])) + seats[i];
+
+      if (sum > 0)
+        g_hash_table_replace (new_seats, id_new (party_ids[i]), GUINT_TO_POINTER (sum));
+    }
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "SELECT party_id, seats FROM compositions "
+                                        "WHERE election_id = ?1 AND council_id = ?2 AND stage = ?3",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, council_id);
+  sqlite3_bind_text (stmt, 3, stage_name, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (old_seats, id_new (sqlite3_column_int64 (stmt, 0)),
+                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      _tally_database_set_error (self->database, error, _("reading compositions"));
+      return FALSE;
+    }
+
+  old_text = describe_composition (self, old_seats);
+  new_text = describe_composition (self, new_seats);
+  if (g_hash_table_size (old_seats) > 0 && !g_str_equal (old_text, new_text))
+    {
+      g_autoptr(GArray) dates = NULL;
+      const char *date = NULL;
+      GHashTableIter elections;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&elections, self->elections);
+      while (g_hash_table_iter_next (&elections, &key, &value))
+        if (id_get (value) == election_id)
+          date = key;
+
+      _tally_import_summary_warn (self->summary,
+                                  stage == TALLY_IMPORT_STAGE_BEFORE
+                                  ? _("%s: %s before the election of %s: %s replaces %s")
+                                  : _("%s: %s after the election of %s: %s replaces %s"),
+                                  tally_csv_reader_get_display_name (self->reader),
+                                  (const char *) g_hash_table_lookup (self->council_names, &council_id),
+                                  date, new_text, old_text);
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "DELETE FROM compositions "
+                                        "WHERE election_id = ?1 AND council_id = ?2 AND stage = ?3",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, council_id);
+  sqlite3_bind_text (stmt, 3, stage_name, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, N_("replacing a composition"), error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "INSERT INTO compositions (election_id, council_id, stage, party_id, seats) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                        error)))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, new_seats);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    {
+      sqlite3_bind_int64 (stmt, 1, election_id);
+      sqlite3_bind_int64 (stmt, 2, council_id);
+      sqlite3_bind_text (stmt, 3, stage_name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, id_get (id));
+      sqlite3_bind_int (stmt, 5, GPOINTER_TO_UINT (count));
+      if (!step_done (self, stmt, N_("writing a composition"), error))
+        return FALSE;
+      self->summary->compositions++;
+    }
+
+  touch_council (self, council_id);
+  return TRUE;
+}
+
+typedef struct
+{
+  sqlite3_stmt *held;
+  sqlite3_stmt *seats_up;
+  sqlite3_stmt *totals;
+  sqlite3_stmt *clear;
+  sqlite3_stmt *results;
+  sqlite3_stmt *votes;
+  sqlite3_stmt *write_totals;
+  sqlite3_stmt *write_result;
+} TotalStatements;
+
+static void
+total_statements_clear (TotalStatements *statements)
+{
+  g_clear_pointer (&statements->held, sqlite3_finalize);
+  g_clear_pointer (&statements->seats_up, sqlite3_finalize);
+  g_clear_pointer (&statements->totals, sqlite3_finalize);
+  g_clear_pointer (&statements->clear, sqlite3_finalize);
+  g_clear_pointer (&statements->results, sqlite3_finalize);
+  g_clear_pointer (&statements->votes, sqlite3_finalize);
+  g_clear_pointer (&statements->write_totals, sqlite3_finalize);
+  g_clear_pointer (&statements->write_result, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TotalStatements, total_statements_clear)
+
+static gboolean
+prepare_total_statements (TallyImportStore  *self,
+                          TotalStatements   *statements,
+                          GError           **error)
+{
+  /* Each query walks from the council's wards to their contests: CROSS JOIN
+   * keeps SQLite from starting at the election's contests instead, which
+   * costs a scan of every contest that day for each council. */
+  return
+    (statements->held =
+       _tally_database_prepare (self->database,
+                                "SELECT EXISTS (SELECT 1 FROM wards w CROSS JOIN contests ct "
+                                "               ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                "               WHERE w.council_id = ?2 AND ct.by_election = 0)",
+                                error)) &&
+    (statements->seats_up =
+       _tally_database_prepare (self->database,
+                                "SELECT coalesce (sum (ct.seats), 0) "
+                                "FROM wards w CROSS JOIN contests ct "
+                                "ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                "WHERE w.council_id = ?2",
+                                error)) &&
+    (statements->totals =
+       _tally_database_prepare (self->database,
+                                "INSERT INTO council_elections (election_id, council_id, seats_up) "
+                                "SELECT ?1, ?2, coalesce (sum (ct.seats), 0) "
+                                "FROM wards w CROSS JOIN contests ct "
+                                "ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                "WHERE w.council_id = ?2 "
+                                "ON CONFLICT (election_id, council_id) DO UPDATE "
+                                "SET seats_up = excluded.seats_up",
+                                error)) &&
+    (statements->clear =
+       _tally_database_prepare (self->database,
+                                "DELETE FROM council_results WHERE election_id = ?1 AND council_id = ?2",
+                                error)) &&
+    (statements->results =
+       _tally_database_prepare (self->database,
+                                "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
+                                "SELECT ?1, ?2, cd.party_id, sum (cd.elected), sum (cd.votes) "
+                                "FROM wards w CROSS JOIN contests ct "
+                                "ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                "CROSS JOIN candidates cd ON cd.contest_id = ct.id "
+                                "WHERE w.council_id = ?2 "
+                                "GROUP BY cd.party_id",
+                                error)) &&
+    (statements->votes =
+       _tally_database_prepare (self->database,
+                                "UPDATE council_elections SET votes_total = "
+                                "(SELECT sum (votes) FROM council_results "
+                                " WHERE election_id = ?1 AND council_id = ?2) "
+                                "WHERE election_id = ?1 AND council_id = ?2",
+                                error)) &&
+    (statements->write_totals =
+       _tally_database_prepare (self->database,
+                                "INSERT INTO council_elections (election_id, council_id, seats_up, votes_total) "
+                                "VALUES (?1, ?2, ?3, ?4) "
+                                "ON CONFLICT (election_id, council_id) DO UPDATE "
+                                "SET seats_up = excluded.seats_up, votes_total = excluded.votes_total",
+                                error)) &&
+    (statements->write_result =
+       _tally_database_prepare (self->database,
+                                "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error));
+}
+
+static gboolean
+run_for_council_election (TallyImportStore  *self,
+                          sqlite3_stmt      *stmt,
+                          CouncilElection   *pair,
+                          GError           **error)
+{
+  sqlite3_bind_int64 (stmt, 1, pair->election_id);
+  sqlite3_bind_int64 (stmt, 2, pair->council_id);
+  return step_done (self, stmt, N_("totalling councils"), error);
+}
+
+/* Every contest of the council that day came in with this import: its
+ * totals are the ones summed as the rows went in. */
+static gboolean
+write_totals_from_import (TallyImportStore  *self,
+                          TotalStatements   *statements,
+                          CouncilElection   *pair,
+                          GError           **error)
+{
+  gint64 votes_total = 0;
+
+  for (guint i = 0; i < pair->parties->len; i++)
+    votes_total += g_array_index (pair->parties, PartyTotal, i).votes;
+
+  sqlite3_bind_int64 (statements->write_totals, 1, pair->election_id);
+  sqlite3_bind_int64 (statements->write_totals, 2, pair->council_id);
+  sqlite3_bind_int64 (statements->write_totals, 3, pair->seats_up);
+  sqlite3_bind_int64 (statements->write_totals, 4, votes_total);
+  if (!step_done (self, statements->write_totals, N_("totalling councils"), error) ||
+      !run_for_council_election (self, statements->clear, pair, error))
+    return FALSE;
+
+  for (guint i = 0; i < pair->parties->len; i++)
+    {
+      PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
+
+      sqlite3_bind_int64 (statements->write_result, 1, pair->election_id);
+      sqlite3_bind_int64 (statements->write_result, 2, pair->council_id);
+      sqlite3_bind_int64 (statements->write_result, 3, total->party_id);
+      sqlite3_bind_int64 (statements->write_result, 4, total->seats_won);
+      sqlite3_bind_int64 (statements->write_result, 5, total->votes);
+      if (!step_done (self, statements->write_result, N_("totalling councils"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_totals_from_database (TallyImportStore  *self,
+                            TotalStatements   *statements,
+                            CouncilElection   *pair,
+                            GError           **error)
+{
+  return run_for_council_election (self, statements->totals, pair, error) &&
+         run_for_council_election (self, statements->clear, pair, error) &&
+         run_for_council_election (self, statements->results, pair, error) &&
+         run_for_council_election (self, statements->votes, pair, error);
+}
+
+static gboolean
+query_for_council_election (TallyImportStore  *self,
+                            sqlite3_stmt      *stmt,
+                            CouncilElection   *pair,
+                            gint64            *value,
+                            GError           **error)
+{
+  sqlite3_bind_int64 (stmt, 1, pair->election_id);
+  sqlite3_bind_int64 (stmt, 2, pair->council_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _tally_database_set_error (self->database, error, _("totalling councils"));
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * _tally_import_store_finish:
+ *
+ * Recomputes council totals (council_elections, council_results) from the
+ * candidates of every council and election the import touched.
+ *
+ * A council whose only contests that day were by-elections did not hold its
+ * own election, and gets no totals unless it had them already.  Totals the
+ * database has for more seats than its contests now fill (the bundled
+ * figures, before one ward is imported) are kept, with a warning: partial
+ * candidate data never overwrites complete council figures.
+ */
+gboolean
+_tally_import_store_finish (TallyImportStore  *self,
+                            GError           **error)
+{
+  g_auto(TotalStatements) statements = { NULL };
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert (self != NULL);
+
+  if (!_tally_import_store_restore_indexes (self, error) ||
+      !prepare_total_statements (self, &statements, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->touched);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CouncilElection *pair = value;
+      guint held_seats = GPOINTER_TO_UINT (g_hash_table_lookup (self->held, key));
+      gint64 holds = pair->scheduled || held_seats > 0;
+      gint64 seats_up = pair->seats_up;
+
+      /* An earlier import may have brought its scheduled contests. */
+      if (!holds && !pair->fresh &&
+          !query_for_council_election (self, statements.held, pair, &holds, error))
+        return FALSE;
+
+      if (!holds)
+        continue;
+
+      if (!pair->fresh &&
+          !query_for_council_election (self, statements.seats_up, pair, &seats_up, error))
+        return FALSE;
+
+      if (held_seats > 0 && seats_up < held_seats - 1)
+        {
+          g_ptr_array_add (kept, g_strdup_printf ("%s (%" G_GINT64_FORMAT " of %u)",
+                                                  (const char *) g_hash_table_lookup (self->council_names,
+                                                                                      &pair->council_id),
+                                                  seats_up, held_seats - 1));
+          continue;
+        }
+
+      if (!(pair->fresh ? write_totals_from_import (self, &statements, pair, error)
+                        : write_totals_from_database (self, &statements, pair, error)))
+        return FALSE;
+    }
+
+  if (kept->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_sort (kept, compare_strings);
+      g_ptr_array_add (kept, NULL);
+      list = g_strjoinv (", ", (char **) kept->pdata);
+      _tally_import_summary_warn (self->summary,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Council totals kept for %u council whose imported "
+                                               "contests fill fewer seats than its totals count: %s",
+                                               "Council totals kept for %u councils whose imported "
+                                               "contests fill fewer seats than their totals count: %s",
+                                               kept->len - 1),
+                                  kept->len - 1, list);
+    }
+
+  self->summary->councils = g_hash_table_size (self->councils_touched);
+  return TRUE;
+}
