@@ -1,4 +1,4 @@
-/* tally-export-dialog.c: the export dialog, and copying a chart as an image.
+/* tally-export-dialog.c: the export dialog.
  *
  * The dialog exports the chart of a TallyChartView or the map of a
  * TallyMapView.  Its preview is drawn by tally_export_paint(), the very
@@ -7,9 +7,9 @@
  * size, scale, background, source line, legend, folder) are kept in
  * GSettings, under keys named export-*, once a file has been written.
  *
- * The map is drawn by tally_map_draw(), from data made for the export's
- * style: its pale colours are mixed into the page, so a dark export gets
- * its own data, not the window's.
+ * What is drawn, and the remembered choices, are in
+ * tally-export-dialog-subject.c; copying to the clipboard, which shares
+ * them, in tally-export-dialog-copy.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,27 +19,17 @@
 #include <math.h>
 
 #include "tally-catalog.h"
-#include "tally-export-dialog.h"
+#include "tally-export-dialog-private.h"
 #include "tally-map-data.h"
 #include "tally-map-draw.h"
 #include "tally-results.h"
-
-/* What is exported: a chart view's chart, or a map view's map. */
-typedef struct
-{
-  TallyChartView  *chart_view;
-  TallyMapView    *map_view;
-  TallyMapData    *map_data;       /* made for the style below */
-  TallyChartRgb    map_page;
-  gboolean         map_safe;
-} Subject;
 
 struct _TallyExportDialog
 {
   AdwWindow             parent_instance;
 
   GSettings            *settings;
-  Subject               subject;
+  TallyExportSubject    subject;
   TallyExportOptions    options;
   char                 *title;
   char                 *subtitle;
@@ -72,225 +62,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Subjects */
-
-static void
-subject_clear (Subject *subject)
-{
-  g_clear_object (&subject->chart_view);
-  g_clear_object (&subject->map_view);
-  g_clear_pointer (&subject->map_data, tally_map_data_unref);
-}
-
-static gboolean
-same_rgb (TallyChartRgb a,
-          TallyChartRgb b)
-{
-  return a.red == b.red && a.green == b.green && a.blue == b.blue;
-}
-
-/* The map's data for @style, made again only when the page or the
- * palette changes. */
-static const TallyMapData *
-subject_get_map_data (Subject               *subject,
-                      const TallyChartStyle *style)
-{
-  TallyResults *results = tally_map_view_get_results (subject->map_view);
-  TallyCatalog *catalog;
-  TallyFilter *filter;
-  TallyElection *election;
-  GListModel *council_results = NULL;
-
-  if (subject->map_data != NULL && same_rgb (subject->map_page, style->page) &&
-      subject->map_safe == style->colour_blind_safe)
-    return subject->map_data;
-
-  g_clear_pointer (&subject->map_data, tally_map_data_unref);
-  if (results == NULL)
-    return NULL;
-
-  catalog = tally_results_get_catalog (results);
-  filter = tally_results_get_filter (results);
-  election = filter ? tally_results_resolve_election (results, filter) : NULL;
-  if (election != NULL)
-    council_results = tally_results_get_council_results (results, election,
-                                                         tally_results_resolve_baseline (results, filter));
-
-  subject->map_data = tally_map_data_new_for_results (tally_catalog_get_councils (catalog), council_results,
-                                                      tally_catalog_get_parties (catalog), filter,
-                                                      tally_map_view_get_colour_by (subject->map_view),
-                                                      tally_map_view_get_party (subject->map_view),
-                                                      tally_map_view_get_swing_from (subject->map_view),
-                                                      style);
-  subject->map_page = style->page;
-  subject->map_safe = style->colour_blind_safe;
-  return subject->map_data;
-}
-
-static void
-draw_map_cb (cairo_t               *cr,
-             double                 width,
-             double                 height,
-             const TallyChartStyle *style,
-             gpointer               user_data)
-{
-  Subject *subject = user_data;
-  const TallyMapData *data = subject_get_map_data (subject, style);
-  gboolean hexes = tally_map_view_get_mode (subject->map_view) == TALLY_MAP_MODE_HEXES;
-
-  if (data == NULL)
-    return;
-
-  tally_map_draw (cr, width, height,
-                  hexes ? tally_map_view_get_hex_layout (subject->map_view) : NULL,
-                  hexes ? NULL : tally_map_view_get_boundaries (subject->map_view),
-                  data, style, NULL);
-}
-
-/* Fills @figure for @options; %FALSE when there is nothing to draw. */
-static gboolean
-subject_get_figure (Subject                  *subject,
-                    const TallyExportOptions *options,
-                    TallyExportFigure        *figure)
-{
-  if (subject->chart_view != NULL)
-    {
-      gconstpointer data = tally_chart_view_get_data (subject->chart_view);
-
-      if (data == NULL)
-        return FALSE;
-      tally_export_figure_init_chart (figure, tally_chart_view_get_kind (subject->chart_view), data);
-      return TRUE;
-    }
-
-  if (subject->map_view != NULL)
-    {
-      TallyChartStyle style;
-      const TallyMapData *data;
-      gboolean hexes = tally_map_view_get_mode (subject->map_view) == TALLY_MAP_MODE_HEXES;
-
-      if ((hexes ? (gpointer) tally_map_view_get_hex_layout (subject->map_view)
-                 : (gpointer) tally_map_view_get_boundaries (subject->map_view)) == NULL)
-        return FALSE;
-
-      tally_export_options_get_style (options, &style);
-      if ((data = subject_get_map_data (subject, &style)) == NULL)
-        return FALSE;
-      tally_export_figure_init_custom (figure, draw_map_cb, subject, &data->heading);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* The name a file chooser suggests: "trafford-hemicycle.png". */
-static char *
-subject_suggest_name (Subject                  *subject,
-                      const TallyExportOptions *options)
-{
-  TallyExportFigure figure;
-  const TallyChartHeading *heading;
-  g_autofree char *name = NULL;
-  const char *what;
-
-  if (!subject_get_figure (subject, options, &figure))
-    return tally_export_make_file_name (NULL, "chart", options->format);
-
-  heading = tally_export_figure_get_heading (&figure);
-  what = subject->chart_view ? tally_chart_kind_to_string (tally_chart_view_get_kind (subject->chart_view))
-                             : tally_map_colour_by_to_string (tally_map_view_get_colour_by (subject->map_view));
-  name = g_strdup_printf ("%s %s%s", heading && heading->title ? heading->title : "",
-                          subject->map_view ? "map " : "", what);
-  return tally_export_make_file_name (NULL, name, options->format);
-}
-
-static gboolean
-subject_get_colour_blind_safe (Subject *subject)
-{
-  if (subject->chart_view != NULL)
-    return tally_chart_view_get_colour_blind_safe (subject->chart_view);
-  if (subject->map_view != NULL)
-    return tally_map_view_get_colour_blind_safe (subject->map_view);
-  return FALSE;
-}
-
-/* Settings */
-
-/* The app's settings, or %NULL where its schema is not installed. */
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) ||
-      !g_settings_schema_has_key (schema, "export-format"))
-    return NULL;
-
-  return g_settings_new (APPLICATION_ID);
-}
-
-/* The remembered choices, over the house defaults. */
-static void
-options_load (TallyExportOptions  *options,
-              GSettings           *settings,
-              char               **source)
-{
-  g_autofree char *format = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *unit = NULL;
-  g_autofree char *background = NULL;
-  TallyExportPreset preset;
-
-  tally_export_options_init (options);
-  *source = g_strdup (options->source);
-  if (settings == NULL)
-    return;
-
-  format = g_settings_get_string (settings, "export-format");
-  tally_export_format_from_string (format, &options->format);
-
-  size = g_settings_get_string (settings, "export-size");
-  if (tally_export_preset_from_string (size, &preset))
-    tally_export_options_set_preset (options, preset);
-  if (options->preset == TALLY_EXPORT_PRESET_CUSTOM)
-    {
-      unit = g_settings_get_string (settings, "export-custom-unit");
-      options->unit = g_strcmp0 (unit, "mm") == 0 ? TALLY_EXPORT_UNIT_MM : TALLY_EXPORT_UNIT_PX;
-      options->width = g_settings_get_double (settings, "export-custom-width");
-      options->height = g_settings_get_double (settings, "export-custom-height");
-    }
-
-  options->scale = CLAMP (g_settings_get_int (settings, "export-scale"), 1, 3);
-  background = g_settings_get_string (settings, "export-background");
-  tally_export_background_from_string (background, &options->background);
-  options->show_legend = g_settings_get_boolean (settings, "export-legend");
-
-  g_free (*source);
-  *source = g_settings_get_string (settings, "export-source");
-}
-
-static void
-options_save (const TallyExportOptions *options,
-              GSettings                *settings)
-{
-  if (settings == NULL)
-    return;
-
-  g_settings_set_string (settings, "export-format", tally_export_format_to_string (options->format));
-  g_settings_set_string (settings, "export-size", tally_export_preset_to_string (options->preset));
-  if (options->preset == TALLY_EXPORT_PRESET_CUSTOM)
-    {
-      g_settings_set_string (settings, "export-custom-unit", options->unit == TALLY_EXPORT_UNIT_MM ? "mm" : "px");
-      g_settings_set_double (settings, "export-custom-width", options->width);
-      g_settings_set_double (settings, "export-custom-height", options->height);
-    }
-  g_settings_set_int (settings, "export-scale", (int) options->scale);
-  g_settings_set_string (settings, "export-background", tally_export_background_to_string (options->background));
-  g_settings_set_boolean (settings, "export-legend", options->show_legend);
-  g_settings_set_string (settings, "export-source", options->source ? options->source : "");
-}
 
 /* Rows */
 
@@ -344,7 +115,7 @@ refresh (TallyExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->custom_row), self->options.preset == TALLY_EXPORT_PRESET_CUSTOM);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), self->options.format == TALLY_EXPORT_FORMAT_PNG);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save",
-                                 subject_get_figure (&self->subject, &self->options, &figure));
+                                 _tally_export_subject_get_figure (&self->subject, &self->options, &figure));
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -392,7 +163,7 @@ draw_preview_cb (GtkDrawingArea *area,
   TallyExportFigure figure;
   double canvas_width, canvas_height, scale, x, y, margin = 24;
 
-  if (!subject_get_figure (&self->subject, &self->options, &figure))
+  if (!_tally_export_subject_get_figure (&self->subject, &self->options, &figure))
     return;
 
   tally_export_options_get_canvas (&self->options, &canvas_width, &canvas_height);
@@ -577,7 +348,7 @@ save_action (GtkWidget  *widget,
 {
   TallyExportDialog *self = TALLY_EXPORT_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = subject_suggest_name (&self->subject, &self->options);
+  g_autofree char *name = _tally_export_subject_suggest_name (&self->subject, &self->options);
   g_autofree char *folder_path = self->settings ? g_settings_get_string (self->settings, "export-folder") : NULL;
   const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
 
@@ -620,7 +391,7 @@ tally_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  subject_clear (&self->subject);
+  _tally_export_subject_clear (&self->subject);
   /* Choices not exported with are not remembered. */
   if (self->settings != NULL)
     g_settings_revert (self->settings);
@@ -694,10 +465,10 @@ tally_export_dialog_init (TallyExportDialog *self)
     gtk_string_list_append (sizes, tally_export_preset_get_label (i));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
 
-  self->settings = settings_new ();
+  self->settings = _tally_export_settings_new ();
   if (self->settings != NULL)
     g_settings_delay (self->settings);
-  options_load (&self->options, self->settings, &self->source);
+  _tally_export_options_load (&self->options, self->settings, &self->source);
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
 
@@ -725,9 +496,9 @@ tally_export_dialog_init (TallyExportDialog *self)
 /* Public API */
 
 static TallyExportDialog *
-present (GtkWindow  *parent,
-         Subject    *subject,
-         const char *title)
+present (GtkWindow          *parent,
+         TallyExportSubject *subject,
+         const char         *title)
 {
   TallyExportDialog *self = g_object_new (TALLY_TYPE_EXPORT_DIALOG,
                                           "transient-for", parent,
@@ -736,10 +507,10 @@ present (GtkWindow  *parent,
   TallyExportFigure figure;
 
   self->subject = *subject;
-  self->options.colour_blind_safe = subject_get_colour_blind_safe (&self->subject);
+  self->options.colour_blind_safe = _tally_export_subject_get_colour_blind_safe (&self->subject);
 
   /* The chart's own heading, to edit. */
-  if (subject_get_figure (&self->subject, &self->options, &figure))
+  if (_tally_export_subject_get_figure (&self->subject, &self->options, &figure))
     {
       const TallyChartHeading *heading = tally_export_figure_get_heading (&figure);
 
@@ -765,7 +536,7 @@ TallyExportDialog *
 tally_export_dialog_present_chart (GtkWindow      *parent,
                                    TallyChartView *view)
 {
-  Subject subject = { 0 };
+  TallyExportSubject subject = { 0 };
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TALLY_IS_CHART_VIEW (view), NULL);
@@ -785,7 +556,7 @@ TallyExportDialog *
 tally_export_dialog_present_map (GtkWindow    *parent,
                                  TallyMapView *view)
 {
-  Subject subject = { 0 };
+  TallyExportSubject subject = { 0 };
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TALLY_IS_MAP_VIEW (view), NULL);
@@ -833,7 +604,7 @@ tally_export_dialog_write (TallyExportDialog  *self,
   g_return_val_if_fail (TALLY_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!subject_get_figure (&self->subject, &self->options, &figure))
+  if (!_tally_export_subject_get_figure (&self->subject, &self->options, &figure))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is nothing to export yet"));
       return FALSE;
@@ -845,7 +616,7 @@ tally_export_dialog_write (TallyExportDialog  *self,
   if (self->settings != NULL)
     {
       folder = g_path_get_dirname (path);
-      options_save (&self->options, self->settings);
+      _tally_export_options_save (&self->options, self->settings);
       g_settings_set_string (self->settings, "export-folder", folder);
       g_settings_apply (self->settings);
     }
@@ -854,112 +625,4 @@ tally_export_dialog_write (TallyExportDialog  *self,
   g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
-}
-
-/* Copy */
-
-static void
-free_surface (gpointer data)
-{
-  cairo_surface_destroy (data);
-}
-
-/* cairo's ARGB32 is premultiplied, native-endian: GDK_MEMORY_DEFAULT. */
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) height * (gsize) stride,
-                                      free_surface, cairo_surface_reference (surface));
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height, GDK_MEMORY_DEFAULT, bytes,
-                                 (gsize) stride);
-}
-
-/* The view as it is on screen, at 2×, in the remembered background,
- * source line and legend. */
-static gboolean
-copy_subject (GtkWidget  *widget,
-              Subject    *subject,
-              GError    **error)
-{
-  g_autoptr(GSettings) settings = settings_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *source = NULL;
-  TallyExportOptions options;
-  TallyExportFigure figure;
-  cairo_surface_t *surface;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  options_load (&options, settings, &source);
-  options.source = source;
-  options.colour_blind_safe = subject_get_colour_blind_safe (subject);
-  options.preset = TALLY_EXPORT_PRESET_CUSTOM;
-  options.unit = TALLY_EXPORT_UNIT_PX;
-  if (width >= 240 && height >= 180)
-    {
-      options.width = width;
-      options.height = height;
-    }
-  else
-    tally_export_preset_get_size (TALLY_EXPORT_PRESET_WEB, &options.width, &options.height, NULL);
-
-  if (!subject_get_figure (subject, &options, &figure))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is nothing to copy yet"));
-      return FALSE;
-    }
-
-  if (!(surface = tally_export_render_image (&figure, &options, 2, error)))
-    return FALSE;
-
-  texture = texture_for_surface (surface);
-  cairo_surface_destroy (surface);
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  return TRUE;
-}
-
-/**
- * tally_export_copy_chart:
- *
- * Puts @view's chart on the clipboard as an image, drawn at twice its
- * size on screen.
- */
-gboolean
-tally_export_copy_chart (TallyChartView  *view,
-                         GError         **error)
-{
-  Subject subject = { 0 };
-  gboolean copied;
-
-  g_return_val_if_fail (TALLY_IS_CHART_VIEW (view), FALSE);
-
-  subject.chart_view = g_object_ref (view);
-  copied = copy_subject (GTK_WIDGET (view), &subject, error);
-  subject_clear (&subject);
-  return copied;
-}
-
-/**
- * tally_export_copy_map:
- *
- * Puts @view's map, with its heading and key, on the clipboard as an
- * image, drawn at twice its size on screen.
- */
-gboolean
-tally_export_copy_map (TallyMapView  *view,
-                       GError       **error)
-{
-  Subject subject = { 0 };
-  gboolean copied;
-
-  g_return_val_if_fail (TALLY_IS_MAP_VIEW (view), FALSE);
-
-  subject.map_view = g_object_ref (view);
-  copied = copy_subject (GTK_WIDGET (view), &subject, error);
-  subject_clear (&subject);
-  return copied;
 }
