@@ -108,7 +108,13 @@ test_hostile_input (Fixture       *fixture,
   cases[1].what = "NUL byte";
   cases[1].text = g_string_new (header);
   g_string_append (cases[1].text, "2018-05-03,E08000006,Test Ward North,\"Ada\nof\nThree Lines\",Labour Party,12,0\n");
-  g_string_append_len (cases[1].text, "2018-05-03,E08000006,Test Ward North,Ada\0Nul,Labour Party,12,0\n", 65);
+  {
+    /* Its length comes from the array, not a count: the literal is 63 bytes
+     * and the NUL inside it makes strlen() useless. */
+    static const char nul_row[] = "2018-05-03,E08000006,Test Ward North,Ada\0Nul,Labour Party,12,0\n";
+
+    g_string_append_len (cases[1].text, nul_row, sizeof nul_row - 1);
+  }
   cases[1].code = TALLY_IMPORT_ERROR_BINARY;
   cases[1].message = "hostile.csv, line 5: a NUL byte";
 
