@@ -339,6 +339,9 @@ typedef struct
   guint       n_symbols;  /* glyphs, outlined once each */
   guint       n_uses;     /* glyphs placed */
   guint       n_paths;
+  guint       n_circles;
+  GPtrArray  *texts;      /* "font-size font-weight fill: words", one per <text> */
+  GString    *attributes; /* of the <text> being read */
   GString    *text;       /* of the element being read */
   char       *title;
   char       *desc;
@@ -366,6 +369,23 @@ svg_start_cb (GMarkupParseContext  *context,
     reader->n_uses++;
   else if (g_str_equal (element, "path"))
     reader->n_paths++;
+  else if (g_str_equal (element, "circle"))
+    reader->n_circles++;
+  else if (g_str_equal (element, "text"))
+    {
+      const char *keys[] = { "font-size", "font-weight", "fill" };
+
+      g_string_truncate (reader->attributes, 0);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          const char *value = "-";
+
+          for (guint i = 0; names[i] != NULL; i++)
+            if (g_str_equal (names[i], keys[k]))
+              value = values[i];
+          g_string_append_printf (reader->attributes, "%s%s", k ? " " : "", value);
+        }
+    }
 
   g_string_truncate (reader->text, 0);
 }
@@ -383,6 +403,8 @@ svg_end_cb (GMarkupParseContext  *context,
     reader->title = g_strdup (reader->text->str);
   else if (reader->depth == 1 && g_str_equal (element, "desc"))
     reader->desc = g_strdup (reader->text->str);
+  else if (g_str_equal (element, "text"))
+    g_ptr_array_add (reader->texts, g_strdup_printf ("%s: %s", reader->attributes->str, reader->text->str));
 }
 
 static void
@@ -413,6 +435,8 @@ read_svg (const char *path,
   *reader = (SvgReader) { 0 };
   reader->root = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->text = g_string_new (NULL);
+  reader->attributes = g_string_new (NULL);
+  reader->texts = g_ptr_array_new_with_free_func (g_free);
   context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, reader, NULL);
   g_markup_parse_context_parse (context, contents, (gssize) length, &error);
   g_assert_no_error (error);
@@ -427,11 +451,76 @@ svg_reader_clear (SvgReader *reader)
   g_clear_pointer (&reader->root, g_hash_table_unref);
   if (reader->text)
     g_string_free (g_steal_pointer (&reader->text), TRUE);
+  if (reader->attributes)
+    g_string_free (g_steal_pointer (&reader->attributes), TRUE);
+  g_clear_pointer (&reader->texts, g_ptr_array_unref);
   g_clear_pointer (&reader->title, g_free);
   g_clear_pointer (&reader->desc, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SvgReader, svg_reader_clear)
+
+static gboolean
+svg_has_text (const SvgReader *reader,
+              const char      *text)
+{
+  for (guint i = 0; i < reader->texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (reader->texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_size;
+}
+
+/* A renderer that is not cairo's own (librsvg, as browsers and editors
+ * read SVG) draws the words: dark ink where the title is, none beside it. */
+static void
+svg_check_renders (Fixture    *fixture,
+                   const char *path)
+{
+  g_autofree char *rsvg = NULL;
+  g_autofree char *png = path_in (fixture, "rendered.png");
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+  guint title_ink = 0, blank_ink = 0;
+  int status;
+
+  if (!find_program ("rsvg-convert", &rsvg))
+    {
+      g_test_message ("rsvg-convert not installed: the SVG is not rendered");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { rsvg, "-o", png, (char *) path, NULL }, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
+
+  for (int y = 20; y < 45; y++)
+    for (int x = 20; x < 300; x++)
+      {
+        const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (image) +
+                                                y * cairo_image_surface_get_stride (image));
+        gboolean dark = ((row[x] >> 8) & 0xff) < 0x80;
+
+        if (x < 100)
+          title_ink += dark;
+        else if (x >= 200)
+          blank_ink += dark;
+      }
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (title_ink, >, 100);
+  g_assert_cmpuint (blank_ink, ==, 0);
+}
 
 static void
 test_svg (Fixture       *fixture,
@@ -457,10 +546,17 @@ test_svg (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (reader.root, "height"), ==, "675px");
   g_assert_cmpstr (g_hash_table_lookup (reader.root, "viewBox"), ==, "0 0 1200 675");
 
-  /* Text is outlined: glyphs as symbols, placed with <use>; the heading
-   * stays words, in <title> and <desc>, escaped. */
-  g_assert_cmpuint (reader.n_symbols, >, 20);
-  g_assert_cmpuint (reader.n_uses, >, 50);
+  /* Text is words an editor can change, with its font, size, weight and
+   * colour, not glyph outlines; seats are circles; the heading is also
+   * in <title> and <desc>, escaped.  And it is small. */
+  g_assert_cmpuint (reader.n_symbols, ==, 0);
+  g_assert_cmpuint (reader.n_uses, ==, 0);
+  g_assert_cmpuint (reader.n_circles, ==, 63);
+  g_assert_true (svg_has_text (&reader, "20 700 #1e1e1e: Trafford"));
+  g_assert_true (svg_has_text (&reader, "14 - #5e5c64: Labour & Conservatives <tied>"));
+  g_assert_true (svg_has_text (&reader, "30 700 #1e1e1e: 63"));
+  g_assert_true (svg_has_text (&reader, "11.5 - #5e5c64: 32 for a majority"));
+  g_assert_cmpuint (file_size (path), <=, 10 * 1024);
   g_assert_cmpstr (reader.title, ==, "Trafford");
   g_assert_cmpstr (reader.desc, ==, "Labour & Conservatives <tied>. Source: Democracy Club, LEAP; chart: Tally");
 
@@ -473,9 +569,13 @@ test_svg (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (a4.root, "width"), ==, "210mm");
   g_assert_cmpstr (g_hash_table_lookup (a4.root, "height"), ==, "297mm");
   g_assert_cmpstr (g_hash_table_lookup (a4.root, "viewBox"), ==, "0 0 210 297");
-  /* An empty title is no title. */
+  /* An empty title is no title; type is sized in the document's
+   * millimetres (14 px = 3.7 mm). */
   g_assert_null (a4.title);
-  g_assert_cmpuint (a4.n_uses, >, 20);
+  g_assert_true (svg_has_text (&a4, "3.7 - #5e5c64: Labour & Conservatives <tied>"));
+  g_assert_cmpuint (a4.n_circles, ==, 63);
+
+  svg_check_renders (fixture, path);
 }
 
 /* PDF */

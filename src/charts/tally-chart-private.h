@@ -159,6 +159,23 @@ void         _tally_chart_stamp_paint      (cairo_t                 *cr,
                                             double                   centre_y);
 void         _tally_chart_stamp_clear      (TallyChartStamp         *stamp);
 
+/* SVG export: text and seats as elements (tally-chart-svg.c). */
+GString     *_tally_chart_svg_recorder     (cairo_t                 *cr);
+void         _tally_chart_svg_text         (cairo_t                 *cr,
+                                            GString                 *out,
+                                            PangoLayout             *layout,
+                                            double                   x,
+                                            double                   y,
+                                            TallyChartRgb            colour,
+                                            double                   alpha,
+                                            const TallyChartRgb     *halo,
+                                            double                   halo_width);
+void         _tally_chart_svg_stamp        (cairo_t                 *cr,
+                                            GString                 *out,
+                                            const TallyChartStamp   *stamp,
+                                            double                   centre_x,
+                                            double                   centre_y);
+
 guint        _tally_chart_nice_ticks       (double                  low,
                                             double                  high,
                                             guint                   max_ticks,

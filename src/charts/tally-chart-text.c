@@ -178,8 +178,16 @@ _tally_chart_text_paint (cairo_t       *cr,
                          TallyChartRgb  colour,
                          double         alpha)
 {
+  GString *svg;
+
   if (layout == NULL)
     return;
+
+  if ((svg = _tally_chart_svg_recorder (cr)) != NULL)
+    {
+      _tally_chart_svg_text (cr, svg, layout, x, y, colour, alpha, NULL, 0);
+      return;
+    }
 
   cairo_save (cr);
   _tally_chart_set_rgb (cr, colour, alpha);
@@ -201,8 +209,19 @@ _tally_chart_text_paint_halo (cairo_t               *cr,
                               const TallyChartStyle *style,
                               TallyChartRgb          colour)
 {
+  GString *svg;
+
   if (layout == NULL)
     return;
+
+  if ((svg = _tally_chart_svg_recorder (cr)) != NULL)
+    {
+      gboolean ringed = style->background != TALLY_CHART_BACKGROUND_TRANSPARENT;
+
+      _tally_chart_svg_text (cr, svg, layout, x, y, colour, 1, ringed ? &style->page : NULL,
+                             _tally_chart_px (style, 3.5));
+      return;
+    }
 
   if (style->background != TALLY_CHART_BACKGROUND_TRANSPARENT)
     {
@@ -490,6 +509,8 @@ _tally_chart_stamp_paint (cairo_t               *cr,
                           double                 centre_x,
                           double                 centre_y)
 {
+  GString *svg;
+
   if (stamp->surface != NULL)
     {
       double x = centre_x, y = centre_y;
@@ -505,6 +526,12 @@ _tally_chart_stamp_paint (cairo_t               *cr,
       cairo_rectangle (cr, left, top, stamp->device_size, stamp->device_size);
       cairo_fill (cr);
       cairo_restore (cr);
+      return;
+    }
+
+  if ((svg = _tally_chart_svg_recorder (cr)) != NULL)
+    {
+      _tally_chart_svg_stamp (cr, svg, stamp, centre_x, centre_y);
       return;
     }
 

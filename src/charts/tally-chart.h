@@ -88,6 +88,9 @@ void              tally_chart_draw                  (TallyChartKind          kin
                                                      gconstpointer           data,
                                                      const TallyChartStyle  *style);
 
+void              tally_chart_svg_record            (cairo_surface_t        *surface,
+                                                     GString                *elements);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyChartLayout, tally_chart_layout_free)
 
 G_END_DECLS

@@ -192,11 +192,10 @@ typedef struct
   TallyExportFile *file;
   GError          *error;
 
-  /* SVG only: the start of the file, held until the <svg> tag is
-   * complete, so that <title> and <desc> can follow it. */
-  gboolean         is_svg;
-  GString         *svg_head;
-  char            *svg_metadata;
+  /* SVG only: cairo's whole document, held until it is finished, so that
+   * <title> and <desc> can follow the <svg> tag and the recorded text and
+   * seats can go in before its end (see tally-chart-svg.c). */
+  GString         *svg;
 } Writer;
 
 static cairo_status_t
@@ -209,24 +208,9 @@ write_cb (void                *closure,
   if (writer->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
 
-  if (writer->is_svg && writer->svg_head != NULL)
+  if (writer->svg != NULL)
     {
-      const char *svg, *end;
-      gsize split;
-
-      g_string_append_len (writer->svg_head, (const char *) data, length);
-      if ((svg = strstr (writer->svg_head->str, "<svg")) == NULL || (end = strchr (svg, '>')) == NULL)
-        return CAIRO_STATUS_SUCCESS;
-
-      split = (gsize) (end + 1 - writer->svg_head->str);
-      if (!tally_export_file_write (writer->file, writer->svg_head->str, split, &writer->error) ||
-          !tally_export_file_write (writer->file, writer->svg_metadata, strlen (writer->svg_metadata),
-                                    &writer->error) ||
-          !tally_export_file_write (writer->file, writer->svg_head->str + split,
-                                    writer->svg_head->len - split, &writer->error))
-        return CAIRO_STATUS_WRITE_ERROR;
-
-      g_string_free (g_steal_pointer (&writer->svg_head), TRUE);
+      g_string_append_len (writer->svg, (const char *) data, length);
       return CAIRO_STATUS_SUCCESS;
     }
 
@@ -234,6 +218,37 @@ write_cb (void                *closure,
     return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo's document with the metadata after its <svg> tag and the recorded
+ * elements, in a group of their own, before its end. */
+static gboolean
+write_svg (Writer      *writer,
+           const char  *metadata,
+           const char  *elements)
+{
+  const char *document = writer->svg->str;
+  const char *open = strstr (document, "<svg");
+  const char *head_end = open ? strchr (open, '>') : NULL;
+  const char *close = g_strrstr (document, "</svg>");
+  g_autoptr(GString) out = NULL;
+
+  /* A document not as cairo writes them goes out as it is. */
+  if (head_end == NULL || close == NULL || close < head_end)
+    return tally_export_file_write (writer->file, document, writer->svg->len, &writer->error);
+
+  out = g_string_sized_new (writer->svg->len + strlen (metadata) + strlen (elements) + 64);
+  g_string_append_len (out, document, head_end + 1 - document);
+  g_string_append (out, metadata);
+  g_string_append_len (out, head_end + 1, close - (head_end + 1));
+  if (*elements != '\0')
+    {
+      g_string_append (out, "<g id=\"text-and-marks\">\n");
+      g_string_append (out, elements);
+      g_string_append (out, "</g>\n");
+    }
+  g_string_append (out, close);
+  return tally_export_file_write (writer->file, out->str, out->len, &writer->error);
 }
 
 static char *
@@ -323,6 +338,7 @@ tally_export_write (const TallyExportFigure  *figure,
   const char *title, *subtitle, *source;
   g_autofree char *description = NULL;
   Writer writer = { 0 };
+  g_autoptr(GString) elements = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -356,14 +372,15 @@ tally_export_write (const TallyExportFigure  *figure,
       source = heading_text (options->source, heading ? heading->source : NULL);
       description = join_description (subtitle, source);
 
-      writer.is_svg = options->format == TALLY_EXPORT_FORMAT_SVG;
-      if (writer.is_svg)
+      if (options->format == TALLY_EXPORT_FORMAT_SVG)
         {
-          writer.svg_head = g_string_new (NULL);
-          writer.svg_metadata = svg_metadata (title, description);
+          writer.svg = g_string_new (NULL);
+          elements = g_string_new (NULL);
         }
 
       surface = create_vector_surface (options, &writer, title, subtitle, &units_per_px);
+      if (elements != NULL)
+        tally_chart_svg_record (surface, elements);
       cr = cairo_create (surface);
       cairo_scale (cr, units_per_px, units_per_px);
       tally_export_paint (figure, options, cr);
@@ -374,12 +391,14 @@ tally_export_write (const TallyExportFigure  *figure,
         status = cairo_surface_status (surface);
       cairo_surface_destroy (surface);
 
-      /* A head never completed (it cannot be, from cairo) goes out as it is. */
-      if (writer.svg_head != NULL && writer.error == NULL)
-        tally_export_file_write (file, writer.svg_head->str, writer.svg_head->len, &writer.error);
-      if (writer.svg_head != NULL)
-        g_string_free (g_steal_pointer (&writer.svg_head), TRUE);
-      g_free (writer.svg_metadata);
+      if (writer.svg != NULL)
+        {
+          g_autofree char *metadata = svg_metadata (title, description);
+
+          if (writer.error == NULL && status == CAIRO_STATUS_SUCCESS)
+            write_svg (&writer, metadata, elements->str);
+          g_string_free (g_steal_pointer (&writer.svg), TRUE);
+        }
     }
 
   if (writer.error != NULL)
