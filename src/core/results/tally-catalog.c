@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "tally-catalog.h"
 #include "tally-council.h"
@@ -59,6 +61,84 @@ step_failed (TallyCatalog  *self,
   return TRUE;
 }
 
+/* YYYY-MM-DD, and a day that exists. */
+static gboolean
+valid_date (const char *date)
+{
+  unsigned year, month, day;
+  char end;
+
+  if (date == NULL || strlen (date) != 10 ||
+      sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      date[4] != '-' || date[7] != '-' || !g_ascii_isdigit (date[0]) ||
+      !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[8]))
+    return FALSE;
+
+  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+static gboolean
+count_rows (TallyCatalog  *self,
+            const char    *sql,
+            gint64        *count,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tally_database_prepare (self->database, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tally_database_set_error (self->database, error, _("reading the catalogue"));
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The results engine keeps every election × council × party in memory
+ * (about 20 bytes each), so a database is refused before loading when its
+ * sizes would make that unreasonable.  The figures are in docs/LIMITS.md. */
+static gboolean
+check_sizes (TallyCatalog  *self,
+             GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (tally_database_get_path (self->database));
+  gint64 n_elections, n_parties, n_councils;
+
+  if (!count_rows (self, "SELECT count(*) FROM elections", &n_elections, error) ||
+      !count_rows (self, "SELECT count(*) FROM parties", &n_parties, error) ||
+      !count_rows (self, "SELECT count(*) FROM councils", &n_councils, error))
+    return FALSE;
+
+  if (n_elections > TALLY_CATALOG_MAX_ELECTIONS)
+    g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                 _("“%s” holds %" G_GINT64_FORMAT " elections; Tally reads at most %d in one "
+                   "database (limit “elections per database”): keep the others in a second database"),
+                 name, n_elections, TALLY_CATALOG_MAX_ELECTIONS);
+  else if (n_parties > TALLY_CATALOG_MAX_PARTIES)
+    g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                 _("“%s” holds %" G_GINT64_FORMAT " parties; Tally reads at most %d in one "
+                   "database (limit “parties per database”): keep some elections in a second database"),
+                 name, n_parties, TALLY_CATALOG_MAX_PARTIES);
+  else if (n_councils > TALLY_CATALOG_MAX_COUNCILS)
+    g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                 _("“%s” holds %" G_GINT64_FORMAT " councils; Tally reads at most %d in one "
+                   "database (limit “councils per database”)"),
+                 name, n_councils, TALLY_CATALOG_MAX_COUNCILS);
+  else if (n_elections * n_parties * n_councils > TALLY_CATALOG_MAX_CELLS)
+    g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                 _("“%s” holds %" G_GINT64_FORMAT " elections, %" G_GINT64_FORMAT " parties and %"
+                   G_GINT64_FORMAT " councils: more than the %d results Tally keeps in memory at once "
+                   "(limit “elections × parties × councils”): keep some elections in a second database"),
+                 name, n_elections, n_parties, n_councils, TALLY_CATALOG_MAX_CELLS);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 load_parties (TallyCatalog  *self,
               GError       **error)
@@ -77,15 +157,33 @@ load_parties (TallyCatalog  *self,
     {
       g_autoptr(TallyParty) party = NULL;
 
-      party = tally_party_new (column_text (stmt, 1), column_text (stmt, 2), column_text (stmt, 3),
-                               column_text (stmt, 4), column_text (stmt, 5), column_text (stmt, 6),
-                               sqlite3_column_int (stmt, 7));
-      if (party == NULL)
+      const char *key = column_text (stmt, 1);
+
+      /* Checked here, so that a bad row is a message, not a CRITICAL from
+       * tally_party_new()'s preconditions. */
+      if (key == NULL || key[0] == '\0')
         {
           g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
-                       _("The party “%s” has no valid colour"), column_text (stmt, 1));
+                       _("A party (id %" G_GINT64_FORMAT ") has no key"), (gint64) sqlite3_column_int64 (stmt, 0));
           return FALSE;
         }
+      if (!tally_parse_hex_colour (column_text (stmt, 4), NULL, NULL, NULL) ||
+          !tally_parse_hex_colour (column_text (stmt, 5), NULL, NULL, NULL))
+        {
+          g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                       _("The party “%s” has no valid colour"), key);
+          return FALSE;
+        }
+      if (g_hash_table_contains (self->party_by_key, key))
+        {
+          g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                       _("The party “%s” is in the database twice"), key);
+          return FALSE;
+        }
+
+      party = tally_party_new (key, column_text (stmt, 2), column_text (stmt, 3),
+                               column_text (stmt, 4), column_text (stmt, 5), column_text (stmt, 6),
+                               sqlite3_column_int (stmt, 7));
 
       g_list_store_append (self->parties, party);
       g_hash_table_insert (self->party_by_id, copy_id (sqlite3_column_int64 (stmt, 0)), party);
@@ -115,14 +213,16 @@ load_elections (TallyCatalog  *self,
       gint64 baseline_id = sqlite3_column_int64 (stmt, 3);
       TallyElection *baseline = g_hash_table_lookup (self->election_by_id, &baseline_id);
 
-      election = tally_election_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
-                                     column_text (stmt, 2), baseline);
-      if (election == NULL)
+      if (!valid_date (column_text (stmt, 1)))
         {
           g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
-                       _("The election “%s” has no valid date"), column_text (stmt, 2));
+                       _("The election “%s” has no valid date"),
+                       column_text (stmt, 2) ? column_text (stmt, 2) : "?");
           return FALSE;
         }
+
+      election = tally_election_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                                     column_text (stmt, 2), baseline);
 
       g_list_store_append (self->elections, election);
       g_hash_table_insert (self->election_by_id, copy_id (tally_election_get_id (election)), election);
@@ -154,6 +254,14 @@ load_councils (TallyCatalog  *self,
         {
           g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
                        _("The council “%s” has an unknown type"), column_text (stmt, 1));
+          return FALSE;
+        }
+
+      if (column_text (stmt, 1) == NULL || column_text (stmt, 2) == NULL)
+        {
+          g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+                       _("A council (id %" G_GINT64_FORMAT ") has no code or no name"),
+                       (gint64) sqlite3_column_int64 (stmt, 0));
           return FALSE;
         }
 
@@ -228,7 +336,7 @@ tally_catalog_new (TallyDatabase  *database,
   self = g_object_new (TALLY_TYPE_CATALOG, NULL);
   self->database = g_object_ref (database);
 
-  if (!load_parties (self, error) || !load_elections (self, error) || !load_councils (self, error))
+  if (!check_sizes (self, error) || !load_parties (self, error) || !load_elections (self, error) || !load_councils (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* What one database may hold (docs/LIMITS.md says why and what to do). */
+#define TALLY_CATALOG_MAX_ELECTIONS 200
+#define TALLY_CATALOG_MAX_PARTIES   2000
+#define TALLY_CATALOG_MAX_COUNCILS  1000
+#define TALLY_CATALOG_MAX_CELLS     8000000  /* elections × parties × councils */
+
 #define TALLY_TYPE_CATALOG (tally_catalog_get_type ())
 
 G_DECLARE_FINAL_TYPE (TallyCatalog, tally_catalog, TALLY, CATALOG, GObject)

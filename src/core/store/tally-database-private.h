@@ -27,5 +27,12 @@ void          _tally_database_rollback   (TallyDatabase  *self);
 void          _tally_database_set_error  (TallyDatabase  *self,
                                           GError        **error,
                                           const char     *doing);
+void          _tally_database_set_query_limit (TallyDatabase *self,
+                                               gint64         milliseconds);
+
+/* tally-database-schema.c: the file's schema against Tally's own. */
+gboolean      _tally_database_check_schema (TallyDatabase  *self,
+                                            GResource      *core_resource,
+                                            GError        **error);
 
 G_END_DECLS

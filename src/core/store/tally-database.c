@@ -24,6 +24,11 @@ struct _TallyDatabase
   sqlite3 *handle;
   char    *path;
   guint    read_only : 1;
+
+  /* The query-time limit (see bound_query_time()). */
+  gint64   statement_started;
+  gint64   query_limit_us;
+  guint    query_interrupted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TallyDatabase, tally_database, G_TYPE_OBJECT)
@@ -86,7 +91,15 @@ _tally_database_set_error (TallyDatabase  *self,
   const char *plain = describe_error_code (code);
   g_autofree char *name = g_filename_display_basename (self->path);
 
-  if (plain != NULL)
+  if (self->query_interrupted)
+    {
+      self->query_interrupted = FALSE;
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_SLOW,
+                   _("“%s”: a query ran longer than %g s while %s (limit “query time”); "
+                     "if the file is genuine, allow more with TALLY_QUERY_SECONDS=N"),
+                   name, self->query_limit_us / (double) G_USEC_PER_SEC, doing);
+    }
+  else if (plain != NULL)
     g_set_error (error, TALLY_DATABASE_ERROR, code,
                  _("Cannot read “%s”: %s (%s)"), name, plain, sqlite3_errmsg (self->handle));
   else
@@ -180,6 +193,68 @@ query_int (TallyDatabase  *self,
 
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
+}
+
+/* ── Waiting for other processes, and bounding query time ─────────────────
+ *
+ * A reader that meets a writer's lock (an import committing, in this or
+ * another process) waits for it rather than fail at once: SQLite's busy
+ * handler retries until TALLY_DATABASE_BUSY_TIMEOUT_MS have passed.
+ *
+ * No statement runs longer than the query-time limit: a view or trigger
+ * from elsewhere, or a damaged file, could otherwise hang Tally.  The clock
+ * restarts as each statement starts (SQLITE_TRACE_STMT) and the progress
+ * handler, every few thousand virtual-machine steps, interrupts a statement
+ * past its time. */
+
+static int
+statement_started_cb (unsigned  type,
+                      void     *data,
+                      void     *statement,
+                      void     *sql)
+{
+  TallyDatabase *self = data;
+
+  self->statement_started = g_get_monotonic_time ();
+  return 0;
+}
+
+static int
+progress_cb (void *data)
+{
+  TallyDatabase *self = data;
+
+  if (g_get_monotonic_time () - self->statement_started <= self->query_limit_us)
+    return 0;
+
+  self->query_interrupted = TRUE;
+  return 1;
+}
+
+static void
+bound_query_time (TallyDatabase *self)
+{
+  const char *seconds = g_getenv ("TALLY_QUERY_SECONDS");
+  gint64 limit = TALLY_DATABASE_QUERY_SECONDS;
+
+  if (seconds != NULL && g_ascii_string_to_signed (seconds, 10, 1, 24 * 3600, &limit, NULL))
+    g_debug ("database: query-time limit %" G_GINT64_FORMAT " s from TALLY_QUERY_SECONDS", limit);
+
+  sqlite3_busy_timeout (self->handle, TALLY_DATABASE_BUSY_TIMEOUT_MS);
+  self->query_limit_us = limit * G_USEC_PER_SEC;
+  self->statement_started = g_get_monotonic_time ();
+  sqlite3_trace_v2 (self->handle, SQLITE_TRACE_STMT, statement_started_cb, self);
+  sqlite3_progress_handler (self->handle, 10000, progress_cb, self);
+}
+
+/* For tests: a shorter limit than any genuine file needs. */
+void
+_tally_database_set_query_limit (TallyDatabase *self,
+                                 gint64         milliseconds)
+{
+  g_assert (TALLY_IS_DATABASE (self));
+
+  self->query_limit_us = milliseconds * 1000;
 }
 
 static gboolean
@@ -438,9 +513,11 @@ tally_database_open (const char              *path,
     }
 
   sqlite3_extended_result_codes (self->handle, 1);
+  bound_query_time (self);
 
   if (!apply_defensive_settings (self, error) ||
       !check_identity (self, flags, error) ||
+      !_tally_database_check_schema (self, get_core_resource (), error) ||
       !check_integrity (self, error))
     return NULL;
 

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every Tally file: "TALY" in ASCII. */
 #define TALLY_APPLICATION_ID 0x54414C59
 
+/* How long a reader waits for another process's write lock, and how long
+ * any one statement may run (TALLY_QUERY_SECONDS overrides it); see
+ * docs/LIMITS.md. */
+#define TALLY_DATABASE_BUSY_TIMEOUT_MS 15000
+#define TALLY_DATABASE_QUERY_SECONDS   30
+
 #define TALLY_DATABASE_ERROR (tally_database_error_quark ())
 
 typedef enum
@@ -29,6 +35,8 @@ typedef enum
   TALLY_DATABASE_ERROR_TOO_OLD,     /* an older schema in a file we may not upgrade */
   TALLY_DATABASE_ERROR_INVALID,     /* data that breaks the schema's rules */
   TALLY_DATABASE_ERROR_FAILED,      /* any other SQLite failure */
+  TALLY_DATABASE_ERROR_TOO_SLOW,    /* a query ran past the query-time limit */
+  TALLY_DATABASE_ERROR_SCHEMA,      /* tables, views, triggers or indexes that are not Tally's */
 } TallyDatabaseError;
 
 typedef enum

@@ -1,0 +1,157 @@
+/* tally-database-schema.c: a file's schema checked against Tally's own.
+ *
+ * A database from elsewhere can carry SQL of its own: a view named like a
+ * table Tally reads (over an endless recursive query), a trigger that runs
+ * on every import, an index on an expression.  Before any query of Tally's
+ * runs on a file, every object in its sqlite_schema (tables, columns through
+ * their CREATE text, indexes, views, triggers) is compared with what Tally's
+ * own schema script creates in an empty in-memory database; anything extra,
+ * missing or different refuses the file, naming the object.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tally-database-private.h"
+
+/* type NUL name → sql ("" for SQLite's automatic indexes). */
+static GHashTable *
+read_schema (sqlite3  *handle,
+             GError  **error_out,
+             gboolean *ok)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *ok = FALSE;
+  if (sqlite3_prepare_v2 (handle, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_hash_table_insert (objects, g_strdup_printf ("%s %s", type ? type : "?", name ? name : "?"),
+                           g_strdup (sql ? sql : ""));
+    }
+
+  sqlite3_finalize (stmt);
+  *ok = rc == SQLITE_DONE;
+  return g_steal_pointer (&objects);
+}
+
+static GHashTable *
+tally_schema (GResource *core_resource)
+{
+  static GHashTable *expected;
+
+  if (g_once_init_enter (&expected))
+    {
+      g_autoptr(GBytes) script = NULL;
+      sqlite3 *memory = NULL;
+      GHashTable *objects;
+      gboolean ok;
+
+      script = g_resource_lookup_data (core_resource, "/io/github/tally/Tally/core/tally-schema.sql",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (script != NULL);
+      if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+          sqlite3_exec (memory, g_bytes_get_data (script, NULL), NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("Tally's own schema does not load: %s", sqlite3_errmsg (memory));
+
+      objects = read_schema (memory, NULL, &ok);
+      g_assert (ok);
+      sqlite3_close (memory);
+      g_once_init_leave (&expected, objects);
+    }
+
+  return expected;
+}
+
+/* SQLite's own statistics tables, written by ANALYZE: data for the query
+ * planner, not code, so a file may have them. */
+static gboolean
+is_sqlite_statistics (const char *key)
+{
+  return g_str_has_prefix (key, "table sqlite_stat");
+}
+
+static void
+describe (const char  *key,
+          char       **type,
+          char       **name)
+{
+  const char *space = strchr (key, ' ');
+
+  *type = g_strndup (key, space - key);
+  *name = g_strdup (space + 1);
+}
+
+gboolean
+_tally_database_check_schema (TallyDatabase  *self,
+                              GResource      *core_resource,
+                              GError        **error)
+{
+  GHashTable *expected = tally_schema (core_resource);
+  g_autoptr(GHashTable) actual = NULL;
+  g_autofree char *file = g_filename_display_basename (tally_database_get_path (self));
+  g_autofree char *type = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *upper = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok;
+
+  actual = read_schema (_tally_database_get_handle (self), error, &ok);
+  if (!ok)
+    {
+      _tally_database_set_error (self, error, _("reading its schema"));
+      return FALSE;
+    }
+
+  /* An empty file about to receive the schema has nothing to compare. */
+  if (g_hash_table_size (actual) == 0)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *want = g_hash_table_lookup (expected, key);
+
+      if (want != NULL && g_str_equal (want, value))
+        continue;
+      if (want == NULL && is_sqlite_statistics (key))
+        continue;
+
+      describe (key, &type, &name);
+      upper = g_ascii_strup (type, -1);
+      g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_SCHEMA,
+                   want == NULL
+                   ? _("“%s” is not a database as Tally writes them: it has a %s “%s” that Tally does "
+                       "not make, and Tally runs no SQL from elsewhere. If you trust the file, drop it "
+                       "(sqlite3 FILE 'DROP %s \"%s\"') and open the file again")
+                   : _("“%s” is not a database as Tally writes them: its %s “%s” is not defined as "
+                       "Tally defines it, and Tally runs no SQL from elsewhere. Import its results "
+                       "into a database of Tally’s own instead"),
+                   file, type, name, upper, name);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (actual, key))
+      {
+        describe (key, &type, &name);
+        g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_SCHEMA,
+                     _("“%s” is not a database as Tally writes them: it has no %s “%s”"),
+                     file, type, name);
+        return FALSE;
+      }
+
+  return TRUE;
+}

@@ -1,0 +1,366 @@
+/* test-hostile-db.c: databases from elsewhere, and more than one process.
+ *
+ * A database mailed in is somebody else's code: its views, triggers and
+ * odd definitions are refused before any query of Tally's runs; no query
+ * runs past the query-time limit; bad values end in a message, not a GLib
+ * CRITICAL; sizes that would exhaust memory are refused.  And readers that
+ * meet an import's lock wait for it, seeing the data before or after the
+ * import, never half of it, with real processes of the tally binary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tally-catalog.h"
+#include "tally-database-private.h"
+#include "tally-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;   /* a copy of the bundled database */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  fixture->dir = tally_test_make_temp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "mailed-in.db", NULL);
+  g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  tally_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Changes a file with plain SQLite, as the stranger who made it would. */
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
+}
+
+#define ENDLESS "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+
+static void
+assert_refused (const char *path,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_SCHEMA);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+/* Problem 3: a view that replaces a table Tally reads, over an endless
+ * recursive query, used to hang `info` and `summary`. */
+static void
+test_view_replacing_table (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(TallyTestRun) info = { 0 };
+  g_auto(TallyTestRun) summary = { 0 };
+
+  run_sql (fixture->path,
+           "PRAGMA foreign_keys = OFF; DROP TABLE declarations;"
+           "CREATE VIEW declarations AS " ENDLESS
+           "SELECT 1 AS election_id, 1 AS council_id, x AS declared_at FROM c;");
+
+  assert_refused (fixture->path, "it has a view “declarations” that Tally does not make");
+
+  tally_test_run_tally (&info, fixture->dir, (const char *[]) { "info", "--database", fixture->path, NULL });
+  g_assert_cmpint (info.status, ==, 1);
+  g_assert_nonnull (strstr (info.err, "view “declarations”"));
+
+  tally_test_run_tally (&summary, fixture->dir, (const char *[]) { "summary", "--database", fixture->path, NULL });
+  g_assert_cmpint (summary.status, ==, 1);
+  g_assert_nonnull (strstr (summary.err, "view “declarations”"));
+}
+
+/* A trigger running a heavy query hung `import`. */
+static void
+test_trigger_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(TallyTestRun) import = { 0 };
+  g_autofree char *csv = tally_test_data_path ("import-good.csv");
+  gint64 before;
+
+  before = tally_test_query_int (fixture->path, "SELECT count(*) FROM candidates");
+  run_sql (fixture->path,
+           "CREATE TRIGGER slow AFTER INSERT ON candidates BEGIN "
+           "  SELECT count(*) FROM (" ENDLESS "SELECT x FROM c); END;");
+
+  assert_refused (fixture->path, "it has a trigger “slow”");
+
+  tally_test_run_tally (&import, fixture->dir,
+                        (const char *[]) { "import", "--database", fixture->path, csv, NULL });
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_nonnull (strstr (import.err, "trigger “slow”"));
+  run_sql (fixture->path, "DROP TRIGGER slow");
+  g_assert_cmpint (tally_test_query_int (fixture->path, "SELECT count(*) FROM candidates"), ==, before);
+}
+
+/* A table Tally knows, defined otherwise (here without its CHECKs), and an
+ * index of Tally's taken away. */
+static void
+test_changed_definitions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (second, contents, length, NULL));
+
+  run_sql (fixture->path,
+           "PRAGMA foreign_keys = OFF; DROP TABLE declarations;"
+           "CREATE TABLE declarations (election_id INTEGER, council_id INTEGER, declared_at TEXT);");
+  assert_refused (fixture->path, "its table “declarations” is not defined as Tally defines it");
+
+  run_sql (second, "DROP INDEX wards_by_code;");
+  assert_refused (second, "it has no index “wards_by_code”");
+}
+
+/* Every statement's time is bounded, through the progress handler. */
+static void
+test_query_time_limit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  _tally_database_set_query_limit (database, 200);
+  g_assert_false (_tally_database_exec (database, ENDLESS "SELECT count(*) FROM c", &error));
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_SLOW);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "limit “query time”"));
+  g_assert_nonnull (strstr (error->message, "TALLY_QUERY_SECONDS"));
+  g_clear_error (&error);
+
+  /* The next statement has its own time again. */
+  g_assert_true (_tally_database_exec (database, "SELECT count(*) FROM councils", &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_catalog_refused (const char *path,
+                        const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(TallyCatalog) catalog = NULL;
+
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+/* Problem 6: a bad colour or date gave GLib CRITICALs before the message
+ * (g_test_init() makes them fatal, so reaching the message is the test). */
+static void
+test_bad_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (second, contents, length, NULL));
+
+  /* The schema's CHECKs stop these; a file written without them would not. */
+  run_sql (fixture->path, "PRAGMA ignore_check_constraints = ON; UPDATE parties SET colour_safe = 'red' WHERE key = 'LAB';");
+  assert_catalog_refused (fixture->path, "The party “LAB” has no valid colour");
+
+  run_sql (second, "UPDATE elections SET date = '2018-02-30' WHERE date = '2018-05-03';");
+  assert_catalog_refused (second, "has no valid date");
+}
+
+/* Problem 4: 3,000 elections and 3,000 parties made the engine allocate
+ * 11 GB; sizes are checked before anything is loaded. */
+static void
+test_too_many (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (second, contents, length, NULL));
+
+  run_sql (fixture->path,
+           "INSERT INTO elections (date, name) "
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+           "SELECT printf('%04d-01-01', 1000 + i), 'Election ' || i FROM n;");
+  assert_catalog_refused (fixture->path, "3002 elections; Tally reads at most 200");
+  assert_catalog_refused (fixture->path, "limit “elections per database”");
+
+  run_sql (second,
+           "INSERT INTO elections (date, name) "
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
+           "SELECT printf('%04d-01-01', 1000 + i), 'Election ' || i FROM n;"
+           "INSERT INTO parties (key, short_name, full_name, colour, colour_safe, grp, position) "
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+           "SELECT 'P' || i, 'P' || i, 'Party ' || i, '#123456', '#123456', 'other', 100 + i FROM n;");
+  assert_catalog_refused (second, "limit “elections × parties × councils”");
+}
+
+/* Problem 8: a `tally summary` that met an import's commit failed at once
+ * with "database is locked".  One writer and many readers, real processes:
+ * every reader succeeds and prints the state before an import or after it. */
+static char *
+summary_of (const char *dir,
+            const char *path)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  tally_test_run_tally (&run, dir, (const char *[]) { "summary", "--database", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+import_into (const char *dir,
+             const char *path,
+             const char *csv)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  tally_test_run_tally (&run, dir, (const char *[]) { "import", "--database", path, csv, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_readers_wait (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  g_autofree char *dc = tally_test_data_path ("import-dc.csv");
+  g_autofree char *live = g_build_filename (fixture->dir, "live.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *tally = g_getenv ("TALLY_BIN");
+  guint n_before = 0, n_after = 0;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (live, contents, length, NULL));
+
+  /* The three states, one after the other. */
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
+  import_into (fixture->dir, fixture->path, good);
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
+  import_into (fixture->dir, fixture->path, dc);
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
+  g_assert_cmpstr (states->pdata[0], !=, states->pdata[1]);
+  g_assert_cmpstr (states->pdata[1], !=, states->pdata[2]);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
+
+  /* The writer imports both files again and again, into a fresh copy each
+   * round, while readers start one after another and overlap it. */
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) writer = NULL;
+
+      g_assert_true (g_file_set_contents (live, contents, length, NULL));
+      writer = g_subprocess_launcher_spawn (launcher, &error, "sh", "-c",
+                                            "\"$0\" import --database \"$1\" \"$2\" && "
+                                            "\"$0\" import --database \"$1\" \"$3\"",
+                                            tally, live, good, dc, NULL);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < 6; i++)
+        {
+          GSubprocess *reader = g_subprocess_launcher_spawn (launcher, &error, tally, "summary",
+                                                             "--database", live, NULL);
+          g_assert_no_error (error);
+          g_ptr_array_add (readers, reader);
+        }
+
+      g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < readers->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      gboolean known = FALSE;
+
+      g_assert_true (g_subprocess_communicate_utf8 (readers->pdata[i], NULL, NULL, &out, &err, &error));
+      g_assert_no_error (error);
+      if (g_subprocess_get_exit_status (readers->pdata[i]) != 0)
+        g_error ("reader %u failed: %s", i, err);
+
+      for (guint s = 0; s < states->len; s++)
+        if (g_str_equal (out, states->pdata[s]))
+          {
+            known = TRUE;
+            if (s == 0)
+              n_before++;
+            else
+              n_after++;
+          }
+      if (!known)
+        g_error ("reader %u saw a state no import leaves:\n%s", i, out);
+    }
+
+  g_test_message ("%u readers: %u saw the data before an import, %u after one", readers->len, n_before, n_after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/hostile/view-replacing-table", test_view_replacing_table);
+  ADD ("/hostile/trigger", test_trigger_refused);
+  ADD ("/hostile/changed-definitions", test_changed_definitions);
+  ADD ("/hostile/query-time-limit", test_query_time_limit);
+  ADD ("/hostile/bad-values", test_bad_values);
+  ADD ("/hostile/too-many", test_too_many);
+  ADD ("/hostile/readers-wait", test_readers_wait);
+#undef ADD
+
+  return g_test_run ();
+}
