@@ -17,7 +17,8 @@ typedef struct
 
 static const char *tables[] = {
   "parties.tsv", "councils.tsv", "elections.tsv", "council-elections.tsv",
-  "council-results.tsv", "compositions.tsv",
+  "council-results.tsv", "compositions.tsv", "previous-control.tsv", "special-polls.tsv",
+  "notional-baselines.tsv",
 };
 
 static void
@@ -110,6 +111,14 @@ test_loads_everything (Fixture       *fixture,
   g_assert_cmpint (count_rows (database, "elections"), ==, 2);
   g_assert_cmpint (count_rows (database, "council_elections WHERE election_id = "
                                "(SELECT id FROM elections WHERE date = '2018-05-03')"), ==, 150);
+  g_assert_cmpint (count_rows (database, "previous_control"), ==, 150);
+  /* Three postponed polls (7 seats) and 44 same-day by-election seats, all
+   * of the 2018 election, the postponed ones held later. */
+  g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'postponed'"), ==, 3);
+  g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'by_election'"), ==, 44);
+  g_assert_cmpint (count_rows (database, "special_polls WHERE held_on = '2018-06-21' AND election_id = "
+                               "(SELECT id FROM elections WHERE date = '2018-05-03')"), ==, 1);
+  g_assert_cmpint (count_rows (database, "notional_baselines"), ==, 16);
 }
 
 /* Each mistake is named by file, line and field, and nothing is kept. */
@@ -133,7 +142,7 @@ test_bad_number (Fixture       *fixture,
                  gconstpointer  data)
 {
   /* Hartlepool's Labour seats after 2018, on line 7. */
-  spoil (fixture, "compositions.tsv", "E06000001\tafter\tLAB\t14", "E06000001\tafter\tLAB\tfourteen");
+  spoil (fixture, "compositions.tsv", "E06000001\tafter\tLAB\t19", "E06000001\tafter\tLAB\tfourteen");
   assert_refused (fixture, "compositions.tsv, line 7, field “seats”: “fourteen” is not a whole number");
 }
 
@@ -186,6 +195,39 @@ test_duplicate_row (Fixture       *fixture,
   assert_refused (fixture, "elections.tsv, line 3: UNIQUE constraint failed");
 }
 
+static void
+test_bad_control_key (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* Plymouth, line 8: Conservative on the eve, NOC after its 2016 election. */
+  spoil (fixture, "previous-control.tsv", "E06000026\tCON\t2016-05-05\tNOC", "E06000026\tTORY\t2016-05-05\tNOC");
+  assert_refused (fixture, "previous-control.tsv, line 8, field “control”: “TORY” is neither a party key nor NOC");
+}
+
+static void
+test_bad_poll_kind (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  spoil (fixture, "special-polls.tsv", "Willesden Green\tpostponed", "Willesden Green\tcancelled");
+  assert_refused (fixture, "special-polls.tsv, line 48, field “kind”: must be “postponed” or “by_election”");
+}
+
+static void
+test_bad_winners (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  spoil (fixture, "special-polls.tsv", "postponed\t3\tLAB 3", "postponed\t3\tLAB three");
+  assert_refused (fixture, "special-polls.tsv, line 48, field “winners”: “LAB three” is not a list of party keys");
+}
+
+static void
+test_bad_notional (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  spoil (fixture, "notional-baselines.tsv", "E08000021\t2016\tLAB\t55", "E08000021\t2016\tLAB\t-55");
+  assert_refused (fixture, "notional-baselines.tsv, line 2, field “seats”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +242,10 @@ main (int   argc,
   g_test_add ("/bundle/wrong-header", Fixture, NULL, fixture_setup, test_wrong_header, fixture_teardown);
   g_test_add ("/bundle/not-utf8", Fixture, NULL, fixture_setup, test_not_utf8, fixture_teardown);
   g_test_add ("/bundle/duplicate-row", Fixture, NULL, fixture_setup, test_duplicate_row, fixture_teardown);
+  g_test_add ("/bundle/bad-control-key", Fixture, NULL, fixture_setup, test_bad_control_key, fixture_teardown);
+  g_test_add ("/bundle/bad-poll-kind", Fixture, NULL, fixture_setup, test_bad_poll_kind, fixture_teardown);
+  g_test_add ("/bundle/bad-winners", Fixture, NULL, fixture_setup, test_bad_winners, fixture_teardown);
+  g_test_add ("/bundle/bad-notional", Fixture, NULL, fixture_setup, test_bad_notional, fixture_teardown);
 
   return g_test_run ();
 }

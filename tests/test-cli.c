@@ -24,8 +24,8 @@ test_info_bundled (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_nonnull (strstr (run.out, "Councils: 326\n"));
   g_assert_nonnull (strstr (run.out, "Local elections 2018, 2018-05-03: 150 councils, compared with 2014-05-22"));
-  g_assert_nonnull (strstr (run.out, "Control after 2018-05-03: Labour 73, Liberal Democrats 8, "
-                                     "Conservative 46, No overall control 23\n"));
+  g_assert_nonnull (strstr (run.out, "Control after 2018-05-03: Labour 74, Liberal Democrats 9, "
+                                     "Conservative 46, No overall control 21\n"));
   g_assert_nonnull (strstr (run.out, "read-only"));
 }
 

@@ -210,6 +210,40 @@ test_empty_file_read_only (Fixture       *fixture,
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN);
 }
 
+/* A file of schema version 1 (before previous_control, special_polls and
+ * notional_baselines): read as it is when opened read-only, brought up to
+ * this version, with its data, when opened for writing. */
+static void
+test_migrate_from_1 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+  run_sql (fixture->path, "DROP TABLE previous_control; DROP TABLE special_polls; DROP TABLE notional_baselines; "
+                          "INSERT INTO elections (date, name) VALUES ('2018-05-03', 'Local elections 2018'); "
+                          "PRAGMA user_version = 1;");
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_database_get_schema_version (database), ==, 1);
+  g_clear_object (&database);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  database = tally_database_open (fixture->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_database_get_schema_version (database), ==, TALLY_SCHEMA_VERSION);
+  g_clear_object (&database);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                             "('previous_control', 'special_polls', 'notional_baselines')"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elections"), ==, 1);
+}
+
 static void
 test_foreign_keys_on (Fixture       *fixture,
                       gconstpointer  data)
@@ -235,6 +269,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/schema/migrate-from-1", Fixture, NULL, fixture_setup, test_migrate_from_1, fixture_teardown);
   g_test_add ("/schema/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
   g_test_add ("/schema/missing", Fixture, NULL, fixture_setup, test_missing, fixture_teardown);
   g_test_add ("/schema/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);

@@ -38,16 +38,51 @@ test_summary_csv (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.lines[0], ==, "party,councils_before,councils_after,councils_change,seats,seats_change,"
-                                     "votes,vote_share,vote_share_change");
-  /* Labour: 72 → 73 councils, 2,348 seats, 5,634,563 votes. */
+                                     "votes,vote_share,vote_share_change,basis");
+  /* On the default basis, the BBC's scoreboard: Labour 74 → 74 councils,
+   * Conservatives 48 → 46, Liberal Democrats 5 → 9 (control on the eve of
+   * the poll); Labour 2,348 seats, +90 over the 128 councils with a seat
+   * change against the previous comparable election; 5,634,563 votes. */
   g_assert_true (g_str_has_prefix (run.out + strlen (run.lines[0]) + 1, "GRN,0,0,0,40,"));
-  g_assert_nonnull (strstr (run.out, "\nLAB,72,73,1,2348,"));
-  g_assert_nonnull (strstr (run.out, ",5634563,44.28,"));
-  g_assert_nonnull (strstr (run.out, "\nCON,45,46,1,1332,"));
-  g_assert_nonnull (strstr (run.out, "\nLD,5,8,3,537,"));
+  g_assert_nonnull (strstr (run.out, "\nLAB,74,74,0,2348,90,5634563,44.28,"));
+  g_assert_nonnull (strstr (run.out, "\nCON,48,46,-2,1332,-31,"));
+  g_assert_nonnull (strstr (run.out, "\nLD,5,9,4,537,55,"));
   /* No votes for independents in the bundled data: empty, not zero. */
-  g_assert_nonnull (strstr (run.out, "\nIND,0,0,0,60,8,,,\n"));
-  g_assert_true (has_line (&run, "NOC,28,23,-5,,,,,"));
+  g_assert_nonnull (strstr (run.out, "\nIND,0,0,0,60,11,,,,services\n"));
+  g_assert_true (has_line (&run, "NOC,23,21,-2,,,,,,services"));
+}
+
+/* The other two bases, one switch away, each named on every row. */
+static void
+test_summary_bases (void)
+{
+  g_auto(TallyTestRun) election = { 0 };
+  g_auto(TallyTestRun) eve = { 0 };
+  g_auto(TallyTestRun) table = { 0 };
+
+  /* Against the council's last election: Barnet, Peterborough and Three
+   * Rivers were held, Plymouth gained from NOC: Con 47 → 46, LD 6 → 9. */
+  run_tally (&election, (const char *[]) { "--csv", "--basis", "election", NULL });
+  g_assert_cmpint (election.status, ==, 0);
+  g_assert_nonnull (strstr (election.out, "\nCON,47,46,-1,1332,-31,"));
+  g_assert_nonnull (strstr (election.out, "\nLD,6,9,3,537,55,"));
+  g_assert_true (has_line (&election, "NOC,23,21,-2,,,,,,election"));
+
+  /* Against the eve of the poll, seats too: after less before, for all 150. */
+  run_tally (&eve, (const char *[]) { "--csv", "--basis", "eve", NULL });
+  g_assert_cmpint (eve.status, ==, 0);
+  g_assert_nonnull (strstr (eve.out, "\nLAB,74,74,0,2348,65,"));
+  g_assert_nonnull (strstr (eve.out, "\nCON,48,46,-2,1332,-97,"));
+
+  run_tally (&table, (const char *[]) { NULL });
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Basis: As the results services count it (councils against control on the "
+                                       "eve of the poll; seats against the previous comparable election)\n"));
+  g_assert_nonnull (strstr (table.out, "Seats of the ordinary cycle: 4,367 (4,360 filled on the day, 7 at postponed "
+                                       "polls); same-day by-elections: 44 more\n"));
+  g_assert_nonnull (strstr (table.out, "Seat change against the previous comparable election, over 128 councils "
+                                       "(123 on the same seats, 5 against a notional baseline); 22 on new "
+                                       "boundaries have no notional baseline and are left out\n"));
 }
 
 static void
@@ -75,14 +110,19 @@ test_summary_councils (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.lines[0], "code,name,control_before,control_after,outcome,outcome_description,"
                                                  "GRN_seats,GRN_seats_change,"));
-  g_assert_true (g_str_has_suffix (run.lines[0], ",swing_con_lab"));
-  g_assert_cmpuint (g_strv_length (run.lines), ==, 5);  /* header, 3 councils, "" */
+  g_assert_true (g_str_has_suffix (run.lines[0], ",swing_con_lab,basis,seat_change_against"));
+  g_assert_cmpuint (g_strv_length (run.lines), ==, 6);  /* header, 4 councils, "" */
   g_assert_true (g_str_has_prefix (run.lines[1], "E09000021,Kingston upon Thames,CON,LD,gain,"
                                                  "Liberal Democrats gain from Conservative,"));
   g_assert_true (g_str_has_prefix (run.lines[2], "E09000027,Richmond upon Thames,CON,LD,gain,"));
   g_assert_true (g_str_has_prefix (run.lines[3], "E07000012,South Cambridgeshire,CON,LD,gain,"));
+  /* Three Rivers: NOC on the eve (a Lib Dem councillor went independent in
+   * March 2018), LD 20 of 39 after (bbc18-threerivers). */
+  g_assert_true (g_str_has_prefix (run.lines[4], "E07000102,Three Rivers,NOC,LD,gain,"
+                                                 "Liberal Democrats gain from no overall control,"));
   /* Richmond: LD 39 seats, 24 more than the same seats in 2014. */
   g_assert_nonnull (strstr (run.lines[2], ",39,24,"));
+  g_assert_true (g_str_has_suffix (run.lines[2], ",services,\"against 2014, the same seats\""));
 }
 
 static void
@@ -116,6 +156,7 @@ test_summary_bad_usage (void)
     { { "--election", "1999-05-06", NULL }, "tally summary: no election on “1999-05-06”" },
     { { "--method", "median", NULL }, "tally summary: unknown method “median”" },
     { { "--swing", "CON", NULL }, "tally summary: --swing takes two party keys" },
+    { { "--basis", "yesterday", NULL }, "tally summary: unknown basis “yesterday” (bases: services, election, eve)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -146,6 +187,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/summary/csv", test_summary_csv);
+  g_test_add_func ("/summary/bases", test_summary_bases);
   g_test_add_func ("/summary/table", test_summary_table);
   g_test_add_func ("/summary/councils", test_summary_councils);
   g_test_add_func ("/summary/council-names", test_summary_council_names);

@@ -325,6 +325,12 @@ static const GOptionEntry filter_entries[] = {
     N_("Councils with these outcomes (gain, loss, hold, noc-hold, changed, unchanged)"), N_("OUTCOME") },
   { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Councils whose name or code contains TEXT"), N_("TEXT") },
+  { "basis", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What change is measured against: services (default: as the results services count it, councils "
+       "against the eve of the poll and seats against the previous comparable election), election (councils "
+       "against the control the council's last election produced) or eve (seats too against the eve of the "
+       "poll)"),
+    N_("BASIS") },
 };
 
 void
@@ -338,6 +344,7 @@ tally_cli_filter_options_clear (TallyCliFilterOptions *options)
   g_clear_pointer (&options->search, g_free);
   g_clear_pointer (&options->election, g_free);
   g_clear_pointer (&options->baseline, g_free);
+  g_clear_pointer (&options->basis, g_free);
 }
 
 /**
@@ -357,6 +364,7 @@ tally_cli_filter_options_get_group (TallyCliFilterOptions *options,
   gpointer targets[] = {
     &options->election, &options->baseline, &options->regions, &options->types,
     &options->parties, &options->councils, &options->outcomes, &options->search,
+    &options->basis,
   };
   GOptionGroup *group;
 
@@ -402,6 +410,18 @@ tally_cli_filter_options_apply (TallyCliFilterOptions  *options,
       !set_councils (filter, catalog, options->councils, error) ||
       !set_outcomes (filter, options->outcomes, error))
     return FALSE;
+
+  if (options->basis != NULL)
+    {
+      TallyBasis basis;
+
+      if (!tally_basis_from_string (options->basis, &basis))
+        {
+          usage_error (error, _("unknown basis “%s” (bases: services, election, eve)"), options->basis);
+          return FALSE;
+        }
+      tally_filter_set_basis (filter, basis);
+    }
 
   tally_filter_set_search_text (filter, options->search);
   return TRUE;

@@ -1,7 +1,7 @@
 /* tally-cli-filter.h: the filter options every command that reads results takes.
  *
  *   --region R  --type T  --party P  --council C  --outcome O
- *   --search TEXT  --election DATE  --baseline DATE
+ *   --search TEXT  --election DATE  --baseline DATE  --basis B
  *
  * They build the same TallyFilter the window's filter panel builds, so
  * the same choices give the same councils in `tally summary`, `tally
@@ -31,6 +31,7 @@ typedef struct
   char   *search;
   char   *election;
   char   *baseline;
+  char   *basis;
 } TallyCliFilterOptions;
 
 void          tally_cli_filter_options_clear        (TallyCliFilterOptions  *options);

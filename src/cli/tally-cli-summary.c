@@ -416,6 +416,26 @@ group_council_share_change (TallyCouncilResult *result,
 }
 
 /* `tally summary`: one row per party, and one for no overall control. */
+/* The seats of the ordinary cycle apart from same-day by-elections, and
+ * the postponed polls, whose seats were up but not filled on the day. */
+static void
+print_special_seats (TallyScopeSummary *summary)
+{
+  guint postponed, by_election, seats_up = tally_scope_summary_get_seats_up (summary);
+  g_autofree char *ordinary = NULL;
+  g_autofree char *filled = NULL;
+
+  tally_scope_summary_get_special_seats (summary, &postponed, &by_election);
+  if (postponed == 0 && by_election == 0)
+    return;
+
+  ordinary = tally_format_count (seats_up - by_election + postponed);
+  filled = tally_format_count (seats_up - by_election);
+  g_print (_("Seats of the ordinary cycle: %s (%s filled on the day, %u at postponed polls); "
+             "same-day by-elections: %u more\n"),
+           ordinary, filled, postponed, by_election);
+}
+
 static void
 print_state_of_parties (TallyScopeSummary *summary,
                         TallyCatalog      *catalog,
@@ -433,13 +453,19 @@ print_state_of_parties (TallyScopeSummary *summary,
 
   if (!csv)
     {
+      TallyBasis basis = tally_scope_summary_get_basis (summary);
       g_autofree char *seats_up = tally_format_count (tally_scope_summary_get_seats_up (summary));
 
       g_print (_("%s (%s)"), tally_election_get_name (election), tally_election_get_date (election));
       if (baseline != NULL)
         g_print (_(" compared with %s (%s)"), tally_election_get_name (baseline), tally_election_get_date (baseline));
       g_print ("\n");
-      g_print (_("Scope: %s; %s seats up\n"), declared, seats_up);
+      g_print (_("Scope: %s; %s seats filled on the day\n"), declared, seats_up);
+      print_special_seats (summary);
+      /* Translators: "Basis: As the results services count it (councils
+       * against control on the eve of the poll; seats against ...)" */
+      g_print (_("Basis: %s (%s; %s)\n"), tally_basis_get_label (basis), tally_basis_describe_control (basis),
+               tally_basis_describe_seats (basis));
       g_print (_("Vote shares: %s\n\n"), method_name (options->vote_method));
     }
 
@@ -452,6 +478,8 @@ print_state_of_parties (TallyScopeSummary *summary,
   g_ptr_array_add (header, g_strdup (csv ? "votes" : _("Votes")));
   g_ptr_array_add (header, g_strdup (csv ? "vote_share" : _("Share")));
   g_ptr_array_add (header, g_strdup (csv ? "vote_share_change" : "±"));
+  if (csv)
+    g_ptr_array_add (header, g_strdup ("basis"));
   table_add (&table, header);
 
   for (guint i = 0; i <= groups->len; i++)
@@ -472,6 +500,8 @@ print_state_of_parties (TallyScopeSummary *summary,
           g_ptr_array_add (row, format_signed (tally_scope_summary_get_councils_change (summary, NULL), csv));
           for (guint j = 0; j < 5; j++)
             g_ptr_array_add (row, g_strdup (""));
+          if (csv)
+            g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
           table_add (&table, row);
           continue;
         }
@@ -490,6 +520,8 @@ print_state_of_parties (TallyScopeSummary *summary,
       g_ptr_array_add (row, votes >= 0 ? format_int (votes, csv) : g_strdup (csv ? "" : "—"));
       g_ptr_array_add (row, format_share (group_share (summary, group, options->vote_method, FALSE), csv));
       g_ptr_array_add (row, format_points (group_share (summary, group, options->vote_method, TRUE), csv));
+      if (csv)
+        g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
       table_add (&table, row);
     }
 
@@ -502,15 +534,11 @@ print_state_of_parties (TallyScopeSummary *summary,
                                                     options->vote_method);
       g_autofree char *others_text = format_share (others, FALSE);
       g_autofree char *swing_text = format_points (swing, FALSE);
-      guint n_same_seats, n_council_totals;
+      g_autofree char *seat_change = tally_scope_summary_describe_seat_change (summary);
 
-      tally_scope_summary_get_seat_comparisons (summary, &n_same_seats, &n_council_totals);
       g_print ("\n");
-      if (n_council_totals > 0)
-        g_print (_("Seat change: against the same seats at the baseline in %u councils; by council "
-                   "totals (seats held after the poll against before it) in %u where the seats fought "
-                   "differ (new boundaries, or a change between all-out and partial elections)\n"),
-                 n_same_seats, n_council_totals);
+      /* Translators: "Seat change against the previous comparable election, over 129 councils ..." */
+      g_print (_("%c%s\n"), g_ascii_toupper (seat_change[0]), seat_change + 1);
       if (!isnan (others) && others > 0.05)
         g_print (_("Votes of parties not counted separately (independents and others): %s\n"), others_text);
       g_print (_("Butler swing %s → %s: %s points\n"), party_label (options->swing_from),
@@ -623,6 +651,11 @@ print_councils (TallyScopeSummary *summary,
   g_ptr_array_add (header, csv ? g_strdup_printf ("swing_%s_%s", swing_from, swing_to)
                                : g_strdup_printf (_("Swing %s→%s"), party_label (options->swing_from),
                                                   party_label (options->swing_to)));
+  if (csv)
+    {
+      g_ptr_array_add (header, g_strdup ("basis"));
+      g_ptr_array_add (header, g_strdup ("seat_change_against"));
+    }
   table_add (&table, header);
 
   for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
@@ -668,10 +701,22 @@ print_councils (TallyScopeSummary *summary,
       g_ptr_array_add (row, format_points (tally_council_result_get_swing (result, options->swing_from,
                                                                           options->swing_to, options->vote_method),
                                            csv));
+      if (csv)
+        {
+          g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_council_result_get_basis (result))));
+          g_ptr_array_add (row, tally_council_result_describe_seat_basis (result));
+        }
       table_add (&table, row);
     }
 
   table_print (&table, csv, 5);
+  if (!csv)
+    {
+      TallyBasis basis = tally_scope_summary_get_basis (summary);
+
+      g_print (_("\nBasis: %s (%s; %s)\n"), tally_basis_get_label (basis), tally_basis_describe_control (basis),
+               tally_basis_describe_seats (basis));
+    }
 }
 
 int

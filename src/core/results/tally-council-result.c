@@ -34,6 +34,7 @@ struct _TallyCouncilResult
   guint             election_index;
   int               baseline_index;  /* -1 without a baseline */
   guint             council_index;
+  TallyBasis        basis;
 };
 
 G_DEFINE_FINAL_TYPE (TallyCouncilResult, tally_council_result, G_TYPE_OBJECT)
@@ -270,6 +271,25 @@ tally_council_result_get_control (TallyCouncilResult *self,
   g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
   g_return_val_if_fail (stage <= TALLY_STAGE_AFTER, NULL);
 
+  /* Against the council's last election, control before is what that
+   * election produced, not what the composition on the eve says. */
+  if (stage == TALLY_STAGE_BEFORE && self->data != NULL && self->basis == TALLY_BASIS_ELECTION)
+    {
+      int index = _tally_results_data_control_before (self->data, self->election_index, self->council_index,
+                                                      self->basis);
+
+      return index >= 0 ? self->data->parties[index] : NULL;
+    }
+
+  /* Where only the recorded control is known (no composition). */
+  if (stage == TALLY_STAGE_BEFORE && self->data != NULL && self->composition[stage]->len == 0)
+    {
+      int index = _tally_results_data_control_before (self->data, self->election_index, self->council_index,
+                                                      self->basis);
+
+      return index >= 0 ? self->data->parties[index] : NULL;
+    }
+
   composition = self->composition[stage];
   seats = g_new (guint, composition->len + 1);
   aggregate = g_new (gboolean, composition->len + 1);
@@ -289,6 +309,18 @@ tally_council_result_get_control (TallyCouncilResult *self,
   return g_array_index (composition, TallySeats, winner).party;
 }
 
+/* Whether control at @stage is unknown on the result's basis. */
+static gboolean
+control_unknown (TallyCouncilResult *self,
+                 TallyStage          stage)
+{
+  if (stage == TALLY_STAGE_BEFORE && self->data != NULL)
+    return _tally_results_data_control_before (self->data, self->election_index, self->council_index,
+                                               self->basis) == TALLY_CONTROL_UNKNOWN;
+
+  return tally_council_result_get_total_seats (self, stage) == 0;
+}
+
 /**
  * tally_council_result_describe_control:
  *
@@ -303,7 +335,7 @@ tally_council_result_describe_control (TallyCouncilResult *self,
 
   g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
 
-  if (tally_council_result_get_total_seats (self, stage) == 0)
+  if (control_unknown (self, stage))
     return g_strdup (_("Unknown"));
 
   party = tally_council_result_get_control (self, stage);
@@ -319,7 +351,8 @@ TallyCouncilResult *
 _tally_council_result_new_for_data (TallyResultsData *data,
                                     guint             election,
                                     int               baseline,
-                                    guint             council)
+                                    guint             council,
+                                    TallyBasis        basis)
 {
   TallyCouncilResult *self;
   gsize ec = _tally_ec (data, election, council);
@@ -330,6 +363,7 @@ _tally_council_result_new_for_data (TallyResultsData *data,
   self->election_index = election;
   self->baseline_index = baseline;
   self->council_index = council;
+  self->basis = basis;
 
   for (guint stage = TALLY_STAGE_BEFORE; stage <= TALLY_STAGE_AFTER; stage++)
     for (guint party = 0; party < data->n_parties; party++)
@@ -406,7 +440,7 @@ control_index (TallyCouncilResult *self,
 {
   TallyParty *party;
 
-  if (tally_council_result_get_total_seats (self, stage) == 0)
+  if (control_unknown (self, stage))
     return TALLY_CONTROL_UNKNOWN;
 
   party = tally_council_result_get_control (self, stage);
@@ -527,14 +561,15 @@ tally_council_result_get_seats_won (TallyCouncilResult *self,
  * tally_council_result_get_seats_change:
  * @change: (out): the change in @party's seats against the baseline
  *
- * Where the baseline fought the same seats (the same cohort, for councils
- * elected by thirds or halves), this is seats won now less seats won then.
- * Where it did not (new ward boundaries, or a change between all-out and
- * partial elections; see tally_council_result_get_same_seats()), it
- * compares council totals: seats held after the poll less seats held
- * before it.
+ * On the result's basis (tally_council_result_get_basis()).  Against the
+ * previous comparable election (the default): where the baseline fought the
+ * same seats (the same cohort, for councils elected by thirds or halves),
+ * seats won now less seats won then; on new ward boundaries, seats won now
+ * less the notional baseline where one is known, and no change otherwise.
+ * Against the eve of the poll: seats held after the poll less seats held
+ * before it.  tally_council_result_describe_seat_basis() says which.
  *
- * Returns: %FALSE when there is no baseline to compare with
+ * Returns: %FALSE when there is nothing to compare with on the basis
  */
 gboolean
 tally_council_result_get_seats_change (TallyCouncilResult *self,
@@ -551,13 +586,128 @@ tally_council_result_get_seats_change (TallyCouncilResult *self,
     return FALSE;
 
   kind = _tally_results_data_seat_change_kind (self->data, self->election_index, self->baseline_index,
-                                               self->council_index);
-  if (kind == TALLY_SEAT_CHANGE_UNKNOWN)
+                                               self->council_index, self->basis);
+  if (kind == TALLY_SEAT_CHANGE_UNKNOWN || kind == TALLY_SEAT_CHANGE_NO_NOTIONAL)
     return FALSE;
 
   *change = _tally_results_data_seat_change (self->data, self->election_index, self->baseline_index,
                                              self->council_index, index, kind);
   return TRUE;
+}
+
+/**
+ * tally_council_result_get_basis:
+ *
+ * Returns: what this result's control before and seat changes are
+ *   measured against
+ */
+TallyBasis
+tally_council_result_get_basis (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), TALLY_BASIS_SERVICES);
+
+  return self->basis;
+}
+
+/**
+ * tally_council_result_describe_seat_basis:
+ *
+ * Returns: (transfer full): what the seat changes compare with, for a
+ *   council page: "against 2014, the same seats", "against a notional 2016
+ *   result on the new wards", "new ward boundaries and no notional baseline:
+ *   no seat change", "against the seats held on the eve of the poll"
+ */
+char *
+tally_council_result_describe_seat_basis (TallyCouncilResult *self)
+{
+  TallyResultsData *data;
+  gsize ec;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
+
+  if ((data = self->data) == NULL)
+    return g_strdup (_("no seat change known"));
+
+  ec = _tally_ec (data, self->election_index, self->council_index);
+  switch (_tally_results_data_seat_change_kind (data, self->election_index, self->baseline_index,
+                                                self->council_index, self->basis))
+    {
+    case TALLY_SEAT_CHANGE_COHORT:
+      /* Translators: "against 2014, the same seats" */
+      return g_strdup_printf (_("against %.4s, the same seats"),
+                              tally_election_get_date (data->elections[self->baseline_index]));
+    case TALLY_SEAT_CHANGE_NOTIONAL:
+      /* Translators: "against a notional 2016 result on the new wards" */
+      return g_strdup_printf (_("against a notional %s result on the new wards"), data->notional_label[ec]);
+    case TALLY_SEAT_CHANGE_NO_NOTIONAL:
+      return g_strdup (_("new ward boundaries and no notional baseline: no seat change"));
+    case TALLY_SEAT_CHANGE_EVE:
+      return g_strdup (_("against the seats held on the eve of the poll"));
+    case TALLY_SEAT_CHANGE_UNKNOWN:
+    default:
+      return g_strdup (_("no seat change known"));
+    }
+}
+
+/**
+ * tally_council_result_get_special_seats:
+ * @postponed: (out) (optional): seats up whose poll was postponed, so not
+ *   filled on the day
+ * @by_election: (out) (optional): extra seats filled at same-day by-elections
+ */
+void
+tally_council_result_get_special_seats (TallyCouncilResult *self,
+                                        guint              *postponed,
+                                        guint              *by_election)
+{
+  gsize ec;
+
+  g_return_if_fail (TALLY_IS_COUNCIL_RESULT (self));
+
+  if (postponed != NULL)
+    *postponed = 0;
+  if (by_election != NULL)
+    *by_election = 0;
+  if (self->data == NULL)
+    return;
+
+  ec = _tally_ec (self->data, self->election_index, self->council_index);
+  if (postponed != NULL)
+    *postponed = (guint) self->data->postponed_seats[ec];
+  if (by_election != NULL)
+    *by_election = (guint) self->data->by_election_seats[ec];
+}
+
+/**
+ * tally_council_result_describe_special_polls:
+ *
+ * Returns: (transfer full): one line per poll of the council that was not
+ *   ordinary on the day, postponed ones first: "Willesden Green (3 seats):
+ *   poll postponed to 21 June 2018", "Graiseley: a same-day by-election
+ *   (1 seat)"; empty when there were none
+ */
+GStrv
+tally_council_result_describe_special_polls (TallyCouncilResult *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NULL);
+
+  for (int postponed = 1; self->data != NULL && postponed >= 0; postponed--)
+    for (guint i = 0; i < self->data->special_polls->len; i++)
+      {
+        const TallySpecialPoll *poll = &g_array_index (self->data->special_polls, TallySpecialPoll, i);
+        g_autofree char *line = NULL;
+
+        if (poll->election != self->election_index || poll->council != self->council_index ||
+            poll->postponed != postponed)
+          continue;
+
+        line = _tally_special_poll_describe (poll);
+        g_strv_builder_add (builder, line);
+      }
+
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -574,7 +724,7 @@ tally_council_result_get_same_seats (TallyCouncilResult *self)
 
   return self->data != NULL &&
          _tally_results_data_seat_change_kind (self->data, self->election_index, self->baseline_index,
-                                               self->council_index) == TALLY_SEAT_CHANGE_COHORT;
+                                               self->council_index, TALLY_BASIS_SERVICES) == TALLY_SEAT_CHANGE_COHORT;
 }
 
 /**

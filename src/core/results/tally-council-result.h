@@ -61,6 +61,12 @@ gboolean            tally_council_result_get_seats_change  (TallyCouncilResult *
                                                             TallyParty         *party,
                                                             int                *change);
 gboolean            tally_council_result_get_same_seats    (TallyCouncilResult *self);
+TallyBasis          tally_council_result_get_basis         (TallyCouncilResult *self);
+char               *tally_council_result_describe_seat_basis (TallyCouncilResult *self);
+void                tally_council_result_get_special_seats (TallyCouncilResult *self,
+                                                            guint              *postponed,
+                                                            guint              *by_election);
+GStrv               tally_council_result_describe_special_polls (TallyCouncilResult *self);
 double              tally_council_result_get_vote_share    (TallyCouncilResult *self,
                                                             TallyParty         *party,
                                                             TallyVoteMethod     method);

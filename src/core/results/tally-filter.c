@@ -46,6 +46,7 @@ struct _TallyFilter
   char              *search_text;
   char              *folded_search;  /* NULL when there is nothing to search */
   TallyOutcomeFlags  outcomes;
+  TallyBasis         basis;
 
   guint64            serial;
   guint              freeze_count;
@@ -72,6 +73,7 @@ enum {
   PROP_COUNCILS,
   PROP_OUTCOMES,
   PROP_SEARCH_TEXT,
+  PROP_BASIS,
   PROP_EMPTY,
   N_PROPS
 };
@@ -283,6 +285,10 @@ tally_filter_get_property (GObject    *object,
       g_value_set_string (value, self->search_text);
       break;
 
+    case PROP_BASIS:
+      g_value_set_enum (value, self->basis);
+      break;
+
     case PROP_EMPTY:
       g_value_set_boolean (value, compute_empty (self));
       break;
@@ -308,6 +314,10 @@ tally_filter_set_property (GObject      *object,
 
     case PROP_BASELINE:
       tally_filter_set_baseline (self, g_value_get_object (value));
+      break;
+
+    case PROP_BASIS:
+      tally_filter_set_basis (self, g_value_get_enum (value));
       break;
 
     case PROP_PARTIES:
@@ -425,6 +435,17 @@ tally_filter_class_init (TallyFilterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TallyFilter:basis:
+   *
+   * What change is measured against (#TallyBasis); results services by
+   * default.  Like the election it changes the figures, not the councils
+   * matched, so it is not part of #TallyFilter:empty.
+   */
+  properties[PROP_BASIS] =
+    g_param_spec_enum ("basis", NULL, NULL, TALLY_TYPE_BASIS, TALLY_BASIS_SERVICES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TallyFilter:empty:
    *
    * Whether nothing restricts the councils (election and baseline aside):
@@ -498,6 +519,7 @@ tally_filter_copy (TallyFilter *self)
   copy->search_text = g_strdup (self->search_text);
   copy->folded_search = g_strdup (self->folded_search);
   copy->outcomes = self->outcomes;
+  copy->basis = self->basis;
   copy->was_empty = compute_empty (copy);
 
   return copy;
@@ -549,6 +571,32 @@ tally_filter_set_baseline (TallyFilter   *self,
 
   if (g_set_object (&self->baseline, baseline))
     field_changed (self, PROP_BASELINE);
+}
+
+/**
+ * tally_filter_get_basis:
+ *
+ * Returns: what change is measured against
+ */
+TallyBasis
+tally_filter_get_basis (TallyFilter *self)
+{
+  g_return_val_if_fail (TALLY_IS_FILTER (self), TALLY_BASIS_SERVICES);
+  return self->basis;
+}
+
+void
+tally_filter_set_basis (TallyFilter *self,
+                        TallyBasis   basis)
+{
+  g_return_if_fail (TALLY_IS_FILTER (self));
+  g_return_if_fail (basis < TALLY_N_BASES);
+
+  if (self->basis == basis)
+    return;
+
+  self->basis = basis;
+  field_changed (self, PROP_BASIS);
 }
 
 /**

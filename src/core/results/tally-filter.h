@@ -35,6 +35,10 @@ TallyElection      *tally_filter_get_baseline             (TallyFilter         *
 void                tally_filter_set_baseline             (TallyFilter         *self,
                                                            TallyElection       *baseline);
 
+TallyBasis          tally_filter_get_basis                (TallyFilter         *self);
+void                tally_filter_set_basis                (TallyFilter         *self,
+                                                           TallyBasis           basis);
+
 const char * const *tally_filter_get_parties              (TallyFilter         *self);
 void                tally_filter_set_parties              (TallyFilter         *self,
                                                            const char * const  *keys);

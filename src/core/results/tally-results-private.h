@@ -60,7 +60,28 @@ struct _TallyResultsData
   gint64         *votes;             /* TALLY_UNKNOWN when not known */
   gint64         *top_votes;         /* TALLY_UNKNOWN without candidate rows */
   guint          *composition[2];
+
+  /* What change is measured against (tally-results-bases.c): [ec] */
+  gint32         *election_control;  /* control the previous election produced, or TALLY_CONTROL_UNKNOWN */
+  gint32         *postponed_seats;   /* seats up but not filled on the day */
+  gint32         *by_election_seats; /* extra seats filled at same-day by-elections */
+  char          **notional_label;    /* the notional baseline's election ("2016"), or NULL for none */
+  /* [ecp] */
+  gint32         *notional_seats;
+  GArray         *special_polls;     /* TallySpecialPoll, by election, council and ward */
 };
+
+/* A poll that was not part of the ordinary cycle on the day. */
+typedef struct
+{
+  guint     election;
+  guint     council;
+  char     *ward;
+  gboolean  postponed;   /* else a same-day by-election */
+  char     *held_on;     /* ISO date */
+  int       seats;
+  char     *winners;     /* "LAB 3", or NULL */
+} TallySpecialPoll;
 
 TallyResultsData *_tally_results_data_ref          (TallyResultsData *data);
 void              _tally_results_data_unref        (TallyResultsData *data);
@@ -73,18 +94,35 @@ double            _tally_results_data_share        (TallyResultsData *data,
                                                     guint             council,
                                                     int               party,
                                                     TallyVoteMethod   method);
-/* How a council's seat change against the baseline is measured. */
+/* How a council's seat change is measured (tally-results-bases.c).  Each
+ * basis allows some kinds and not others: a total adds only councils of
+ * the kinds of its own basis. */
 typedef enum
 {
-  TALLY_SEAT_CHANGE_UNKNOWN,   /* no baseline, or nothing to compare */
-  TALLY_SEAT_CHANGE_COHORT,    /* the same seats: won now less won then */
-  TALLY_SEAT_CHANGE_COUNCIL,   /* different seats: composition after less before */
+  TALLY_SEAT_CHANGE_UNKNOWN,      /* no baseline, or nothing to compare */
+  TALLY_SEAT_CHANGE_COHORT,       /* the same seats: won now less won then */
+  TALLY_SEAT_CHANGE_NOTIONAL,     /* new boundaries: won now less a notional baseline */
+  TALLY_SEAT_CHANGE_NO_NOTIONAL,  /* new boundaries and no notional baseline: left out */
+  TALLY_SEAT_CHANGE_EVE,          /* the composition after the poll less the one before */
 } TallySeatChange;
 
+char             *_tally_special_poll_describe     (const TallySpecialPoll *poll);
+gboolean          _tally_results_data_load_bases   (TallyResultsData *data,
+                                                    TallyDatabase    *database,
+                                                    GHashTable       *election_by_id,
+                                                    GHashTable       *council_by_id,
+                                                    GHashTable       *party_by_id,
+                                                    GError          **error);
+void              _tally_results_data_clear_bases  (TallyResultsData *data);
+int               _tally_results_data_control_before (TallyResultsData *data,
+                                                    guint             election,
+                                                    guint             council,
+                                                    TallyBasis        basis);
 TallySeatChange   _tally_results_data_seat_change_kind (TallyResultsData *data,
                                                     guint             election,
                                                     int               baseline,
-                                                    guint             council);
+                                                    guint             council,
+                                                    TallyBasis        basis);
 int               _tally_results_data_seat_change  (TallyResultsData *data,
                                                     guint             election,
                                                     int               baseline,
@@ -120,6 +158,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyResultsData, _tally_results_data_unref)
 TallyCouncilResult *_tally_council_result_new_for_data (TallyResultsData *data,
                                                         guint             election,
                                                         int               baseline,
-                                                        guint             council);
+                                                        guint             council,
+                                                        TallyBasis        basis);
 
 G_END_DECLS

@@ -109,6 +109,7 @@ data_clear (gpointer mem)
   g_clear_pointer (&data->seats_won, g_free);
   g_clear_pointer (&data->votes, g_free);
   g_clear_pointer (&data->top_votes, g_free);
+  _tally_results_data_clear_bases (data);
 
   for (guint stage = 0; stage < 2; stage++)
     {
@@ -183,60 +184,6 @@ _tally_results_data_share (TallyResultsData *data,
   return 100.0 * (double) votes / (double) total;
 }
 
-/* Whether the baseline fought the same seats.  For a council elected by
- * thirds, 2014's cohort is 2018's; same-day by-elections add a seat or two
- * on either side.  A larger difference means the seats are not the same:
- * new ward boundaries (Birmingham fought 41 seats in 2014 and all 101 new
- * ones in 2018) or a change of cycle (Slough, all out in 2014, a third in
- * 2018).  There docs/DESIGN.md says to compare council totals: the
- * composition after against the composition before. */
-TallySeatChange
-_tally_results_data_seat_change_kind (TallyResultsData *data,
-                                      guint             election,
-                                      int               baseline,
-                                      guint             council)
-{
-  gsize ec = _tally_ec (data, election, council);
-  gsize then;
-  gint32 up_now, up_then;
-
-  if (baseline < 0 || !data->held[ec] || !data->held[then = _tally_ec (data, baseline, council)])
-    return TALLY_SEAT_CHANGE_UNKNOWN;
-
-  up_now = data->seats_up[ec];
-  up_then = data->seats_up[then];
-  if (ABS (up_now - up_then) <= MAX (2, up_then / 10))
-    return TALLY_SEAT_CHANGE_COHORT;
-
-  if (data->composition_total[TALLY_STAGE_BEFORE][ec] > 0 && data->composition_total[TALLY_STAGE_AFTER][ec] > 0)
-    return TALLY_SEAT_CHANGE_COUNCIL;
-
-  return TALLY_SEAT_CHANGE_UNKNOWN;
-}
-
-/* @kind as _tally_results_data_seat_change_kind() gives it. */
-int
-_tally_results_data_seat_change (TallyResultsData *data,
-                                 guint             election,
-                                 int               baseline,
-                                 guint             council,
-                                 guint             party,
-                                 TallySeatChange   kind)
-{
-  gsize ecp = _tally_ecp (data, election, council, party);
-
-  switch (kind)
-    {
-    case TALLY_SEAT_CHANGE_COHORT:
-      return data->seats_won[ecp] - data->seats_won[_tally_ecp (data, baseline, council, party)];
-    case TALLY_SEAT_CHANGE_COUNCIL:
-      return (int) data->composition[TALLY_STAGE_AFTER][ecp] - (int) data->composition[TALLY_STAGE_BEFORE][ecp];
-    case TALLY_SEAT_CHANGE_UNKNOWN:
-    default:
-      return 0;
-    }
-}
-
 /* The seats @party held before the poll that were not being fought: none
  * on a council elected all out; otherwise its seats before less the seats it
  * won in the baseline cohort, which are the ones it was defending.  This
@@ -262,7 +209,8 @@ _tally_results_data_seats_not_up (TallyResultsData *data,
   if (data->seats_up[ec] >= (gint32) (total_after > 0 ? total_after : total_before))
     return 0;
 
-  if (_tally_results_data_seat_change_kind (data, election, baseline, council) != TALLY_SEAT_CHANGE_COHORT)
+  if (_tally_results_data_seat_change_kind (data, election, baseline, council, TALLY_BASIS_SERVICES) !=
+      TALLY_SEAT_CHANGE_COHORT)
     return TALLY_UNKNOWN;
 
   defended = data->seats_won[_tally_ecp (data, baseline, council, party)];
@@ -793,7 +741,9 @@ load (TallyCatalog  *catalog,
       !load_council_results (&loader, error) ||
       !load_compositions (&loader, error) ||
       !load_declarations (&loader, error) ||
-      !load_candidates (&loader, error))
+      !load_candidates (&loader, error) ||
+      !_tally_results_data_load_bases (data, loader.database, loader.election_by_id,
+                                       loader.council_by_id, loader.party_by_id, error))
     return NULL;
 
   return g_steal_pointer (&data);
@@ -814,10 +764,12 @@ pair_free (gpointer mem)
 static Pair *
 get_pair (TallyResults *self,
           guint         election,
-          int           baseline)
+          int           baseline,
+          TallyBasis    basis)
 {
   TallyResultsData *data = self->data;
-  gpointer key = GSIZE_TO_POINTER ((gsize) election * (data->n_elections + 1) + (gsize) (baseline + 1) + 1);
+  gpointer key = GSIZE_TO_POINTER (((gsize) election * (data->n_elections + 1) + (gsize) (baseline + 1)) * TALLY_N_BASES +
+                                   basis + 1);
   Pair *pair;
 
   if ((pair = g_hash_table_lookup (self->pairs, key)) != NULL)
@@ -833,7 +785,7 @@ get_pair (TallyResults *self,
 
       if (data->held[_tally_ec (data, election, council)])
         {
-          result = _tally_council_result_new_for_data (data, election, baseline, council);
+          result = _tally_council_result_new_for_data (data, election, baseline, council, basis);
           g_list_store_append (pair->all, result);
           g_object_unref (result);  /* the store holds it */
         }
@@ -882,6 +834,7 @@ match_councils (TallyResults      *self,
 {
   TallyResultsData *data = self->data;
   g_autofree gboolean *selected = g_new0 (gboolean, data->n_parties + 1);
+  TallyBasis basis = tally_filter_get_basis (filter);
   guint n_matching = 0;
 
   for (guint party = 0; party < data->n_parties; party++)
@@ -890,7 +843,7 @@ match_councils (TallyResults      *self,
   for (guint council = 0; council < data->n_councils; council++)
     {
       gsize ec = _tally_ec (data, election, council);
-      int before = data->control[TALLY_STAGE_BEFORE][ec];
+      int before = _tally_results_data_control_before (data, election, council, basis);
       int after = data->control[TALLY_STAGE_AFTER][ec];
 
       if (!data->held[ec] ||
@@ -1153,6 +1106,8 @@ tally_results_resolve_baseline (TallyResults *self,
  *   @election's own baseline
  *
  * The same objects are returned each time for the same two elections.
+ * Their control before the poll and seat changes are on the basis of the
+ * followed filter (tally_results_get_basis()).
  *
  * Returns: (transfer none): a #TallyCouncilResult for every council that
  *   voted at @election, by name
@@ -1172,7 +1127,7 @@ tally_results_get_council_results (TallyResults  *self,
   g_return_val_if_fail (e >= 0, NULL);
   b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
 
-  return G_LIST_MODEL (get_pair (self, (guint) e, b)->all);
+  return G_LIST_MODEL (get_pair (self, (guint) e, b, tally_results_get_basis (self))->all);
 }
 
 /**
@@ -1201,7 +1156,7 @@ tally_results_lookup (TallyResults  *self,
   for (guint i = 0; i < self->data->n_councils; i++)
     if (self->data->councils[i] == council ||
         tally_council_get_id (self->data->councils[i]) == tally_council_get_id (council))
-      return g_ptr_array_index (get_pair (self, (guint) e, b)->by_council, i);
+      return g_ptr_array_index (get_pair (self, (guint) e, b, tally_results_get_basis (self))->by_council, i);
 
   return NULL;
 }
@@ -1231,8 +1186,8 @@ tally_results_summarize (TallyResults *self,
   if (!resolve (self, filter, &election, &baseline))
     return NULL;
 
-  pair = get_pair (self, election, baseline);
-  summary = _tally_scope_summary_new (self->data, election, baseline);
+  pair = get_pair (self, election, baseline, tally_filter_get_basis (filter));
+  summary = _tally_scope_summary_new (self->data, election, baseline, tally_filter_get_basis (filter));
   match_councils (self, filter, election, pair, summary);
   _tally_scope_summary_finish (summary);
 
@@ -1261,6 +1216,22 @@ tally_results_count_matching (TallyResults *self,
     return 0;
 
   return match_councils (self, filter, election, NULL, NULL);
+}
+
+/**
+ * tally_results_get_basis:
+ *
+ * Returns: the basis of the followed filter, or %TALLY_BASIS_SERVICES
+ *   without one: what the council results of
+ *   tally_results_get_council_results() and tally_results_lookup() measure
+ *   change against
+ */
+TallyBasis
+tally_results_get_basis (TallyResults *self)
+{
+  g_return_val_if_fail (TALLY_IS_RESULTS (self), TALLY_BASIS_SERVICES);
+
+  return self->filter != NULL ? tally_filter_get_basis (self->filter) : TALLY_BASIS_SERVICES;
 }
 
 /**

@@ -53,6 +53,7 @@ GListModel         *tally_results_list_wards          (TallyResults        *self
                                                        TallyCouncilResult  *result,
                                                        GError             **error);
 
+TallyBasis          tally_results_get_basis           (TallyResults        *self);
 TallyFilter        *tally_results_get_filter          (TallyResults        *self);
 void                tally_results_set_filter          (TallyResults        *self,
                                                        TallyFilter         *filter);

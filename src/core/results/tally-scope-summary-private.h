@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 TallyScopeSummary *_tally_scope_summary_new    (TallyResultsData   *data,
                                                 guint               election,
-                                                int                 baseline);
+                                                int                 baseline,
+                                                TallyBasis          basis);
 void               _tally_scope_summary_add    (TallyScopeSummary  *self,
                                                 guint               council,
                                                 TallyCouncilResult *result);

@@ -54,6 +54,7 @@ struct _TallyScopeSummary
   TallyResultsData *data;
   guint             election;
   int               baseline;
+  TallyBasis        basis;
 
   GPtrArray        *results;       /* matching TallyCouncilResult, by name */
   GListStore       *councils;      /* the same, made on first request */
@@ -68,8 +69,9 @@ struct _TallyScopeSummary
 
   gint64           *seats_won;     /* [party] */
   gint64           *seats_change;  /* [party], over councils that voted in the baseline */
-  guint             n_same_seats;      /* councils compared cohort with cohort */
-  guint             n_council_totals;  /* councils compared by composition */
+  guint             n_kind[TALLY_SEAT_CHANGE_EVE + 1];  /* declared councils by TallySeatChange */
+  guint             postponed_seats;
+  guint             by_election_seats;
 
   Tally             tallies[N_PERIODS][N_METHODS];
 
@@ -194,7 +196,8 @@ tally_scope_summary_init (TallyScopeSummary *self)
 TallyScopeSummary *
 _tally_scope_summary_new (TallyResultsData *data,
                           guint             election,
-                          int               baseline)
+                          int               baseline,
+                          TallyBasis        basis)
 {
   TallyScopeSummary *self = g_object_new (TALLY_TYPE_SCOPE_SUMMARY, NULL);
   guint n_parties = data->n_parties;
@@ -202,6 +205,7 @@ _tally_scope_summary_new (TallyResultsData *data,
   self->data = _tally_results_data_ref (data);
   self->election = election;
   self->baseline = baseline;
+  self->basis = basis;
   self->in_scope = g_new0 (guint8, data->n_councils);
   self->controlled[0] = g_new0 (guint, n_parties + 1);
   self->controlled[1] = g_new0 (guint, n_parties + 1);
@@ -234,10 +238,11 @@ _tally_scope_summary_add (TallyScopeSummary  *self,
   TallyResultsData *data = self->data;
   gsize ec = _tally_ec (data, self->election, council);
   gsize base = ec * data->n_parties;
-  int before = data->control[TALLY_STAGE_BEFORE][ec];
+  int before = _tally_results_data_control_before (data, self->election, council, self->basis);
   int after = data->control[TALLY_STAGE_AFTER][ec];
   gboolean compared = self->baseline >= 0 && data->held[_tally_ec (data, self->baseline, council)];
-  TallySeatChange kind = _tally_results_data_seat_change_kind (data, self->election, self->baseline, council);
+  TallySeatChange kind = _tally_results_data_seat_change_kind (data, self->election, self->baseline, council,
+                                                               self->basis);
 
   g_ptr_array_add (self->results, g_object_ref (result));
   self->in_scope[council] = TRUE;
@@ -263,6 +268,8 @@ _tally_scope_summary_add (TallyScopeSummary  *self,
 
   self->n_declared++;
   self->seats_up += (guint) MAX (data->seats_up[ec], 0);
+  self->postponed_seats += (guint) data->postponed_seats[ec];
+  self->by_election_seats += (guint) data->by_election_seats[ec];
 
   if (before != TALLY_CONTROL_UNKNOWN)
     self->controlled[TALLY_STAGE_BEFORE][before + 1]++;
@@ -279,17 +286,12 @@ _tally_scope_summary_add (TallyScopeSummary  *self,
   for (guint method = 0; method < N_METHODS; method++)
     tally_add (&self->tallies[NOW][method], data, self->election, council, method);
 
-  if (kind != TALLY_SEAT_CHANGE_UNKNOWN)
-    {
-      if (kind == TALLY_SEAT_CHANGE_COHORT)
-        self->n_same_seats++;
-      else
-        self->n_council_totals++;
-
-      for (guint party = 0; party < data->n_parties; party++)
-        self->seats_change[party] += _tally_results_data_seat_change (data, self->election, self->baseline,
-                                                                      council, party, kind);
-    }
+  /* The kind follows from the basis (tally-results-bases.c): each basis
+   * has its own kinds, so this adds only changes of one definition. */
+  self->n_kind[kind]++;
+  for (guint party = 0; party < data->n_parties; party++)
+    self->seats_change[party] += _tally_results_data_seat_change (data, self->election, self->baseline,
+                                                                  council, party, kind);
 
   if (compared)
     for (guint method = 0; method < N_METHODS; method++)
@@ -479,14 +481,23 @@ tally_scope_summary_get_seats_won (TallyScopeSummary *self,
   return (guint) self->seats_won[index];
 }
 
+static guint
+n_compared (TallyScopeSummary *self)
+{
+  return self->n_kind[TALLY_SEAT_CHANGE_COHORT] + self->n_kind[TALLY_SEAT_CHANGE_NOTIONAL] +
+         self->n_kind[TALLY_SEAT_CHANGE_EVE];
+}
+
 /**
  * tally_scope_summary_get_seats_change:
  * @change: (out): the sum over the declared councils in scope of
- *   tally_council_result_get_seats_change(): seats won now less seats won in
- *   the baseline cohort, or council totals where the seats fought differ
- *   (see tally_scope_summary_get_seat_comparisons())
+ *   tally_council_result_get_seats_change() on the summary's basis: against
+ *   the previous comparable election (the same seats, or a notional
+ *   baseline on new wards; councils on new wards without one are left out),
+ *   or, on the eve basis, the composition after less the one before.  Never
+ *   a mixture: see tally_scope_summary_describe_seat_change().
  *
- * Returns: %FALSE when no council in scope voted in the baseline
+ * Returns: %FALSE when no council in scope has a seat change on the basis
  */
 gboolean
 tally_scope_summary_get_seats_change (TallyScopeSummary *self,
@@ -498,7 +509,7 @@ tally_scope_summary_get_seats_change (TallyScopeSummary *self,
   g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
 
-  if ((index = party_index (self, party)) < 0 || self->n_same_seats + self->n_council_totals == 0)
+  if ((index = party_index (self, party)) < 0 || n_compared (self) == 0)
     return FALSE;
 
   *change = (int) self->seats_change[index];
@@ -525,9 +536,123 @@ tally_scope_summary_get_seat_comparisons (TallyScopeSummary *self,
   g_return_if_fail (TALLY_IS_SCOPE_SUMMARY (self));
 
   if (n_same_seats != NULL)
-    *n_same_seats = self->n_same_seats;
+    *n_same_seats = self->n_kind[TALLY_SEAT_CHANGE_COHORT];
   if (n_council_totals != NULL)
-    *n_council_totals = self->n_council_totals;
+    *n_council_totals = self->n_kind[TALLY_SEAT_CHANGE_EVE];
+}
+
+/**
+ * tally_scope_summary_get_seat_change_councils:
+ * @n_same_seats: (out) (optional): councils compared with the same seats
+ * @n_notional: (out) (optional): councils compared with a notional baseline
+ * @n_eve: (out) (optional): councils compared with the eve of the poll
+ * @n_left_out: (out) (optional): councils on new ward boundaries with no
+ *   notional baseline, left out of the seat change
+ *
+ * How tally_scope_summary_get_seats_change() was measured, council by
+ * council: on the eve basis only @n_eve is counted, on the others only the
+ * rest.
+ */
+void
+tally_scope_summary_get_seat_change_councils (TallyScopeSummary *self,
+                                              guint             *n_same_seats,
+                                              guint             *n_notional,
+                                              guint             *n_eve,
+                                              guint             *n_left_out)
+{
+  g_return_if_fail (TALLY_IS_SCOPE_SUMMARY (self));
+
+  if (n_same_seats != NULL)
+    *n_same_seats = self->n_kind[TALLY_SEAT_CHANGE_COHORT];
+  if (n_notional != NULL)
+    *n_notional = self->n_kind[TALLY_SEAT_CHANGE_NOTIONAL];
+  if (n_eve != NULL)
+    *n_eve = self->n_kind[TALLY_SEAT_CHANGE_EVE];
+  if (n_left_out != NULL)
+    *n_left_out = self->n_kind[TALLY_SEAT_CHANGE_NO_NOTIONAL];
+}
+
+/**
+ * tally_scope_summary_describe_seat_change:
+ *
+ * Returns: (transfer full): what the seat changes are measured against and
+ *   over which councils: "seat change against the previous comparable
+ *   election, over 129 councils (124 on the same seats, 5 against a
+ *   notional baseline); 21 on new boundaries have no notional baseline and
+ *   are left out", or "seat change against the eve of the poll, over 150
+ *   councils"
+ */
+char *
+tally_scope_summary_describe_seat_change (TallyScopeSummary *self)
+{
+  GString *text;
+  guint n_left_out;
+
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
+
+  if (self->basis == TALLY_BASIS_EVE)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "seat change against the eve of the poll, over %u council",
+                                         "seat change against the eve of the poll, over %u councils",
+                                         n_compared (self)),
+                            n_compared (self));
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "seat change against the previous comparable election, over %u council "
+                                       "(%u on the same seats, %u against a notional baseline)",
+                                       "seat change against the previous comparable election, over %u councils "
+                                       "(%u on the same seats, %u against a notional baseline)",
+                                       n_compared (self)),
+                          n_compared (self), self->n_kind[TALLY_SEAT_CHANGE_COHORT],
+                          self->n_kind[TALLY_SEAT_CHANGE_NOTIONAL]);
+
+  if ((n_left_out = self->n_kind[TALLY_SEAT_CHANGE_NO_NOTIONAL]) > 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; %u on new boundaries has no notional baseline and is left out",
+                                         "; %u on new boundaries have no notional baseline and are left out",
+                                         n_left_out),
+                            n_left_out);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tally_scope_summary_get_basis:
+ *
+ * Returns: what the summary's changes are measured against
+ */
+TallyBasis
+tally_scope_summary_get_basis (TallyScopeSummary *self)
+{
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), TALLY_BASIS_SERVICES);
+
+  return self->basis;
+}
+
+/**
+ * tally_scope_summary_get_special_seats:
+ * @postponed: (out) (optional): seats up in scope whose poll was postponed
+ *   (not filled on the day, and not in tally_scope_summary_get_seats_up())
+ * @by_election: (out) (optional): seats filled in scope at same-day
+ *   by-elections (in tally_scope_summary_get_seats_up())
+ *
+ * The seats of the ordinary cycle are the seats up less @by_election, plus
+ * @postponed.
+ */
+void
+tally_scope_summary_get_special_seats (TallyScopeSummary *self,
+                                       guint             *postponed,
+                                       guint             *by_election)
+{
+  g_return_if_fail (TALLY_IS_SCOPE_SUMMARY (self));
+
+  if (postponed != NULL)
+    *postponed = self->postponed_seats;
+  if (by_election != NULL)
+    *by_election = self->by_election_seats;
 }
 
 /**

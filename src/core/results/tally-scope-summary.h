@@ -40,6 +40,16 @@ gboolean       tally_scope_summary_get_seats_change        (TallyScopeSummary *s
 void           tally_scope_summary_get_seat_comparisons    (TallyScopeSummary *self,
                                                             guint             *n_same_seats,
                                                             guint             *n_council_totals);
+void           tally_scope_summary_get_seat_change_councils (TallyScopeSummary *self,
+                                                            guint             *n_same_seats,
+                                                            guint             *n_notional,
+                                                            guint             *n_eve,
+                                                            guint             *n_left_out);
+char          *tally_scope_summary_describe_seat_change    (TallyScopeSummary *self);
+TallyBasis     tally_scope_summary_get_basis               (TallyScopeSummary *self);
+void           tally_scope_summary_get_special_seats       (TallyScopeSummary *self,
+                                                            guint             *postponed,
+                                                            guint             *by_election);
 gint64         tally_scope_summary_get_votes               (TallyScopeSummary *self,
                                                             TallyParty        *party,
                                                             TallyVoteMethod    method);

@@ -202,6 +202,136 @@ load_composition (TallyDatabase   *database,
   return bind_int (stmt, 5, reader, 4, 1, 1000, TRUE, error);
 }
 
+/* A control key: a party key of parties.tsv, or NOC. */
+static gboolean
+check_control_key (TallyDatabase   *database,
+                   TallyTsvReader  *reader,
+                   guint            column,
+                   gboolean         required,
+                   GError         **error)
+{
+  const char *key = tally_tsv_reader_get (reader, column);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (key == NULL)
+    return !required || require_text (reader, column, error);
+
+  if (g_str_equal (key, "NOC"))
+    return TRUE;
+
+  if (!(stmt = _tally_database_prepare (database, "SELECT 1 FROM parties WHERE key = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+
+  tally_tsv_reader_set_error (reader, error, column, _("“%s” is neither a party key nor NOC"), key);
+  return FALSE;
+}
+
+static gboolean
+load_previous_control (TallyDatabase   *database,
+                       TallyTsvReader  *reader,
+                       sqlite3_stmt    *stmt,
+                       GError         **error)
+{
+  if (!check_control_key (database, reader, 2, TRUE, error) ||
+      !check_control_key (database, reader, 4, FALSE, error))
+    return FALSE;
+
+  for (guint column = 0; column < 7; column++)
+    bind_text (stmt, column + 1, reader, column);
+
+  return TRUE;
+}
+
+/* "LAB 2" or "CON 1 LAB 1": party keys, each with a count of winners. */
+static gboolean
+check_winners (TallyDatabase   *database,
+               TallyTsvReader  *reader,
+               guint            column,
+               GError         **error)
+{
+  const char *text = tally_tsv_reader_get (reader, column);
+  g_auto(GStrv) words = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return TRUE;
+
+  words = g_strsplit (text, " ", -1);
+  n = g_strv_length (words);
+  for (guint i = 0; i < n; i += 2)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      guint64 count = 0;
+
+      if (i + 1 >= n || !g_ascii_string_to_unsigned (words[i + 1], 10, 1, 100, &count, NULL))
+        {
+          tally_tsv_reader_set_error (reader, error, column,
+                                      _("“%s” is not a list of party keys with counts (“CON 1 LAB 1”)"), text);
+          return FALSE;
+        }
+
+      if (!(stmt = _tally_database_prepare (database, "SELECT 1 FROM parties WHERE key = ?", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, words[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          tally_tsv_reader_set_error (reader, error, column, _("no party has the key %s"), words[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_special_poll (TallyDatabase   *database,
+                   TallyTsvReader  *reader,
+                   sqlite3_stmt    *stmt,
+                   GError         **error)
+{
+  const char *kind = tally_tsv_reader_get (reader, 3);
+
+  for (guint column = 0; column < 3; column++)
+    if (!require_text (reader, column, error))
+      return FALSE;
+
+  if (g_strcmp0 (kind, "postponed") != 0 && g_strcmp0 (kind, "by_election") != 0)
+    {
+      tally_tsv_reader_set_error (reader, error, 3, _("must be “postponed” or “by_election”"));
+      return FALSE;
+    }
+
+  if (!check_winners (database, reader, 5, error))
+    return FALSE;
+
+  for (guint column = 0; column < 4; column++)
+    bind_text (stmt, column + 1, reader, column);
+  bind_text (stmt, 6, reader, 5);
+  bind_text (stmt, 7, reader, 6);
+
+  return bind_int (stmt, 5, reader, 4, 1, 10, TRUE, error);
+}
+
+static gboolean
+load_notional_baseline (TallyDatabase   *database,
+                        TallyTsvReader  *reader,
+                        sqlite3_stmt    *stmt,
+                        GError         **error)
+{
+  if (!require_text (reader, 2, error))
+    return FALSE;
+
+  for (guint column = 0; column < 4; column++)
+    bind_text (stmt, column + 1, reader, column);
+  bind_text (stmt, 7, reader, 6);
+
+  return bind_int (stmt, 5, reader, 4, 0, 1000, TRUE, error) &&
+         bind_int (stmt, 6, reader, 5, 0, G_MAXINT64, FALSE, error);
+}
+
 /* Rows that name a council, party or election do so by code, key or date;
  * an INSERT … SELECT that matches nothing means the name is unknown. */
 static const Table tables[] = {
@@ -248,6 +378,32 @@ static const Table tables[] = {
     "SELECT e.id, c.id, ?3, p.id, ?5 FROM elections e, councils c, parties p "
     "WHERE e.date = ?1 AND c.code = ?2 AND p.key = ?4",
     load_composition,
+  },
+  {
+    "previous-control.tsv",
+    { "date", "council", "control", "election_date", "election_control", "election_source", "source" },
+    "INSERT INTO previous_control (election_id, council_id, control, election_date, election_control, "
+    "                              election_source, source) "
+    "SELECT e.id, c.id, ?3, ?4, ?5, ?6, ?7 FROM elections e, councils c WHERE e.date = ?1 AND c.code = ?2",
+    load_previous_control,
+  },
+  {
+    /* A postponed poll's date is the day it was held: it belongs to the
+     * latest election on or before that day. */
+    "special-polls.tsv",
+    { "date", "council", "ward", "kind", "seats", "winners", "note" },
+    "INSERT INTO special_polls (election_id, council_id, ward, kind, held_on, seats, winners, note) "
+    "SELECT e.id, c.id, ?3, ?4, ?1, ?5, ?6, ?7 FROM elections e, councils c "
+    "WHERE e.id = (SELECT id FROM elections WHERE date <= ?1 ORDER BY date DESC LIMIT 1) AND c.code = ?2",
+    load_special_poll,
+  },
+  {
+    "notional-baselines.tsv",
+    { "date", "council", "baseline", "party", "seats", "votes", "source" },
+    "INSERT INTO notional_baselines (election_id, council_id, baseline, party_id, seats, votes, source) "
+    "SELECT e.id, c.id, ?3, p.id, ?5, ?6, ?7 FROM elections e, councils c, parties p "
+    "WHERE e.date = ?1 AND c.code = ?2 AND p.key = ?4",
+    load_notional_baseline,
   },
 };
 

@@ -23,6 +23,7 @@ struct _TallyDatabase
 
   sqlite3 *handle;
   char    *path;
+  int      schema_version;
   guint    read_only : 1;
 
   /* The query-time limit (see bound_query_time()). */
@@ -320,27 +321,77 @@ get_core_resource (void)
   return tally_core_get_resource ();
 }
 
+static const char *
+lookup_script (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/tally/Tally/core/", name, NULL);
+  g_autoptr(GBytes) script = NULL;
+
+  script = g_resource_lookup_data (get_core_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (script != NULL);
+
+  /* Resources are NUL-terminated and live as long as the program. */
+  return g_bytes_get_data (script, NULL);
+}
+
+/* The steps from one schema version to the next, each a script of
+ * tally-core.gresource.xml: steps[i] takes a file from version i + 1 to
+ * i + 2.  A new file runs the base script and then every step, so that new
+ * and migrated files cannot differ. */
+static const char *const migration_steps[] = {
+  "tally-schema-2.sql",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) + 1 == TALLY_SCHEMA_VERSION);
+
+static gboolean
+run_migrations (TallyDatabase  *self,
+                int             from_version,
+                GError        **error)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              TALLY_APPLICATION_ID, TALLY_SCHEMA_VERSION);
+
+  for (int version = MAX (from_version, 1); version < TALLY_SCHEMA_VERSION; version++)
+    if (!_tally_database_exec (self, lookup_script (migration_steps[version - 1]), error))
+      return FALSE;
+
+  if (!_tally_database_exec (self, pragmas, error))
+    return FALSE;
+
+  self->schema_version = TALLY_SCHEMA_VERSION;
+  return TRUE;
+}
+
 static gboolean
 create_schema (TallyDatabase  *self,
                GError        **error)
 {
-  g_autoptr(GBytes) script = NULL;
-  g_autofree char *pragmas = NULL;
-
-  script = g_resource_lookup_data (get_core_resource (),
-                                   "/io/github/tally/Tally/core/tally-schema.sql",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (script != NULL);
-
-  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             TALLY_APPLICATION_ID, TALLY_SCHEMA_VERSION);
-
   if (!_tally_database_begin (self, error))
     return FALSE;
 
-  if (!_tally_database_exec (self, g_bytes_get_data (script, NULL), error) ||
-      !_tally_database_exec (self, pragmas, error) ||
+  if (!_tally_database_exec (self, lookup_script ("tally-schema.sql"), error) ||
+      !run_migrations (self, 1, error) ||
       !_tally_database_commit (self, error))
+    {
+      _tally_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An older file opened for writing is brought up to this version in one
+ * transaction: a failure leaves it as it was. */
+static gboolean
+migrate_schema (TallyDatabase  *self,
+                int             from_version,
+                GError        **error)
+{
+  if (!_tally_database_begin (self, error))
+    return FALSE;
+
+  if (!run_migrations (self, from_version, error) || !_tally_database_commit (self, error))
     {
       _tally_database_rollback (self);
       return FALSE;
@@ -392,12 +443,18 @@ check_identity (TallyDatabase           *self,
 
   if (user_version < 1)
     {
-      /* Version 1 is the first schema: there is nothing older to migrate from.
-       * Later versions add their steps here, each in its own transaction. */
+      /* Version 1 is the first schema: there is nothing older to migrate from. */
       g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_OLD,
                    _("“%s” has an unknown database version %d"), name, (int) user_version);
       return FALSE;
     }
+
+  self->schema_version = (int) user_version;
+
+  /* A file opened read-only is read at its own version (readers of the
+   * newer tables ask tally_database_get_schema_version() first). */
+  if (user_version < TALLY_SCHEMA_VERSION && !self->read_only)
+    return migrate_schema (self, (int) user_version, error);
 
   return TRUE;
 }
@@ -538,6 +595,22 @@ tally_database_get_read_only (TallyDatabase *self)
   g_return_val_if_fail (TALLY_IS_DATABASE (self), FALSE);
 
   return self->read_only;
+}
+
+/**
+ * tally_database_get_schema_version:
+ *
+ * A file opened for writing is migrated to %TALLY_SCHEMA_VERSION when it
+ * is opened; one opened read-only keeps its own version.
+ *
+ * Returns: the schema version of the open file
+ */
+int
+tally_database_get_schema_version (TallyDatabase *self)
+{
+  g_return_val_if_fail (TALLY_IS_DATABASE (self), 0);
+
+  return self->schema_version;
 }
 
 /**

@@ -1,4 +1,5 @@
--- Tally's database schema, version 1.
+-- Tally's database schema, version 1 (the base; tally-schema-2.sql and any
+-- later steps follow it, on new files and old ones alike).
 --
 -- One file holds everything a view shows: elections, councils and wards,
 -- parties, candidates and their votes, council-level results, compositions,

@@ -1,0 +1,454 @@
+/* test-bases.c: what change is measured against, on the facts of 2018.
+ *
+ * The results services' scoreboard (data/bundled/SOURCES.md, "Bases used by
+ * the results services"): councils against control on the eve of the poll,
+ * seats against the previous comparable election.  The other two bases are
+ * one switch away.  The seat-change tests recompute every council's change
+ * from the bundled .tsv files themselves, so that a total that mixed two
+ * kinds of change (as Tally once added "after less before" for councils on
+ * new boundaries to "same seats as 2014" for the rest) fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-filter.h"
+#include "tally-party.h"
+#include "tally-results.h"
+#include "tally-scope-summary.h"
+#include "tally-test-util.h"
+
+typedef struct
+{
+  TallyDatabase *database;
+  TallyCatalog  *catalog;
+  TallyResults  *results;
+  TallyFilter   *filter;
+  TallyElection *election;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  fixture->catalog = tally_catalog_new (fixture->database, &error);
+  g_assert_no_error (error);
+  fixture->results = tally_results_new (fixture->catalog, &error);
+  g_assert_no_error (error);
+  fixture->filter = tally_filter_new ();
+  tally_results_set_filter (fixture->results, fixture->filter);
+  fixture->election = tally_catalog_lookup_election (fixture->catalog, "2018-05-03");
+  g_assert_nonnull (fixture->election);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_clear_object (&fixture->filter);
+  g_clear_object (&fixture->results);
+  g_clear_object (&fixture->catalog);
+  g_clear_object (&fixture->database);
+}
+
+static TallyCouncilResult *
+lookup (Fixture    *fixture,
+        const char *code)
+{
+  TallyCouncil *council = tally_catalog_lookup_council (fixture->catalog, code);
+  TallyCouncilResult *result;
+
+  g_assert_nonnull (council);
+  result = tally_results_lookup (fixture->results, fixture->election, NULL, council);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static TallyParty *
+party (Fixture    *fixture,
+       const char *key)
+{
+  TallyParty *found = tally_catalog_lookup_party (fixture->catalog, key);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *services;  /* the default basis */
+  const char *election;  /* against the council's last election */
+} OutcomeFact;
+
+/* Every outcome the issue names, on both council bases. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  static const OutcomeFact facts[] = {
+    /* NOC after its 2016 election; a Conservative majority once UKIP's
+     * three defected (September 2017): "taken from the Conservatives". */
+    { "E06000026", "Plymouth", "Labour gain from Conservative", "Labour gain from no overall control" },
+    /* Con 17 of 30 on the eve, 16 after (wp18-woking). */
+    { "E07000217", "Woking", "Conservative hold", "Conservative hold" },
+    /* LD 20 of 39 in 2016; NOC on the eve (a Lib Dem went independent in
+     * March 2018); LD 20 after. */
+    { "E07000102", "Three Rivers", "Liberal Democrats gain from no overall control", "Liberal Democrats hold" },
+    /* The Conservatives won Barnet in 2014 and lost the majority to a
+     * deselected councillor weeks before the poll: the BBC's "CON GAIN FROM
+     * NOC", but against the 2014 election a hold.  Not a gain on both. */
+    { "E09000003", "Barnet", "Conservative gain from no overall control", "Conservative hold" },
+    /* A Conservative majority won in 2016, lost at a 2017 by-election. */
+    { "E06000031", "Peterborough", "Conservative gain from no overall control", "Conservative hold" },
+    { "E08000009", "Trafford", "Conservative loss to no overall control", "Conservative loss to no overall control" },
+  };
+
+  for (TallyBasis basis = TALLY_BASIS_SERVICES; basis <= TALLY_BASIS_ELECTION; basis++)
+    {
+      tally_filter_set_basis (fixture->filter, basis);
+      for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+        {
+          TallyCouncilResult *result = lookup (fixture, facts[i].code);
+          g_autofree char *description = tally_council_result_describe_outcome (result, FALSE);
+
+          g_test_message ("%s, %s: %s", facts[i].name, tally_basis_to_string (basis), description);
+          g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (result)), ==, facts[i].name);
+          g_assert_cmpint (tally_council_result_get_basis (result), ==, basis);
+          g_assert_cmpstr (description, ==, basis == TALLY_BASIS_SERVICES ? facts[i].services : facts[i].election);
+        }
+    }
+
+  /* The eve basis compares control with the eve, as the services do. */
+  tally_filter_set_basis (fixture->filter, TALLY_BASIS_EVE);
+  {
+    g_autofree char *plymouth = tally_council_result_describe_outcome (lookup (fixture, "E06000026"), FALSE);
+
+    g_assert_cmpstr (plymouth, ==, "Labour gain from Conservative");
+  }
+}
+
+/* The national councils-controlled scoreboard on each basis. */
+static void
+test_scoreboard (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const struct
+  {
+    TallyBasis basis;
+    int        lab, con, ld, noc;  /* change */
+    guint      con_before, ld_before;
+  } boards[] = {
+    /* The BBC: Lab ±0, Con −2 ("lost control of two councils overall"),
+     * LD +4.  Wikipedia's Con −3 is this basis with Barnet counted as a
+     * hold (its 2014 result): no basis here gives it. */
+    { TALLY_BASIS_SERVICES, 0, -2, 4, -2, 48, 5 },
+    /* Against each council's last election: matches no published board. */
+    { TALLY_BASIS_ELECTION, 0, -1, 3, -2, 47, 6 },
+    { TALLY_BASIS_EVE, 0, -2, 4, -2, 48, 5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (boards); i++)
+    {
+      g_autoptr(TallyScopeSummary) summary = NULL;
+
+      tally_filter_set_basis (fixture->filter, boards[i].basis);
+      summary = tally_results_summarize (fixture->results, fixture->filter);
+      g_assert_cmpint (tally_scope_summary_get_basis (summary), ==, boards[i].basis);
+
+      /* After the poll, the published count on every basis. */
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LAB"), TALLY_STAGE_AFTER), ==, 74);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_AFTER), ==, 46);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_AFTER), ==, 9);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER), ==, 21);
+
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_BEFORE), ==, boards[i].con_before);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_BEFORE), ==, boards[i].ld_before);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LAB")), ==, boards[i].lab);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "CON")), ==, boards[i].con);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LD")), ==, boards[i].ld);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, NULL), ==, boards[i].noc);
+    }
+}
+
+/* Figures of the bundled .tsv files, read directly: [council code] →
+ * party key → seats. */
+typedef struct
+{
+  GHashTable *won_now;     /* code → (key → seats) */
+  GHashTable *won_then;
+  GHashTable *notional;
+  GHashTable *before;
+  GHashTable *after;
+} Tables;
+
+static void
+tables_clear (Tables *tables)
+{
+  g_clear_pointer (&tables->won_now, g_hash_table_unref);
+  g_clear_pointer (&tables->won_then, g_hash_table_unref);
+  g_clear_pointer (&tables->notional, g_hash_table_unref);
+  g_clear_pointer (&tables->before, g_hash_table_unref);
+  g_clear_pointer (&tables->after, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tables, tables_clear)
+
+static GHashTable *
+new_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+add_seats (GHashTable *table,
+           const char *code,
+           const char *key,
+           int         seats)
+{
+  GHashTable *parties = g_hash_table_lookup (table, code);
+
+  if (parties == NULL)
+    {
+      parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (table, g_strdup (code), parties);
+    }
+  g_hash_table_insert (parties, g_strdup (key),
+                       GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (parties, key)) + seats));
+}
+
+static int
+seats_in (GHashTable *table,
+          const char *code,
+          const char *key)
+{
+  GHashTable *parties = g_hash_table_lookup (table, code);
+
+  return parties ? GPOINTER_TO_INT (g_hash_table_lookup (parties, key)) : 0;
+}
+
+/* Each row of a bundled .tsv file, split at tabs, header skipped. */
+static GPtrArray *
+read_tsv (const char *name)
+{
+  g_autofree char *path = g_build_filename (tally_test_bundled_dir (), name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+
+  return rows;
+}
+
+static void
+tables_read (Tables *tables)
+{
+  g_autoptr(GPtrArray) results = read_tsv ("council-results.tsv");
+  g_autoptr(GPtrArray) notional = read_tsv ("notional-baselines.tsv");
+  g_autoptr(GPtrArray) compositions = read_tsv ("compositions.tsv");
+
+  tables->won_now = new_table ();
+  tables->won_then = new_table ();
+  tables->notional = new_table ();
+  tables->before = new_table ();
+  tables->after = new_table ();
+
+  /* date, council, party, seats_won, votes */
+  for (guint i = 0; i < results->len; i++)
+    {
+      char **row = g_ptr_array_index (results, i);
+
+      add_seats (g_str_equal (row[0], "2018-05-03") ? tables->won_now : tables->won_then, row[1], row[2], atoi (row[3]));
+    }
+
+  /* date, council, baseline, party, seats, votes, source */
+  for (guint i = 0; i < notional->len; i++)
+    {
+      char **row = g_ptr_array_index (notional, i);
+
+      add_seats (tables->notional, row[1], row[3], atoi (row[4]));
+    }
+
+  /* date, council, stage, party, seats */
+  for (guint i = 0; i < compositions->len; i++)
+    {
+      char **row = g_ptr_array_index (compositions, i);
+
+      add_seats (g_str_equal (row[2], "before") ? tables->before : tables->after, row[1], row[3], atoi (row[4]));
+    }
+}
+
+/* Seat change never mixes bases: on the default basis every council's
+ * change is the same seats' (won now less won in 2014) or a notional
+ * baseline's, councils on new boundaries without one are left out, and the
+ * national figure is their sum; on the eve basis every council's is after
+ * less before. */
+static void
+test_seat_change_never_mixes (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const char * const keys[] = { "CON", "LAB", "LD", "GRN", "UKIP", "IND", "OTH" };
+  g_auto(Tables) tables = { 0 };
+
+  tables_read (&tables);
+
+  for (TallyBasis basis = TALLY_BASIS_SERVICES; basis < TALLY_N_BASES; basis++)
+    {
+      g_autoptr(TallyScopeSummary) summary = NULL;
+      GListModel *councils;
+      int expected[G_N_ELEMENTS (keys)] = { 0 }, mixed[G_N_ELEMENTS (keys)] = { 0 };
+      guint n_same, n_notional, n_eve, n_left_out, n_changed = 0, n_left = 0;
+
+      tally_filter_set_basis (fixture->filter, basis);
+      summary = tally_results_summarize (fixture->results, fixture->filter);
+      councils = tally_scope_summary_get_councils (summary);
+      g_assert_cmpuint (g_list_model_get_n_items (councils), ==, 150);
+
+      for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+        {
+          g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+          const char *code = tally_council_get_code (tally_council_result_get_council (result));
+          gboolean has_notional = g_hash_table_contains (tables.notional, code);
+          g_autofree char *against = tally_council_result_describe_seat_basis (result);
+          gboolean changed = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            {
+              int change = 0;
+              int eve = seats_in (tables.after, code, keys[k]) - seats_in (tables.before, code, keys[k]);
+              int then = has_notional ? seats_in (tables.notional, code, keys[k])
+                                      : seats_in (tables.won_then, code, keys[k]);
+              int previous = seats_in (tables.won_now, code, keys[k]) - then;
+
+              changed = tally_council_result_get_seats_change (result, party (fixture, keys[k]), &change);
+              if (!changed)
+                {
+                  /* Left out: only on new boundaries, only on the default
+                   * bases; what a mixing engine would have added. */
+                  g_assert_cmpint (basis, !=, TALLY_BASIS_EVE);
+                  g_assert_false (has_notional);
+                  g_assert_cmpstr (against, ==, "new ward boundaries and no notional baseline: no seat change");
+                  mixed[k] += eve;
+                  continue;
+                }
+
+              g_assert_cmpint (change, ==, basis == TALLY_BASIS_EVE ? eve : previous);
+              expected[k] += change;
+              mixed[k] += change;
+            }
+
+          if (changed)
+            n_changed++;
+          else
+            n_left++;
+        }
+
+      tally_scope_summary_get_seat_change_councils (summary, &n_same, &n_notional, &n_eve, &n_left_out);
+      g_assert_cmpuint (n_same + n_notional + n_eve, ==, n_changed);
+      g_assert_cmpuint (n_left_out, ==, n_left);
+
+      if (basis == TALLY_BASIS_EVE)
+        {
+          g_assert_cmpuint (n_eve, ==, 150);
+          g_assert_cmpuint (n_same + n_notional + n_left_out, ==, 0);
+        }
+      else
+        {
+          /* 123 councils fought the same seats as in 2014; Birmingham,
+           * Leeds, Newcastle, Bexley and Southwark have the BBC's notional
+           * baseline; 22 more on new boundaries have none yet. */
+          g_assert_cmpuint (n_same, ==, 123);
+          g_assert_cmpuint (n_notional, ==, 5);
+          g_assert_cmpuint (n_left_out, ==, 22);
+          g_assert_cmpuint (n_eve, ==, 0);
+        }
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          int change = 0;
+
+          g_assert_true (tally_scope_summary_get_seats_change (summary, party (fixture, keys[k]), &change));
+          g_assert_cmpint (change, ==, expected[k]);
+          /* A mixed total differs: the test would catch one. */
+          if (basis != TALLY_BASIS_EVE && g_str_equal (keys[k], "CON"))
+            g_assert_cmpint (change, !=, mixed[k]);
+        }
+    }
+}
+
+/* Postponed polls: up, not filled on the day, and said so. */
+static void
+test_postponed_polls (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *code;
+    const char *line;
+    guint       postponed;
+  } polls[] = {
+    { "E09000005", "Willesden Green (3 seats): poll postponed to 21 June 2018", 3 },
+    { "E09000028", "London Bridge and West Bermondsey (3 seats): poll postponed to 14 June 2018", 3 },
+    { "E08000007", "Edgeley and Cheadle Heath (1 seat): poll postponed to 24 May 2018", 1 },
+  };
+  g_autoptr(TallyScopeSummary) summary = tally_results_summarize (fixture->results, fixture->filter);
+  guint postponed, by_election;
+
+  for (guint i = 0; i < G_N_ELEMENTS (polls); i++)
+    {
+      TallyCouncilResult *result = lookup (fixture, polls[i].code);
+      g_auto(GStrv) lines = tally_council_result_describe_special_polls (result);
+      guint seats;
+
+      g_assert_nonnull (lines[0]);
+      g_assert_cmpstr (lines[0], ==, polls[i].line);
+      tally_council_result_get_special_seats (result, &seats, NULL);
+      g_assert_cmpuint (seats, ==, polls[i].postponed);
+    }
+
+  /* Kirklees, Birstall and Birkenshaw: two elected where one was due. */
+  {
+    g_auto(GStrv) lines = tally_council_result_describe_special_polls (lookup (fixture, "E08000034"));
+
+    g_assert_cmpstr (lines[0], ==, "Birstall and Birkenshaw: a same-day by-election for 1 more seat "
+                                   "(elected on the ballot: CON 2)");
+  }
+
+  /* Nationally: 4,404 seats filled on the day, 44 of them at same-day
+   * by-elections, so 4,360 of the ordinary cycle, plus 7 up at the
+   * postponed polls: 4,367, where the BBC counted 4,371 seats contested. */
+  tally_scope_summary_get_special_seats (summary, &postponed, &by_election);
+  g_assert_cmpuint (tally_scope_summary_get_seats_up (summary), ==, 4404);
+  g_assert_cmpuint (by_election, ==, 44);
+  g_assert_cmpuint (postponed, ==, 7);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/bases/outcomes", Fixture, NULL, fixture_setup, test_outcomes, fixture_teardown);
+  g_test_add ("/bases/scoreboard", Fixture, NULL, fixture_setup, test_scoreboard, fixture_teardown);
+  g_test_add ("/bases/seat-change-never-mixes", Fixture, NULL, fixture_setup, test_seat_change_never_mixes,
+              fixture_teardown);
+  g_test_add ("/bases/postponed-polls", Fixture, NULL, fixture_setup, test_postponed_polls, fixture_teardown);
+
+  return g_test_run ();
+}
