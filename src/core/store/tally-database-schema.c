@@ -45,32 +45,43 @@ read_schema (sqlite3  *handle,
   return g_steal_pointer (&objects);
 }
 
+/* The schema of @version: the base script and then each step up to it
+ * (tally-schema-2.sql, …), as a new file of that version has it. */
 static GHashTable *
-tally_schema (GResource *core_resource)
+tally_schema (GResource *core_resource,
+              int        version)
 {
-  static GHashTable *expected;
+  static GHashTable *expected[TALLY_SCHEMA_VERSION + 1];
 
-  if (g_once_init_enter (&expected))
+  g_assert (version >= 1 && version <= TALLY_SCHEMA_VERSION);
+
+  if (g_once_init_enter (&expected[version]))
     {
-      g_autoptr(GBytes) script = NULL;
       sqlite3 *memory = NULL;
       GHashTable *objects;
       gboolean ok;
 
-      script = g_resource_lookup_data (core_resource, "/io/github/tally/Tally/core/tally-schema.sql",
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (script != NULL);
-      if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
-          sqlite3_exec (memory, g_bytes_get_data (script, NULL), NULL, NULL, NULL) != SQLITE_OK)
-        g_error ("Tally's own schema does not load: %s", sqlite3_errmsg (memory));
+      if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK)
+        g_error ("no memory for Tally's own schema");
+
+      for (int step = 1; step <= version; step++)
+        {
+          g_autofree char *path = step == 1 ? g_strdup ("/io/github/tally/Tally/core/tally-schema.sql")
+                                            : g_strdup_printf ("/io/github/tally/Tally/core/tally-schema-%d.sql", step);
+          g_autoptr(GBytes) script = g_resource_lookup_data (core_resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+          g_assert (script != NULL);
+          if (sqlite3_exec (memory, g_bytes_get_data (script, NULL), NULL, NULL, NULL) != SQLITE_OK)
+            g_error ("Tally's own schema does not load: %s", sqlite3_errmsg (memory));
+        }
 
       objects = read_schema (memory, NULL, &ok);
       g_assert (ok);
       sqlite3_close (memory);
-      g_once_init_leave (&expected, objects);
+      g_once_init_leave (&expected[version], objects);
     }
 
-  return expected;
+  return expected[version];
 }
 
 /* SQLite's own statistics tables, written by ANALYZE: data for the query
@@ -97,7 +108,9 @@ _tally_database_check_schema (TallyDatabase  *self,
                               GResource      *core_resource,
                               GError        **error)
 {
-  GHashTable *expected = tally_schema (core_resource);
+  /* Checked at the file's own version, before any migration runs on it. */
+  GHashTable *expected = tally_schema (core_resource, CLAMP (tally_database_get_schema_version (self), 1,
+                                                              TALLY_SCHEMA_VERSION));
   g_autoptr(GHashTable) actual = NULL;
   g_autofree char *file = g_filename_display_basename (tally_database_get_path (self));
   g_autofree char *type = NULL;

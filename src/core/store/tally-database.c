@@ -450,11 +450,19 @@ check_identity (TallyDatabase           *self,
     }
 
   self->schema_version = (int) user_version;
+  return TRUE;
+}
 
-  /* A file opened read-only is read at its own version (readers of the
-   * newer tables ask tally_database_get_schema_version() first). */
-  if (user_version < TALLY_SCHEMA_VERSION && !self->read_only)
-    return migrate_schema (self, (int) user_version, error);
+/* Once its schema has been checked at its own version, an older file
+ * opened for writing is brought up to this one.  A file opened read-only
+ * is read at its own version (readers of the newer tables ask
+ * tally_database_get_schema_version() first, or look for the table). */
+static gboolean
+migrate_if_older (TallyDatabase  *self,
+                  GError        **error)
+{
+  if (self->schema_version < TALLY_SCHEMA_VERSION && !self->read_only)
+    return migrate_schema (self, self->schema_version, error);
 
   return TRUE;
 }
@@ -575,6 +583,7 @@ tally_database_open (const char              *path,
   if (!apply_defensive_settings (self, error) ||
       !check_identity (self, flags, error) ||
       !_tally_database_check_schema (self, get_core_resource (), error) ||
+      !migrate_if_older (self, error) ||
       !check_integrity (self, error))
     return NULL;
 
