@@ -532,6 +532,50 @@ test_levels_share_borders (void)
   }
 }
 
+/* Problems 1 and 2 of issue 17: 100,000 nested "[" overflowed json-glib's
+ * stack; a TopoJSON ring naming one 669-point arc again and again took
+ * minutes and gigabytes.  Both are refused, naming their limit. */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) nested = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":");
+  g_autoptr(GString) reused = g_string_new ("{\"type\":\"Topology\",\"objects\":{\"lad\":{\"type\":"
+                                            "\"GeometryCollection\",\"geometries\":[{\"type\":\"Polygon\","
+                                            "\"id\":\"E08000006\",\"arcs\":[[");
+  g_autoptr(TallyGeoFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  file = tally_geo_file_parse (nested->str, nested->len, "deep.json", NULL, &error);
+  g_assert_null (file);
+  g_assert_error (error, TALLY_GEO_ERROR, TALLY_GEO_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "limit “nesting depth”"));
+  g_clear_error (&error);
+
+  /* A "[" in a string is not nesting: this file is fine. */
+  file = tally_geo_file_parse ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                               "\"properties\":{\"name\":\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\"},"
+                               "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[400000,300000],"
+                               "[401000,300000],[401000,301000],[400000,300000]]]}}]}", -1, "name.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->features->len, ==, 1);
+  g_clear_pointer (&file, tally_geo_file_free);
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (reused, i ? ",0" : "0");
+  g_string_append (reused, "]]}]}},\"arcs\":[[");
+  for (guint i = 0; i < 669; i++)
+    g_string_append_printf (reused, "%s[%u,%u]", i ? "," : "", 400000 + i, 300000 + (i % 2));
+  g_string_append (reused, "]]}");
+  file = tally_geo_file_parse (reused->str, reused->len, "reused.json", NULL, &error);
+  g_assert_null (file);
+  g_assert_error (error, TALLY_GEO_ERROR, TALLY_GEO_ERROR_TOO_BIG);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "more than 2000000 points (limit “points per boundary”)"));
+  g_assert_nonnull (strstr (error->message, "simplify"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/geo/damaged-blob", test_damaged_blob);
   g_test_add_func ("/geo/projection", test_projection);
   g_test_add_func ("/geo/levels-share-borders", test_levels_share_borders);
+  g_test_add_func ("/geo/limits", test_limits);
 
   return g_test_run ();
 }

@@ -51,6 +51,12 @@ typedef struct
   /* TopoJSON */
   GArray        *arc_points;   /* double x, y */
   GArray        *arc_first;    /* guint: first point of each arc, then the total */
+
+  /* Points built so far, for the limits of tally-geo.h: a TopoJSON ring
+   * can name one arc many times, so a small file can mean a huge shape. */
+  guint64        n_points;
+  guint64        n_feature_points;
+  guint          counting_feature;
 } Reader;
 
 static void
@@ -179,6 +185,35 @@ node_to_id (JsonNode *node)
 
 /* GeoJSON */
 
+/* Counts @n more points of @feature against the limits. */
+static gboolean
+count_points (Reader  *reader,
+              guint    feature,
+              guint64  n,
+              GError **error)
+{
+  if (feature != reader->counting_feature)
+    {
+      reader->counting_feature = feature;
+      reader->n_feature_points = 0;
+    }
+
+  reader->n_feature_points += n;
+  reader->n_points += n;
+
+  if (reader->n_feature_points > TALLY_GEO_MAX_BOUNDARY_POINTS)
+    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
+                         _("feature %u has more than %d points (limit “points per boundary”); "
+                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
+                         feature, TALLY_GEO_MAX_BOUNDARY_POINTS);
+  if (reader->n_points > TALLY_GEO_MAX_FILE_POINTS)
+    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
+                         _("its boundaries have more than %d points in all (limit “points per file”); "
+                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
+                         TALLY_GEO_MAX_FILE_POINTS);
+  return TRUE;
+}
+
 static gboolean
 read_geojson_ring (Reader                *reader,
                    TallyGeometryBuilder  *builder,
@@ -195,6 +230,8 @@ read_geojson_ring (Reader                *reader,
 
   ring = json_node_get_array (node);
   n_positions = json_array_get_length (ring);
+  if (!count_points (reader, feature, n_positions, error))
+    return FALSE;
   tally_geometry_builder_begin_ring (builder);
   for (guint i = 0; i < n_positions; i++)
     {
@@ -421,6 +458,11 @@ read_topojson_arcs (Reader      *reader,
     }
 
   n_arcs = json_array_get_length (arcs);
+  if (n_arcs > TALLY_GEO_MAX_ARCS)
+    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
+                         _("it has %u arcs, more than %d (limit “arcs per file”); "
+                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
+                         n_arcs, TALLY_GEO_MAX_ARCS);
   reader->arc_points = g_array_new (FALSE, FALSE, sizeof (double));
   reader->arc_first = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_arcs + 1);
 
@@ -511,6 +553,8 @@ read_topojson_ring (Reader                *reader,
       arc = index >= 0 ? (guint) index : (guint) (-index - 1);
       start = first[arc];
       end = first[arc + 1];
+      if (!count_points (reader, feature, end - start, error))
+        return FALSE;
       /* The builder drops the point each arc shares with the one before. */
       if (index >= 0)
         for (guint p = start; p < end; p++)
@@ -956,6 +1000,12 @@ tally_geo_file_parse (const char  *data,
   reader.display_name = display_name;
   reader.known_codes = known_codes;
   reader.raw = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_feature_free);
+
+  if (!_tally_json_check_depth (data, length, display_name, error))
+    {
+      reader_clear (&reader);
+      return NULL;
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {

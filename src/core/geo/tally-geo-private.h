@@ -28,6 +28,15 @@ void             _tally_projection_free  (TallyProjection  *projection);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyProjection, _tally_projection_free)
 
+/* How deep a JSON file may nest arrays and objects (docs/LIMITS.md);
+ * checked before json-glib, which recurses without a limit. */
+#define TALLY_JSON_MAX_DEPTH 64
+
+gboolean _tally_json_check_depth (const char  *data,
+                                  gssize       length,
+                                  const char  *display_name,
+                                  GError     **error);
+
 /* A GSS code as the ONS writes them: a letter and eight digits, E06000001. */
 gboolean _tally_geo_is_gss_code (const char *string);
 

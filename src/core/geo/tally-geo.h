@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* What one boundary file may hold (docs/LIMITS.md).  A full-resolution
+ * file of every UK council has about 5 million points; a TopoJSON ring that
+ * names one arc 200,000 times would otherwise mean 134 million. */
+#define TALLY_GEO_MAX_BOUNDARY_POINTS 2000000
+#define TALLY_GEO_MAX_FILE_POINTS     10000000
+#define TALLY_GEO_MAX_ARCS            2000000
+
 #define TALLY_GEO_ERROR (tally_geo_error_quark ())
 
 typedef enum
@@ -21,6 +28,7 @@ typedef enum
   TALLY_GEO_ERROR_CRS,         /* coordinates in a system Tally cannot place */
   TALLY_GEO_ERROR_PROJECTION,  /* PROJ could not transform them */
   TALLY_GEO_ERROR_NO_MATCH,    /* nothing in the file is a council the database knows */
+  TALLY_GEO_ERROR_TOO_BIG,     /* past a limit below (docs/LIMITS.md) */
 } TallyGeoError;
 
 /* Coordinate reference systems a file may use. */

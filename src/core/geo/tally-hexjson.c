@@ -18,7 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "tally-geo.h"
+#include "tally-geo-private.h"
 #include "tally-hexjson.h"
 
 G_GNUC_PRINTF (4, 5)
@@ -125,6 +125,9 @@ tally_hexjson_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!_tally_json_check_depth (data, length, display_name, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     return hexjson_error (error, TALLY_GEO_ERROR_PARSE, display_name, _("not JSON: %s"), parse_error->message);
