@@ -124,9 +124,79 @@ test_state_of_the_parties (void)
 
   g_assert_nonnull (strstr (text, "Labour: 74 councils"));
   g_assert_nonnull (strstr (text, "2,348 seats"));
-  g_assert_nonnull (strstr (text, "Conservative: 46 councils"));
+  g_assert_nonnull (strstr (text, "Conservative: 46 councils (−2)"));
   g_assert_nonnull (strstr (text, "1,332 seats"));
+  /* Which basis, over which councils, and the seats apart. */
+  g_assert_nonnull (strstr (text, "As the results services count it: councils against control on the eve of the "
+                                  "poll; seat change against the previous comparable election, over 128 councils "
+                                  "(123 on the same seats, 5 against a notional baseline); 22 on new boundaries "
+                                  "have no notional baseline and are left out."));
+  g_assert_nonnull (strstr (text, "4,367 seats of the ordinary cycle (7 of them at postponed polls, not filled on "
+                                  "the day); 44 more at same-day by-elections."));
 
+  /* One switch away, and remembered. */
+  tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_ELECTION);
+  text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+  g_assert_nonnull (strstr (text, "Conservative: 46 councils (−1)"));
+  g_assert_nonnull (strstr (text, "Against the council’s last election: councils against the control the "
+                                  "council’s last election produced"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window ();
+  text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+  g_assert_nonnull (strstr (text, "Conservative: 46 councils (−1)"));
+  tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_SERVICES);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opens @name's page by typing it and pressing Enter; returns its text. */
+static char *
+open_council_page (TallyWindow *window,
+                   const char  *name)
+{
+  GtkEditable *search = tally_filter_panel_get_search_entry (tally_window_get_filter_panel (window));
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+  gint64 end;
+
+  gtk_editable_set_text (search, name);
+  end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (g_list_model_get_n_items (listed (window)) != 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 1);
+
+  g_signal_emit_by_name (view, "activate", 0);
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+
+  return tally_council_page_get_text (tally_window_get_council_page (window));
+}
+
+static void
+test_council_page_bases (void)
+{
+  TallyWindow *window = open_window ();
+  g_autofree char *brent = open_council_page (window, "E09000005");  /* "Brent" finds Brentwood too */
+  g_autofree char *plymouth = NULL;
+  g_autofree char *plymouth_election = NULL;
+
+  g_test_message ("%s", brent);
+  g_assert_nonnull (strstr (brent, "\nWillesden Green (3 seats): poll postponed to 21 June 2018.\n"));
+  g_assert_nonnull (strstr (brent, "Gain or hold: councils against control on the eve of the poll "
+                                   "(As the results services count it)."));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  plymouth = open_council_page (window, "Plymouth");
+  g_assert_nonnull (strstr (plymouth, "Labour gain from Conservative"));
+
+  /* The page follows the basis. */
+  tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_ELECTION);
+  tally_test_wait_for_frames (10);
+  plymouth_election = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (plymouth_election, "Labour gain from no overall control"));
+  tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_SERVICES);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  gtk_editable_set_text (tally_filter_panel_get_search_entry (tally_window_get_filter_panel (window)), "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -383,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/explorer/restored-filter", test_restored_filter);
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
+  g_test_add_func ("/explorer/council-page-bases", test_council_page_bases);
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
   g_test_add_func ("/explorer/imported-wards", test_imported_wards);
   g_test_add_func ("/explorer/export-what-is-in-view", test_export_what_is_in_view);

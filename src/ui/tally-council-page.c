@@ -396,7 +396,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
                                 TallyCouncilResult *result)
 {
   TallyCouncil *council;
-  TallyElection *election, *baseline;
+  TallyElection *election;
   g_autofree char *details = NULL;
   g_autofree char *outcome = NULL;
   g_autoptr(GString) majority = g_string_new (NULL);
@@ -411,7 +411,6 @@ tally_council_page_show_result (TallyCouncilPage   *self,
 
   council = tally_council_result_get_council (result);
   election = tally_council_result_get_election (result);
-  baseline = tally_council_result_get_baseline (result);
 
   gtk_label_set_text (self->name_label, tally_council_get_name (council));
   if (tally_council_get_county (council) != NULL &&
@@ -448,20 +447,30 @@ tally_council_page_show_result (TallyCouncilPage   *self,
 
       g_string_append_printf (majority, _("%s seats were fought. The council’s composition is not known."), up);
     }
+
+  /* Postponed polls and same-day by-elections, each on a line. */
+  {
+    g_auto(GStrv) polls = tally_council_result_describe_special_polls (result);
+
+    for (guint i = 0; polls[i] != NULL; i++)
+      g_string_append_printf (majority, "\n%s.", polls[i]);
+  }
+  /* Translators: "Gain or hold: councils against control on the eve of the poll (as the results services count it)." */
+  g_string_append_printf (majority, _("\nGain or hold: %s (%s)."),
+                          tally_basis_describe_control (tally_council_result_get_basis (result)),
+                          tally_basis_get_label (tally_council_result_get_basis (result)));
   gtk_label_set_text (self->majority_label, majority->str);
 
-  if (baseline != NULL)
-    {
-      g_autofree char *note = g_strdup_printf (_("Change is against %s, when the same seats were last fought. "
-                                                 "Vote shares count every vote cast (total-vote method)."),
-                                               tally_election_get_name (baseline));
+  {
+    g_autofree char *against = tally_council_result_describe_seat_basis (result);
+    /* Translators: "Seat change: against 2014, the same seats. Vote shares …" */
+    g_autofree char *note = g_strdup_printf (_("Seat change: %s. Vote shares count every vote cast (total-vote "
+                                               "method: a voter in a ward of three seats counts up to three "
+                                               "times)."),
+                                             against);
 
-      gtk_label_set_text (self->votes_note, note);
-    }
-  else
-    {
-      gtk_label_set_text (self->votes_note, _("Vote shares count every vote cast (total-vote method)."));
-    }
+    gtk_label_set_text (self->votes_note, note);
+  }
 
   tally_chart_view_set_data (self->hemicycle, TALLY_CHART_HEMICYCLE,
                              total_after > 0 ? tally_chart_adapt_composition (result, self->parties) : NULL);

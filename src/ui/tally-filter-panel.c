@@ -57,6 +57,7 @@ struct _TallyFilterPanel
 
   /* Template widgets */
   AdwComboRow          *baseline_row;
+  AdwComboRow          *basis_row;
   AdwComboRow          *election_row;
   AdwPreferencesGroup  *outcome_group;
   AdwPreferencesGroup  *party_group;
@@ -158,6 +159,35 @@ select_combo_election (AdwComboRow   *row,
   adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
 }
 
+/* The basis row: which of TallyBasis (the items are in its order), and
+ * what it means for councils and for seats. */
+static void
+refresh_basis (TallyFilterPanel *self)
+{
+  TallyBasis basis = tally_filter_get_basis (self->filter);
+  g_autofree char *subtitle = g_strdup_printf ("%s; %s", tally_basis_describe_control (basis),
+                                               tally_basis_describe_seats (basis));
+
+  if (adw_combo_row_get_selected (self->basis_row) != (guint) basis)
+    adw_combo_row_set_selected (self->basis_row, basis);
+  /* The row's subtitle names the basis; what it means is one hover away
+   * and spelt out under the state of the parties. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->basis_row), subtitle);
+}
+
+static void
+basis_selected_cb (TallyFilterPanel *self,
+                   GParamSpec       *pspec,
+                   AdwComboRow      *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->filter == NULL || selected >= TALLY_N_BASES)
+    return;
+
+  tally_filter_set_basis (self->filter, (TallyBasis) selected);
+}
+
 /* Makes every row say what the filter now holds. */
 static void
 refresh (TallyFilterPanel *self)
@@ -187,6 +217,7 @@ refresh (TallyFilterPanel *self)
   elections = tally_catalog_get_elections (tally_results_get_catalog (self->results));
   select_combo_election (self->election_row, elections, tally_results_resolve_election (self->results, self->filter));
   select_combo_election (self->baseline_row, elections, tally_results_resolve_baseline (self->results, self->filter));
+  refresh_basis (self);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                  tally_filter_get_search_text (self->filter) ? tally_filter_get_search_text (self->filter) : "") != 0)
@@ -460,6 +491,7 @@ tally_filter_panel_class_init (TallyFilterPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-filter-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, baseline_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, basis_row);
   gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, election_row);
   gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, party_group);
@@ -490,6 +522,8 @@ tally_filter_panel_init (TallyFilterPanel *self)
                            G_CALLBACK (election_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->baseline_row, "notify::selected",
                            G_CALLBACK (election_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->basis_row, "notify::selected",
+                           G_CALLBACK (basis_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

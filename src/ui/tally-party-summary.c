@@ -25,6 +25,7 @@ struct _TallyPartySummary
   GtkWidget  *box;
   GtkLabel   *heading;
   GtkFlowBox *cards;
+  GtkLabel   *note;       /* the basis of the changes, and the seats up */
   char       *text;
 };
 
@@ -114,6 +115,11 @@ tally_party_summary_init (TallyPartySummary *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   self->cards = GTK_FLOW_BOX (gtk_flow_box_new ());
+  self->note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->note, 0);
+  gtk_label_set_wrap (self->note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->note), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->note), "dim-label");
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "caption-heading");
@@ -127,6 +133,7 @@ tally_party_summary_init (TallyPartySummary *self)
 
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->cards));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->note));
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
@@ -201,10 +208,21 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           gtk_flow_box_append (self->cards, make_card (summary, party));
           g_string_append_printf (text, "%s\n", line);
         }
+
+      /* Which basis every change above is on, and what the seats are. */
+      {
+        g_autofree char *basis = tally_scope_summary_describe_basis (summary);
+        g_autofree char *seats = tally_scope_summary_describe_seats_up (summary);
+        g_autofree char *note = g_strdup_printf ("%s. %s.", basis, seats);
+
+        gtk_label_set_text (self->note, note);
+        g_string_append_printf (text, "%s\n", note);
+      }
     }
   else
     {
       gtk_label_set_text (self->heading, "");
+      gtk_label_set_text (self->note, "");
     }
 
   g_free (self->text);

@@ -70,6 +70,7 @@ save_filter (TallyWindow *self)
   g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "filter-election", election ? tally_election_get_date (election) : "");
   g_settings_set_string (self->settings, "filter-baseline", baseline ? tally_election_get_date (baseline) : "");
+  g_settings_set_string (self->settings, "filter-basis", tally_basis_to_string (tally_filter_get_basis (filter)));
   g_settings_set_strv (self->settings, "filter-parties", tally_filter_get_parties (filter));
   g_settings_set_strv (self->settings, "filter-regions", tally_filter_get_regions (filter));
   g_settings_set_strv (self->settings, "filter-council-types", tally_filter_get_council_types (filter));
@@ -83,6 +84,8 @@ restore_filter (TallyWindow *self)
   TallyFilter *filter = tally_results_get_filter (self->results);
   g_autofree char *election = g_settings_get_string (self->settings, "filter-election");
   g_autofree char *baseline = g_settings_get_string (self->settings, "filter-baseline");
+  g_autofree char *basis_key = g_settings_get_string (self->settings, "filter-basis");
+  TallyBasis basis = TALLY_BASIS_SERVICES;
   g_auto(GStrv) parties = g_settings_get_strv (self->settings, "filter-parties");
   g_auto(GStrv) regions = g_settings_get_strv (self->settings, "filter-regions");
   g_auto(GStrv) types = g_settings_get_strv (self->settings, "filter-council-types");
@@ -99,6 +102,7 @@ restore_filter (TallyWindow *self)
   tally_filter_freeze (filter);
   tally_filter_set_election (filter, election[0] ? tally_catalog_lookup_election (self->catalog, election) : NULL);
   tally_filter_set_baseline (filter, baseline[0] ? tally_catalog_lookup_election (self->catalog, baseline) : NULL);
+  tally_filter_set_basis (filter, tally_basis_from_string (basis_key, &basis) ? basis : TALLY_BASIS_SERVICES);
   tally_filter_set_parties (filter, (const char * const *) parties);
   tally_filter_set_regions (filter, (const char * const *) regions);
   tally_filter_set_council_types (filter, (const char * const *) types);

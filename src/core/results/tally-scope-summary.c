@@ -620,6 +620,51 @@ tally_scope_summary_describe_seat_change (TallyScopeSummary *self)
 }
 
 /**
+ * tally_scope_summary_describe_basis:
+ *
+ * Returns: (transfer full): a note for the foot of a state of the parties:
+ *   "As the results services count it: councils against control on the eve
+ *   of the poll; seat change against the previous comparable election, over
+ *   128 councils (…)"
+ */
+char *
+tally_scope_summary_describe_basis (TallyScopeSummary *self)
+{
+  g_autofree char *seats = NULL;
+
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
+
+  seats = tally_scope_summary_describe_seat_change (self);
+  /* Translators: "As the results services count it: councils against …; seat change …" */
+  return g_strdup_printf (_("%s: %s; %s"), tally_basis_get_label (self->basis),
+                          tally_basis_describe_control (self->basis), seats);
+}
+
+/**
+ * tally_scope_summary_describe_seats_up:
+ *
+ * Returns: (transfer full): the seats of the ordinary cycle apart from the
+ *   by-elections: "4,367 seats of the ordinary cycle (7 of them at postponed
+ *   polls, not filled on the day); 44 more at same-day by-elections", or
+ *   "4,404 seats up" when there were neither
+ */
+char *
+tally_scope_summary_describe_seats_up (TallyScopeSummary *self)
+{
+  g_autofree char *ordinary = NULL;
+
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
+
+  ordinary = tally_format_count (self->seats_up - self->by_election_seats + self->postponed_seats);
+  if (self->postponed_seats == 0 && self->by_election_seats == 0)
+    return g_strdup_printf (_("%s seats up"), ordinary);
+
+  return g_strdup_printf (_("%s seats of the ordinary cycle (%u of them at postponed polls, not filled on the "
+                            "day); %u more at same-day by-elections"),
+                          ordinary, self->postponed_seats, self->by_election_seats);
+}
+
+/**
  * tally_scope_summary_get_basis:
  *
  * Returns: what the summary's changes are measured against

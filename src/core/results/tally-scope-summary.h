@@ -46,6 +46,8 @@ void           tally_scope_summary_get_seat_change_councils (TallyScopeSummary *
                                                             guint             *n_eve,
                                                             guint             *n_left_out);
 char          *tally_scope_summary_describe_seat_change    (TallyScopeSummary *self);
+char          *tally_scope_summary_describe_basis          (TallyScopeSummary *self);
+char          *tally_scope_summary_describe_seats_up       (TallyScopeSummary *self);
 TallyBasis     tally_scope_summary_get_basis               (TallyScopeSummary *self);
 void           tally_scope_summary_get_special_seats       (TallyScopeSummary *self,
                                                             guint             *postponed,
