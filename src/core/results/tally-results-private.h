@@ -15,6 +15,7 @@
  */
 #pragma once
 
+#include "tally-catalog.h"
 #include "tally-council-result.h"
 #include "tally-rules.h"
 #include "tally-types.h"
@@ -83,6 +84,11 @@ typedef struct
   char     *winners;     /* "LAB 3", or NULL */
 } TallySpecialPoll;
 
+/* tally-results-load.c */
+TallyResultsData *_tally_results_data_load         (TallyCatalog     *catalog,
+                                                    GError          **error);
+
+/* tally-results-data.c */
 TallyResultsData *_tally_results_data_ref          (TallyResultsData *data);
 void              _tally_results_data_unref        (TallyResultsData *data);
 int               _tally_results_data_party_index  (TallyResultsData *data,
