@@ -54,29 +54,12 @@ TYPE_BY_PREFIX = {"E09": "london_borough", "E08": "metropolitan_borough",
 # the ONS LAD18NM exactly.
 OCD_NAME_ALIASES = {"Kingston upon Hull": "Kingston upon Hull, City of"}
 
-# Corrections to the OCD snapshots.  These, and only these, are applied; each
-# is documented with its source in SOURCES.md.  'expect' is the OCD figure
-# being replaced, asserted so that a changed source is noticed.
-CORRECTIONS = [
-    {   # a. BBC, 4 May 2018: Con 17, Lab 15, Grn 3 of 35 -> no overall control.
-        "code": "E07000237", "name": "Worcester", "stage": "after",
-        "expect": {"CON": 18, "LAB": 15, "LD": 0, "GRN": 2, "UKIP": 0, "OTH": 0},
-        "set":    {"CON": 17, "LAB": 15, "LD": 0, "GRN": 3, "UKIP": 0, "OTH": 0},
-    },
-    {   # b. Con majority lost to a defection before the poll (result reported as
-        #    Con gain from NOC, BBC/Wikipedia).  The defector is not identified in
-        #    the project's sources; the seat is recorded under OTH.
-        "code": "E09000003", "name": "Barnet", "stage": "before",
-        "expect": {"CON": 32, "LAB": 30, "LD": 1, "GRN": 0, "UKIP": 0, "OTH": 0},
-        "set":    {"CON": 31, "LAB": 30, "LD": 1, "GRN": 0, "UKIP": 0, "OTH": 1},
-    },
-    {   # c. Result reported as Con gain from NOC (BBC/Wikipedia).  Minimal
-        #    adjustment below the majority of 26, not a sourced seat count.
-        "code": "E06000033", "name": "Southend-on-Sea", "stage": "before",
-        "expect": {"CON": 27, "LAB": 10, "LD": 2, "GRN": 0, "UKIP": 0, "OTH": 12},
-        "set":    {"CON": 25, "LAB": 10, "LD": 2, "GRN": 0, "UKIP": 0, "OTH": 14},
-    },
-]
+# Corrections to the OCD snapshots are the hand-kept composition-corrections.tsv
+# in this folder (issue 13): one row per council, stage and party whose OCD
+# figure was replaced by a published one, with the OCD value it replaces
+# (asserted, so that a changed source is noticed) and its source tag
+# (SOURCES.md, "Source tags").  These, and only these, are applied.
+CORRECTIONS_FILE = "composition-corrections.tsv"
 
 STAGE_ORDER = {"before": 0, "after": 1}
 
@@ -284,16 +267,40 @@ def load_ocd(shared, councils, summary):
     return comp
 
 
-def apply_corrections(comp):
-    for cor in CORRECTIONS:
-        key = (cor["code"], cor["stage"])
-        c = comp[key]
-        check(c["seats"] == cor["expect"],
-              "correction %s %s: OCD now reads %r, expected %r; review the correction"
-              % (cor["name"], cor["stage"], c["seats"], cor["expect"]))
-        check(sum(cor["set"].values()) == c["total"],
-              "correction %s: new seats do not sum to total %d" % (cor["name"], c["total"]))
-        c["seats"] = dict(cor["set"])
+def read_corrections(path):
+    """(code, stage) -> {party: (ocd_seats, seats, source)} from the TSV."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    header = "# council\tstage\tparty\tocd_seats\tseats\tsource"
+    check(lines and lines[0] == header, "%s: line 1 must be %r" % (CORRECTIONS_FILE, header))
+    out = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if line == "":
+            continue
+        fields = line.split("\t")
+        check(len(fields) == 6, "%s, line %d: %d fields, want 6" % (CORRECTIONS_FILE, n, len(fields)))
+        code, stage, party, ocd, seats, source = fields
+        check(stage in STAGE_ORDER, "%s, line %d: stage %r" % (CORRECTIONS_FILE, n, stage))
+        check(party in COMP_PARTIES, "%s, line %d: party %r" % (CORRECTIONS_FILE, n, party))
+        check(source != "", "%s, line %d: a correction needs its source" % (CORRECTIONS_FILE, n))
+        row = out.setdefault((code, stage), {})
+        check(party not in row, "%s, line %d: %s %s %s twice" % (CORRECTIONS_FILE, n, code, stage, party))
+        row[party] = (to_int(ocd, "ocd_seats, line %d" % n), to_int(seats, "seats, line %d" % n), source)
+    return out
+
+
+def apply_corrections(comp, corrections):
+    for (code, stage), parties in sorted(corrections.items()):
+        check((code, stage) in comp, "%s: no OCD snapshot for %s %s" % (CORRECTIONS_FILE, code, stage))
+        c = comp[(code, stage)]
+        for party, (ocd, seats, _source) in sorted(parties.items()):
+            check(c["seats"][party] == ocd,
+                  "correction %s %s %s: OCD now reads %d, the file expects %d; review the correction"
+                  % (code, stage, party, c["seats"][party], ocd))
+            c["seats"][party] = seats
+        check(sum(c["seats"].values()) == c["total"],
+              "correction %s %s: seats sum to %d, not the council's %d"
+              % (code, stage, sum(c["seats"].values()), c["total"]))
         c["corrected"] = True
 
 
@@ -410,7 +417,10 @@ def report(councils, summary, comp):
     expect("E09000027", "after", {"LD": 39, "CON": 11, "GRN": 4}, "LD")                 # Richmond
     expect("E09000003", "after", {"CON": 38, "LAB": 25}, "CON")                         # Barnet
     expect("E09000003", "before", {"CON": 31, "LAB": 30, "LD": 1, "OTH": 1}, "NOC")
-    expect("E06000033", "before", {"CON": 25, "LAB": 10, "LD": 2, "OTH": 14}, "NOC")    # Southend
+    expect("E06000033", "before", {"CON": 28, "LAB": 9, "LD": 2, "OTH": 12}, "CON")     # Southend
+    expect("E07000217", "after", {"CON": 16, "LD": 8, "LAB": 3, "OTH": 3}, "CON")       # Woking
+    expect("E07000102", "after", {"LD": 20, "CON": 16, "LAB": 3}, "LD")                 # Three Rivers
+    expect("E06000026", "before", {"CON": 30, "LAB": 27}, "CON")                        # Plymouth
     expect("E07000237", "after", {"CON": 17, "LAB": 15, "GRN": 3}, "NOC")               # Worcester
 
     # Councils where the OTH aggregate alone reaches a majority (shown as NOC).
@@ -444,7 +454,7 @@ def main(argv=None):
         councils = load_geography(shared)
         summary = load_summary(shared, councils)
         comp = load_ocd(shared, councils, summary)
-        apply_corrections(comp)
+        apply_corrections(comp, read_corrections(os.path.join(HERE, CORRECTIONS_FILE)))
 
         tables = {
             "councils.tsv": (["code", "name", "type", "region", "county", "easting",
