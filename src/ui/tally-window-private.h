@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TallyWindowLive TallyWindowLive;
+
 struct _TallyWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -28,6 +30,9 @@ struct _TallyWindow
   GtkFileChooserNative *import_chooser;
   gboolean              importing_geography;
   guint                 pulse_id;
+
+  /* Following the database live: see tally-window-live.c */
+  TallyWindowLive      *live;
 
   /* Template widgets */
   GtkWidget            *back_button;
@@ -59,6 +64,16 @@ void _tally_window_import_files      (TallyWindow    *self,
                                       GFile         **files,
                                       guint           n_files);
 void _tally_window_dispose_import    (TallyWindow    *self);
+void _tally_window_install_engine   (TallyWindow    *self,
+                                      const char     *path,
+                                      TallyCatalog   *catalog,
+                                      TallyResults   *results,
+                                      gboolean        keep);
+void _tally_window_class_init_live   (GtkWidgetClass *widget_class);
+void _tally_window_init_live         (TallyWindow    *self);
+void _tally_window_live_watch        (TallyWindow    *self,
+                                      const char     *path);
+void _tally_window_dispose_live      (TallyWindow    *self);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
 

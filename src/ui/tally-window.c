@@ -442,6 +442,7 @@ tally_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   _tally_window_dispose_import (self);
+  _tally_window_dispose_live (self);
 
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
@@ -505,6 +506,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, map_council_activated_cb);
   _tally_window_class_init_import (widget_class);
   _tally_window_class_init_export (widget_class);
+  _tally_window_class_init_live (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -534,6 +536,7 @@ tally_window_init (TallyWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->selection = tally_selection_new ();
   _tally_window_init_import (self);
+  _tally_window_init_live (self);
 
   g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -559,6 +562,83 @@ tally_window_new (GtkApplication *application)
   return g_object_new (TALLY_TYPE_WINDOW, "application", application, NULL);
 }
 
+/*
+ * _tally_window_install_engine:
+ * @path: (nullable): the database the engine reads, or %NULL for the
+ *   bundled one
+ * @keep: whether the user's place is kept (a live reload of the same file):
+ *   then the page, the selected council and the search stay, and focus is
+ *   left alone
+ *
+ * Shows @results in every view.
+ */
+void
+_tally_window_install_engine (TallyWindow  *self,
+                              const char   *path,
+                              TallyCatalog *catalog,
+                              TallyResults *results,
+                              gboolean      keep)
+{
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  g_autofree char *search = NULL;
+  g_autofree char *selected_code = NULL;
+
+  if (keep && self->results != NULL)
+    search = g_strdup (tally_filter_get_search_text (tally_results_get_filter (self->results)));
+  if (keep && tally_selection_get_council (self->selection) != NULL)
+    selected_code = g_strdup (tally_council_get_code (tally_selection_get_council (self->selection)));
+
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
+
+  tally_results_set_filter (results, filter);
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->results, results);
+  g_clear_pointer (&self->error_message, g_free);
+  if (!keep)
+    tally_selection_set_council (self->selection, NULL);
+
+  apply_palette (self);
+
+  restore_filter (self);
+  if (search != NULL)
+    tally_filter_set_search_text (filter, search);
+  tally_filter_panel_set_results (self->filter_panel, results);
+  tally_council_list_set_parties (self->council_list, tally_catalog_get_parties (catalog),
+                                  tally_results_get_summary (results));
+  tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
+  tally_charts_page_set_engine (self->charts_page, results, self->selection);
+  tally_map_view_set_selection (self->map_view, self->selection);
+  tally_map_view_set_results (self->map_view, results);
+  g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  filter_changed_cb (self);
+
+  if (path == NULL)
+    gtk_label_set_text (self->database_label, _("Bundled data (read-only)"));
+  else
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      gtk_label_set_text (self->database_label, name);
+    }
+
+  if (keep)
+    {
+      /* The same council in the new catalogue: its page follows. */
+      TallyCouncil *council = selected_code ? tally_catalog_lookup_council (catalog, selected_code) : NULL;
+
+      tally_selection_set_council (self->selection, council);
+      if (council == NULL && g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
+        show_page (self, "list");
+      return;
+    }
+
+  show_page (self, "list");
+  gtk_stack_set_visible_child_name (self->main_stack, "explorer");
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (tally_council_list_get_column_view (self->council_list)));
+}
+
 /**
  * tally_window_open_database:
  * @path: (nullable): the file to open, or %NULL for the bundled database
@@ -577,7 +657,6 @@ tally_window_open_database (TallyWindow *self,
   g_autoptr(TallyDatabase) database = NULL;
   g_autoptr(TallyCatalog) catalog = NULL;
   g_autoptr(TallyResults) results = NULL;
-  g_autoptr(TallyFilter) filter = tally_filter_new ();
   g_autofree char *bundled_path = NULL;
 
   g_return_val_if_fail (TALLY_IS_WINDOW (self), FALSE);
@@ -602,41 +681,8 @@ tally_window_open_database (TallyWindow *self,
       return FALSE;
     }
 
-  if (self->results != NULL)
-    g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
-
-  tally_results_set_filter (results, filter);
-  g_set_object (&self->catalog, catalog);
-  g_set_object (&self->results, results);
-  g_clear_pointer (&self->error_message, g_free);
-  tally_selection_set_council (self->selection, NULL);
-
-  apply_palette (self);
-
-  restore_filter (self);
-  tally_filter_panel_set_results (self->filter_panel, results);
-  tally_council_list_set_parties (self->council_list, tally_catalog_get_parties (catalog),
-                                  tally_results_get_summary (results));
-  tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
-  tally_charts_page_set_engine (self->charts_page, results, self->selection);
-  tally_map_view_set_selection (self->map_view, self->selection);
-  tally_map_view_set_results (self->map_view, results);
-  g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  filter_changed_cb (self);
-
-  if (bundled_path != NULL)
-    gtk_label_set_text (self->database_label, _("Bundled data (read-only)"));
-  else
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      gtk_label_set_text (self->database_label, name);
-    }
-
-  show_page (self, "list");
-  gtk_stack_set_visible_child_name (self->main_stack, "explorer");
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (tally_council_list_get_column_view (self->council_list)));
+  _tally_window_install_engine (self, bundled_path == NULL ? path : NULL, catalog, results, FALSE);
+  _tally_window_live_watch (self, bundled_path == NULL ? path : NULL);
 
   return TRUE;
 }

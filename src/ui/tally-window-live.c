@@ -1,0 +1,399 @@
+/* tally-window-live.c: the window follows its database while another process writes it.
+ *
+ * On results night a replay, a folder watch or `tally import` writes into
+ * the database the window shows.  The window notices cheaply and without
+ * polling: a file monitor on the database and its write-ahead log wakes it,
+ * and `PRAGMA data_version` on a connection of its own (an integer read
+ * from shared memory, microseconds) says whether another connection really
+ * committed; the window's own reads, a checkpoint or a touch do not count.
+ * A bundled database is never watched, so a window that is not live pays
+ * nothing, not even a monitor.
+ *
+ * A change is read on a worker thread (a new catalogue and engine, the same
+ * as opening the file), and swapped in on the main thread with the user's
+ * place kept: the filter (it lives in the settings and is read back), the
+ * search, the selected council and its open page, and the list's scroll
+ * position.  Changes that arrive during a reload are gathered into one
+ * more reload when it ends.  A locked file or a half-read moment is simply
+ * tried again: the window keeps showing the last complete state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "tally-catalog.h"
+#include "tally-database.h"
+#include "tally-results.h"
+#include "tally-window-live.h"
+#include "tally-window-private.h"
+
+/* How long a burst of writes may go on before the window looks: short
+ * enough to follow "within a second", long enough that a ward's few
+ * statements are one look. */
+#define SETTLE_MS 60
+/* After a locked file or a failed read. */
+#define RETRY_MS 400
+
+struct _TallyWindowLive
+{
+  char          *path;
+  sqlite3       *handle;        /* read-only, for PRAGMA data_version only */
+  gint64         data_version;
+  GFileMonitor  *monitors[2];   /* the file and its -wal */
+  guint          settle_id;
+  GCancellable  *cancellable;
+  gboolean       reloading;
+  gboolean       again;
+  guint          n_reloads;
+
+  GtkRevealer   *revealer;
+  GtkLabel      *label;
+  char          *text;
+};
+
+typedef struct
+{
+  TallyCatalog *catalog;
+  TallyResults *results;
+} Engine;
+
+static void
+engine_free (Engine *engine)
+{
+  g_clear_object (&engine->catalog);
+  g_clear_object (&engine->results);
+  g_free (engine);
+}
+
+static void schedule_check (TallyWindow *self,
+                            guint        delay_ms);
+
+/* Reads the file again, as tally_window_open_database() does. */
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  Engine *engine = g_new0 (Engine, 1);
+
+  if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
+      !(engine->catalog = tally_catalog_new (database, &error)) ||
+      !(engine->results = tally_results_new (engine->catalog, &error)))
+    {
+      engine_free (engine);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, engine, (GDestroyNotify) engine_free);
+}
+
+static void
+set_text (TallyWindow *self,
+          const char  *text)
+{
+  TallyWindowLive *live = self->live;
+
+  g_free (live->text);
+  live->text = g_strdup (text);
+  gtk_label_set_text (live->label, text ? text : "");
+  gtk_revealer_set_reveal_child (live->revealer, text != NULL);
+}
+
+static void
+update_bar (TallyWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+  g_autofree char *text = g_strdup_printf (_("Live · updated at %s"), time);
+
+  set_text (self, text);
+}
+
+static void
+restore_scroll (GtkAdjustment *adjustment,
+                double         value)
+{
+  gtk_adjustment_set_value (adjustment, MIN (value, gtk_adjustment_get_upper (adjustment) -
+                                                    gtk_adjustment_get_page_size (adjustment)));
+}
+
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TallyWindow *self = TALLY_WINDOW (object);
+  TallyWindowLive *live = self->live;
+  g_autoptr(GError) error = NULL;
+  Engine *engine = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkScrollable *scrollable;
+  GtkAdjustment *adjustment;
+  double scrolled;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || live == NULL)
+    {
+      g_clear_pointer (&engine, engine_free);
+      return;
+    }
+
+  live->reloading = FALSE;
+
+  if (engine == NULL)
+    {
+      /* Locked, or caught between two statements of a writer that is not
+       * in one transaction: the last complete state stays on screen. */
+      g_debug ("Reloading %s: %s", live->path, error->message);
+      schedule_check (self, RETRY_MS);
+      return;
+    }
+
+  scrollable = GTK_SCROLLABLE (tally_council_list_get_column_view (self->council_list));
+  adjustment = gtk_scrollable_get_vadjustment (scrollable);
+  scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
+
+  _tally_window_install_engine (self, live->path, engine->catalog, engine->results, TRUE);
+  engine_free (engine);
+  live->n_reloads++;
+
+  if (adjustment != NULL)
+    restore_scroll (adjustment, scrolled);
+  update_bar (self);
+
+  if (live->again)
+    {
+      live->again = FALSE;
+      schedule_check (self, 0);
+    }
+}
+
+static gboolean
+read_data_version (TallyWindowLive *live,
+                   gint64          *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (live->handle, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  TallyWindow *self = data;
+  TallyWindowLive *live = self->live;
+  g_autoptr(GTask) task = NULL;
+  gint64 version;
+
+  live->settle_id = 0;
+
+  if (live->reloading)
+    {
+      live->again = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!read_data_version (live, &version))
+    {
+      schedule_check (self, RETRY_MS);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (version == live->data_version)
+    return G_SOURCE_REMOVE;
+  live->data_version = version;
+
+  live->reloading = TRUE;
+  task = g_task_new (self, live->cancellable, reload_done_cb, NULL);
+  g_task_set_source_tag (task, check_cb);
+  g_task_set_task_data (task, g_strdup (live->path), g_free);
+  g_task_run_in_thread (task, reload_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (TallyWindow *self,
+                guint        delay_ms)
+{
+  TallyWindowLive *live = self->live;
+
+  if (live->settle_id == 0 && live->handle != NULL)
+    live->settle_id = g_timeout_add (delay_ms, check_cb, self);
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 TallyWindow       *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
+      event == G_FILE_MONITOR_EVENT_CREATED)
+    schedule_check (self, SETTLE_MS);
+}
+
+static void
+stop_watching (TallyWindow *self)
+{
+  TallyWindowLive *live = self->live;
+
+  g_clear_handle_id (&live->settle_id, g_source_remove);
+  g_cancellable_cancel (live->cancellable);
+  g_clear_object (&live->cancellable);
+  live->reloading = FALSE;
+  live->again = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (live->monitors); i++)
+    {
+      if (live->monitors[i] != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (live->monitors[i], self);
+          g_file_monitor_cancel (live->monitors[i]);
+        }
+      g_clear_object (&live->monitors[i]);
+    }
+
+  g_clear_pointer (&live->handle, sqlite3_close);
+  g_clear_pointer (&live->path, g_free);
+}
+
+/*
+ * _tally_window_live_watch:
+ * @path: (nullable): the database the window now shows, or %NULL (the
+ *   bundled one, never written while Tally runs)
+ *
+ * Follows @path from now on, and stops following the one before.
+ */
+void
+_tally_window_live_watch (TallyWindow *self,
+                          const char  *path)
+{
+  TallyWindowLive *live = self->live;
+  g_autofree char *wal = NULL;
+
+  stop_watching (self);
+  set_text (self, NULL);
+  live->n_reloads = 0;
+
+  if (path == NULL)
+    return;
+
+  if (sqlite3_open_v2 (path, &live->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      !read_data_version (live, &live->data_version))
+    {
+      g_clear_pointer (&live->handle, sqlite3_close);
+      return;
+    }
+
+  live->path = g_strdup (path);
+  live->cancellable = g_cancellable_new ();
+  wal = g_strconcat (path, "-wal", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (live->monitors); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? path : wal);
+
+      live->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (live->monitors[i] == NULL)
+        continue;
+      /* GIO's default holds "changed" back for 800 ms. */
+      g_file_monitor_set_rate_limit (live->monitors[i], SETTLE_MS);
+      g_signal_connect (live->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
+    }
+}
+
+void
+_tally_window_class_init_live (GtkWidgetClass *widget_class)
+{
+}
+
+void
+_tally_window_init_live (TallyWindow *self)
+{
+  TallyWindowLive *live = g_new0 (TallyWindowLive, 1);
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->view_stack));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_label_new ("●");
+
+  self->live = live;
+
+  /* The header line sits under the header bar, across every view. */
+  live->revealer = GTK_REVEALER (gtk_revealer_new ());
+  live->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (live->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (live->label, 0);
+  gtk_widget_add_css_class (box, "live-bar");
+  gtk_widget_add_css_class (dot, "live-dot");
+  gtk_widget_set_hexpand (GTK_WIDGET (live->label), TRUE);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (live->label));
+  gtk_revealer_set_child (live->revealer, box);
+  gtk_revealer_set_transition_type (live->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (live->revealer), gtk_widget_get_first_child (content));
+}
+
+void
+_tally_window_dispose_live (TallyWindow *self)
+{
+  if (self->live == NULL)
+    return;
+
+  stop_watching (self);
+  g_clear_pointer (&self->live->text, g_free);
+  g_clear_pointer (&self->live, g_free);
+}
+
+/**
+ * tally_window_get_live_text:
+ *
+ * Returns: (nullable): the header line that says where the night stands, or
+ *   %NULL when the database is not being followed or has not changed
+ */
+const char *
+tally_window_get_live_text (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->live ? self->live->text : NULL;
+}
+
+/**
+ * tally_window_get_n_live_reloads:
+ *
+ * Returns: how many times the window has read its database again since it
+ *   opened it, because another process wrote to it
+ */
+guint
+tally_window_get_n_live_reloads (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), 0);
+  return self->live ? self->live->n_reloads : 0;
+}
+
+/**
+ * tally_window_is_following:
+ *
+ * Returns: whether the window watches its database for writes by others
+ */
+gboolean
+tally_window_is_following (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), FALSE);
+  return self->live != NULL && self->live->path != NULL;
+}

@@ -1,0 +1,223 @@
+/* test-window-live.c: the window follows its database while another process writes it.
+ *
+ * Needs a display: .ci/test runs every test under one xvfb-run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-council-result.h"
+#include "tally-database.h"
+#include "tally-filter.h"
+#include "tally-results.h"
+#include "tally-selection.h"
+#include "tally-test-util.h"
+#include "tally-test-widgets.h"
+#include "tally-window-live.h"
+#include "tally-window-private.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *db_path;
+  TallyWindow *window;
+} Fixture;
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, length, &error));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = tally_test_make_temp_dir ();
+  fixture->db_path = g_build_filename (fixture->dir, "night.db", NULL);
+  copy_file (tally_test_bundled_database (), fixture->db_path);
+
+  fixture->window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (fixture->window, fixture->db_path));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  tally_test_wait_for_frames (100);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  tally_test_wait_for_frames (50);
+  tally_test_remove_dir (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+static void
+writer_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL));
+  *done = TRUE;
+}
+
+/* Runs `tally ARGS…` as another process while the window's main loop
+ * keeps turning, as it would on results night. */
+static void
+run_writer (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TALLY_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_wait_async (process, NULL, writer_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+/* Turns the main loop until the window has read its file @n times, or a
+ * generous deadline passes (then the assertion that follows fails). */
+static void
+wait_for_reloads (TallyWindow *window,
+                  guint        n)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (tally_window_get_n_live_reloads (window) < n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  tally_test_wait_for_frames (50);
+}
+
+static TallyCouncilResult *
+selected_row (TallyWindow *window)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (tally_council_list_get_column_view (window->council_list));
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+/* An import from another process: the council page that is open shows the
+ * new wards, and the filter, the search and the selection stay. */
+static void
+test_follows_an_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TallyFilter *filter;
+  TallyCouncil *council;
+
+  /* The user's place: North West councils only, Salford's page open. */
+  filter = tally_results_get_filter (tally_window_get_results (window));
+  tally_filter_set_regions (filter, (const char *[]) { "North West", NULL });
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  before = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_null (strstr (before, "Test Ward North"));
+  g_assert_null (tally_window_get_live_text (window));
+  g_assert_true (tally_window_is_following (window));
+
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 1);
+  g_assert_cmpuint (tally_window_get_n_live_reloads (window), >=, 1);
+
+  /* The page shows what the other process wrote. */
+  after = tally_council_page_get_text (tally_window_get_council_page (window));
+  if (strstr (after, "Test Ward North: Ada Example (Conservative and Unionist Party) 1,200, elected\n") == NULL)
+    g_error ("the imported ward is not on Salford's page:\n%s", after);
+
+  /* And the user is where they were. */
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  council = tally_selection_get_council (tally_window_get_selection (window));
+  g_assert_nonnull (council);
+  g_assert_cmpstr (tally_council_get_name (council), ==, "Salford");
+  g_assert_true (tally_catalog_lookup_council (tally_window_get_catalog (window), "E08000006") == council);
+  filter = tally_results_get_filter (tally_window_get_results (window));
+  g_assert_cmpstrv (tally_filter_get_regions (filter), ((const char *[]) { "North West", NULL }));
+  g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (selected_row (window))), ==, "Salford");
+  g_assert_true (g_str_has_prefix (tally_window_get_live_text (window), "Live"));
+}
+
+/* A reader (`tally summary`) and a touch of the file change nothing: the
+ * window looks at PRAGMA data_version and does not read the file again. */
+static void
+test_readers_cost_no_reload (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->db_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+
+  run_writer ((const char *[]) { "summary", "--database", fixture->db_path, NULL });
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              (guint64) g_get_real_time () / G_USEC_PER_SEC, G_FILE_QUERY_INFO_NONE,
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  /* Longer than the window waits for a burst of writes to settle. */
+  tally_test_wait_for_frames (400);
+  g_assert_cmpuint (tally_window_get_n_live_reloads (window), ==, 0);
+  g_assert_null (tally_window_get_live_text (window));
+
+  /* A write after them is noticed. */
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 1);
+  g_assert_cmpuint (tally_window_get_n_live_reloads (window), >=, 1);
+}
+
+/* The bundled database is never watched: a window that is not live has no
+ * header line and no reload. */
+static void
+test_bundled_is_not_live (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  g_assert_null (tally_window_get_live_text (window));
+  g_assert_false (tally_window_is_following (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!tally_test_widgets_init ())
+    return 0;
+
+  g_test_add ("/window-live/follows-an-import", Fixture, NULL, fixture_setup, test_follows_an_import,
+              fixture_teardown);
+  g_test_add ("/window-live/readers-cost-no-reload", Fixture, NULL, fixture_setup, test_readers_cost_no_reload,
+              fixture_teardown);
+  g_test_add_func ("/window-live/bundled-is-not-live", test_bundled_is_not_live);
+
+  return g_test_run ();
+}
