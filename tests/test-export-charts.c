@@ -570,9 +570,9 @@ test_svg (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (a4.root, "height"), ==, "297mm");
   g_assert_cmpstr (g_hash_table_lookup (a4.root, "viewBox"), ==, "0 0 210 297");
   /* An empty title is no title; type is sized in the document's
-   * millimetres (14 px = 3.7 mm). */
+   * millimetres, and grows with the page (14 px × 793.7 / 675 = 16.5 px = 4.36 mm). */
   g_assert_null (a4.title);
-  g_assert_true (svg_has_text (&a4, "3.7 - #5e5c64: Labour & Conservatives <tied>"));
+  g_assert_true (svg_has_text (&a4, "4.36 - #5e5c64: Labour & Conservatives <tied>"));
   g_assert_cmpuint (a4.n_circles, ==, 63);
 
   svg_check_renders (fixture, path);

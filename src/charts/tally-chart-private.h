@@ -58,6 +58,8 @@ typedef struct
 
 double       _tally_chart_px               (const TallyChartStyle *style,
                                             double                 length);
+double       _tally_chart_fill_cap         (const TallyChartStyle *style,
+                                            double                 length);
 PangoLayout *_tally_chart_text_new         (const TallyChartStyle *style,
                                             TallyChartFont         font,
                                             const char            *text);

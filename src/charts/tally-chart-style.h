@@ -68,6 +68,7 @@ typedef struct
   gboolean             show_source;
   gboolean             show_legend;
   double               scale;
+  gboolean             fill;      /* export: bars and cells grow to fill the frame */
   const char          *font_family;
   const char          *title;
   const char          *subtitle;

@@ -55,6 +55,16 @@ _tally_chart_px (const TallyChartStyle *style,
   return length * (style->scale > 0 ? style->scale : 1.0);
 }
 
+/* The largest a row or cell may be: on screen, a comfortable size; in an
+ * export (style->fill), whatever fills the page, within reason, so that a
+ * council's four bars take an A4 page and not its top fifth. */
+double
+_tally_chart_fill_cap (const TallyChartStyle *style,
+                       double                 length)
+{
+  return _tally_chart_px (style, style->fill ? 6 * length : length);
+}
+
 static PangoFontDescription *
 font_description (const TallyChartStyle *style,
                   TallyChartFont         font)

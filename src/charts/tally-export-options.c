@@ -366,13 +366,18 @@ tally_export_options_describe_size (const TallyExportOptions *options)
  * tally_export_options_get_style:
  *
  * Fills @style as the figure is drawn for these options.  Type and marks
- * keep their 1× sizes (style->scale is 1): a larger PNG is the same
- * layout drawn through a scaled context.
+ * grow with the page, from 1× at 1200 × 675 to 1.5× on a page 1,012 px or
+ * more each way, and rows and cells grow to fill it (style->fill), so no
+ * size leaves a chart in the middle of an empty page.  A larger PNG of the
+ * same size (options->scale) is the same layout drawn through a scaled
+ * context.
  */
 void
 tally_export_options_get_style (const TallyExportOptions *options,
                                 TallyChartStyle          *style)
 {
+  double width, height;
+
   g_return_if_fail (options != NULL);
   g_return_if_fail (style != NULL);
 
@@ -385,6 +390,10 @@ tally_export_options_get_style (const TallyExportOptions *options,
   style->title = options->title;
   style->subtitle = options->subtitle;
   style->source = options->source;
+
+  tally_export_options_get_canvas (options, &width, &height);
+  style->scale = CLAMP (MIN (width, height) / 675, 1, 1.5);
+  style->fill = TRUE;
 }
 
 /**

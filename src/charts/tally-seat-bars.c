@@ -87,6 +87,7 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
   double name_width = 0, value_width = 0, change_width = 0;
   double row_height, bar_height, gap = _tally_chart_px (style, 10);
   double head_height = 0, top;
+  TallyChartStyle body_style;
   guint max_value = 1;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -102,6 +103,16 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
 
   items = order_items (data, &layout->n_rows);
   layout->rows = g_new0 (Row, MAX (layout->n_rows, 1));
+
+  /* In an export, a few bars on a large page get type to match them. */
+  body_style = *style;
+  if (style->fill && layout->n_rows > 0)
+    {
+      double room = (layout->frame.body.height - _tally_chart_px (style, 24)) / layout->n_rows;
+
+      body_style.scale = _tally_chart_px (style, 1) * CLAMP (room / _tally_chart_px (style, 60), 1, 2);
+    }
+  style = &body_style;
 
   for (guint r = 0; r < layout->n_rows; r++)
     {
@@ -159,8 +170,8 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
   layout->bar_width = MAX (layout->bar_width, 1);
 
   row_height = layout->n_rows > 0 ? (layout->frame.body.height - head_height) / layout->n_rows : 0;
-  row_height = MIN (row_height, _tally_chart_px (style, 40));
-  bar_height = MAX (row_height * 0.64, 1);
+  row_height = MIN (row_height, _tally_chart_fill_cap (style, 40));
+  bar_height = MAX (MIN (row_height * 0.64, _tally_chart_px (style, 96)), 1);
 
   top = layout->frame.body.y;
   layout->head_y = top;

@@ -198,7 +198,7 @@ tally_share_bars_layout_new (const TallyShareChartData *data,
   layout->plot_width = MAX (layout->plot_width, 1);
 
   row_height = layout->n_rows > 0 ? (bottom - top) / layout->n_rows : 0;
-  row_height = MIN (row_height, _tally_chart_px (style, compare ? 48 : 36));
+  row_height = MIN (row_height, _tally_chart_fill_cap (style, compare ? 48 : 36));
   layout->rows_top = top;
   layout->rows_bottom = top + row_height * layout->n_rows;
 
@@ -224,7 +224,7 @@ tally_share_bars_layout_new (const TallyShareChartData *data,
         {
           double change = entry->share - entry->share_then;
           double end = tally_share_bars_layout_value_to_x (layout, change);
-          double thick = row_height * 0.6;
+          double thick = MIN (row_height * 0.6, _tally_chart_px (style, 96));
 
           row->bar = (TallyChartRect) { MIN (zero, end), y + (row_height - thick) / 2, fabs (end - zero), thick };
         }

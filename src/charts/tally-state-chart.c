@@ -123,14 +123,14 @@ tally_state_chart_layout_new (const TallyStateChartData *data,
              ? (layout->frame.body.y + layout->frame.body.height - layout->rows_top -
                 (layout->declared ? _tally_chart_text_height (layout->declared) + gap : 0)) / layout->n_rows
              : 0;
-  row_height = MIN (row_height, _tally_chart_px (style, 40));
+  row_height = MIN (row_height, _tally_chart_fill_cap (style, 40));
 
   for (guint i = 0; i < layout->n_rows; i++)
     {
       const TallyStateChartEntry *entry = &data->entries[i];
       Row *row = &layout->rows[i];
       double y = layout->rows_top + i * row_height;
-      double thick = row_height * 0.62;
+      double thick = MIN (row_height * 0.62, _tally_chart_px (style, 96));
       int values[2] = { entry->councils, entry->seats };
 
       row->row = (TallyChartRect) { layout->frame.body.x, y, layout->frame.body.width, row_height };

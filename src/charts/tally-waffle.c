@@ -107,8 +107,16 @@ tally_waffle_layout_new (const TallySeatChartData *data,
     }
 
   available = layout->frame.body.height - legend_height - note_height - label_height;
+  if (style->fill && available > 0 && layout->n_seats > 0)
+    {
+      /* An export reflows the grid to the page's shape: taller on A4. */
+      double rows = round (sqrt (layout->n_seats * available / layout->frame.body.width));
+
+      layout->n_rows = (guint) CLAMP (rows, 1, layout->n_seats);
+      layout->n_columns = (layout->n_seats + layout->n_rows - 1) / layout->n_rows;
+    }
   layout->cell = MIN (layout->frame.body.width / layout->n_columns, available / layout->n_rows);
-  layout->cell = MIN (MAX (layout->cell, 1), _tally_chart_px (style, 48));
+  layout->cell = MIN (MAX (layout->cell, 1), _tally_chart_fill_cap (style, 48));
   layout->square = layout->cell * 0.86;
 
   block = label_height + layout->cell * layout->n_rows + legend_height + note_height;
