@@ -10,6 +10,8 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tally-test-util.h"
 
@@ -374,6 +376,88 @@ test_errors (void)
   tally_test_remove_dir (dir);
 }
 
+/* Issue 17, problems 7 and 10: --force replaced a symbolic link with a
+ * regular file and a FIFO with a PNG; `-o -` wrote a file called "-";
+ * `--scale nan` was taken; an invalid --title named no option. */
+static void
+test_special_outputs (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "target.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.png", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+  const char *chart[] = { "export", "--chart", "hemicycle", "--council", "Trafford", NULL };
+  GStatBuf status;
+
+  g_assert_true (g_file_set_contents (target, "kept", -1, NULL));
+  g_assert_cmpint (symlink ("target.png", link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", link, "--force", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "it is a symbolic link"));
+    g_assert_cmpint (g_lstat (link, &status), ==, 0);
+    g_assert_true (S_ISLNK (status.st_mode));
+    g_assert_cmpstr (read_file (target), ==, "kept");
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", fifo, "--force", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "it is not a regular file"));
+    g_assert_cmpint (g_lstat (fifo, &status), ==, 0);
+    g_assert_true (S_ISFIFO (status.st_mode));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    /* A regular file is still replaced with --force. */
+    g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", plain, "--force", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (read_file (plain), "\x89PNG\r\n"));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "--format", "svg", "-o", "-", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "<?xml"));
+    g_assert_nonnull (strstr (run.out, "Trafford"));
+    g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "export", "--map", "hexes", "-o", "-", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "\x89PNG\r\n"));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", plain, "--force",
+                                        "--scale", "nan", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--scale must be from 1 to 4"));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", plain, "--force",
+                                        "--title", "Trafford \xff 2018", NULL });
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--title is not valid text"));
+  }
+
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,6 +471,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
   g_test_add_func ("/export-cli/map", test_map);
   g_test_add_func ("/export-cli/errors", test_errors);
+  g_test_add_func ("/export-cli/special-outputs", test_special_outputs);
 
   return g_test_run ();
 }

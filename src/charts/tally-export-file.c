@@ -82,6 +82,23 @@ tally_export_file_open (const char        *path,
                        _("Cannot write “%s”: it is a folder"), display);
           return NULL;
         }
+      /* Renaming over a symbolic link, a FIFO or a device node would replace
+       * it with a regular file (as root, /dev/full became a PNG): even
+       * --force replaces only regular files. */
+      if (S_ISLNK (status.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("Cannot write “%s”: it is a symbolic link, and Tally replaces only "
+                         "regular files (write to the file it points to)"), display);
+          return NULL;
+        }
+      if (!S_ISREG (status.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("Cannot write “%s”: it is not a regular file (a pipe, device or socket), "
+                         "and Tally replaces only regular files"), display);
+          return NULL;
+        }
       if (!(flags & TALLY_EXPORT_OVERWRITE))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,

@@ -193,7 +193,8 @@ read_file_options (Export  *export,
 
   if (options->scale != 0)
     {
-      if (options->scale < 1 || options->scale > 4)
+      /* Written so that NaN, which every comparison fails, is refused too. */
+      if (!(options->scale >= 1 && options->scale <= 4))
         {
           usage_error (error, _("--scale must be from 1 to 4 (1, 2 or 3 for 1×, 2×, 3×), not %g"), options->scale);
           return FALSE;
@@ -208,6 +209,27 @@ read_file_options (Export  *export,
                    options->background);
       return FALSE;
     }
+
+  {
+    const char *names[] = { "--title", "--subtitle", "--source" };
+    char **texts[] = { &options->title, &options->subtitle, &options->source };
+
+    /* Taken as bytes (GOption's own conversion fails naming no option):
+     * UTF-8 as given, or text of the locale's encoding converted. */
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (*texts[i] != NULL && !g_utf8_validate (*texts[i], -1, NULL))
+        {
+          char *converted = g_locale_to_utf8 (*texts[i], -1, NULL, NULL, NULL);
+
+          if (converted == NULL)
+            {
+              usage_error (error, _("%s is not valid text (not UTF-8, nor the locale’s encoding)"), names[i]);
+              return FALSE;
+            }
+          g_free (*texts[i]);
+          *texts[i] = converted;
+        }
+  }
 
   file->title = options->title;
   file->subtitle = options->subtitle;
@@ -342,6 +364,73 @@ chart_data_free_func (TallyChartKind kind)
     }
 }
 
+/* `-o -` writes to standard output: the figure is drawn to a private
+ * temporary file exactly as to any other, then copied out, so a pipe gets
+ * the same bytes a file would. */
+static gboolean
+is_stdout (const char *path)
+{
+  return g_strcmp0 (path, "-") == 0;
+}
+
+static gboolean
+copy_to_stdout (const char  *path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write to standard output: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Where to draw: @output itself, or a temporary file for `-o -` (then
+ * *temp_dir is set, to be removed by finish_output()). */
+static char *
+begin_output (const char  *output,
+              char       **temp_dir,
+              GError     **error)
+{
+  *temp_dir = NULL;
+  if (!is_stdout (output))
+    return g_strdup (output);
+
+  if (!(*temp_dir = g_dir_make_tmp ("tally-export-XXXXXX", error)))
+    return NULL;
+  return g_build_filename (*temp_dir, "figure", NULL);
+}
+
+static gboolean
+finish_output (const char  *path,
+               char        *temp_dir,
+               gboolean     written,
+               GError     **error)
+{
+  if (temp_dir == NULL)
+    {
+      if (written)
+        g_print ("%s\n", path);
+      return written;
+    }
+
+  written = written && copy_to_stdout (path, error);
+  g_unlink (path);
+  g_rmdir (temp_dir);
+  g_free (temp_dir);
+  return written;
+}
+
 static gboolean
 write_chart (Export          *export,
              TallyChartKind   kind,
@@ -349,12 +438,13 @@ write_chart (Export          *export,
              const char      *path,
              GError         **error)
 {
-  gboolean written = tally_export_write_chart (kind, data, &export->export, path, export->flags, NULL, error);
+  char *temp_dir = NULL;
+  g_autofree char *target = begin_output (path, &temp_dir, error);
+  gboolean written = target != NULL &&
+                     tally_export_write_chart (kind, data, &export->export, target, export->flags, NULL, error);
 
   tally_chart_data_free (kind, data);
-  if (written)
-    g_print ("%s\n", path);
-  return written;
+  return finish_output (target, temp_dir, written, error);
 }
 
 /* `--chart KIND --all -o DIR`: one file per council. */
@@ -610,13 +700,19 @@ export_map (Export *export)
   map.boundaries = boundaries;
   map.data = data;
   tally_export_figure_init_custom (&figure, draw_map_cb, &map, &data->heading);
-  if (!tally_export_write (&figure, &export->export, options->output, export->flags, NULL, &error))
-    {
-      g_printerr ("tally export: %s\n", error->message);
-      return 1;
-    }
+  {
+    char *temp_dir = NULL;
+    g_autofree char *target = begin_output (options->output, &temp_dir, &error);
+    gboolean written = target != NULL &&
+                       tally_export_write (&figure, &export->export, target, export->flags, NULL, &error);
 
-  g_print ("%s\n", options->output);
+    if (!finish_output (target, temp_dir, written, &error))
+      {
+        g_printerr ("tally export: %s\n", error->message);
+        return 1;
+      }
+  }
+
   return 0;
 }
 
@@ -724,11 +820,11 @@ tally_cli_run_export (int    argc,
       N_("Pixels per pixel in a PNG: 1, 2 or 3"), N_("SCALE") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options.background,
       N_("light (the default), dark or transparent"), N_("BACKGROUND") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &options.title,
       N_("Replace the chart’s title"), N_("TEXT") },
-    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle,
+    { "subtitle", 0, 0, G_OPTION_ARG_FILENAME, &options.subtitle,
       N_("Replace the chart’s subtitle"), N_("TEXT") },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source,
+    { "source", 0, 0, G_OPTION_ARG_FILENAME, &options.source,
       N_("Replace the source line (default: “" TALLY_EXPORT_DEFAULT_SOURCE "”)"), N_("TEXT") },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &options.no_title, N_("Leave out the title"), NULL },
     { "no-subtitle", 0, 0, G_OPTION_ARG_NONE, &options.no_subtitle, N_("Leave out the subtitle"), NULL },
