@@ -206,6 +206,42 @@ test_bad_values (Fixture       *fixture,
   assert_catalog_refused (second, "has no valid date");
 }
 
+/* Problem 5: seats_won = -5 showed as "4,294,966,611" seats, 10^9 wrapped,
+ * text in seats_up read as 0 and votes near 2^63 overflowed a sum.  Each is
+ * refused on load, naming the column and its range. */
+static void
+test_wrong_numbers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *expected;
+  } cases[] = {
+    { "UPDATE council_results SET seats_won = -5 WHERE council_id = (SELECT min (council_id) FROM council_results)",
+      "council_results.seats_won holds -5, where seats won must be a whole number from 0 to 1000000" },
+    { "UPDATE council_results SET seats_won = 4294967296 WHERE council_id = (SELECT min (council_id) FROM council_results)",
+      "council_results.seats_won holds 4294967296" },
+    { "UPDATE council_elections SET seats_up = 'twenty' WHERE council_id = (SELECT min (council_id) FROM council_elections)",
+      "council_elections.seats_up holds 'twenty'" },
+    { "UPDATE council_results SET votes = 9223372036854775000 WHERE council_id = (SELECT min (council_id) FROM council_results)",
+      "council_results.votes holds 9223372036854775000, where votes must be a whole number from 0 to 1000000000000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/numbers-%u.db", fixture->dir, i);
+      g_autofree char *contents = NULL;
+      g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; %s;", cases[i].sql);
+      gsize length;
+
+      g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      run_sql (path, sql);
+      assert_catalog_refused (path, cases[i].expected);
+    }
+}
+
 /* Problem 4: 3,000 elections and 3,000 parties made the engine allocate
  * 11 GB; sizes are checked before anything is loaded. */
 static void
@@ -358,6 +394,7 @@ main (int    argc,
   ADD ("/hostile/changed-definitions", test_changed_definitions);
   ADD ("/hostile/query-time-limit", test_query_time_limit);
   ADD ("/hostile/bad-values", test_bad_values);
+  ADD ("/hostile/wrong-numbers", test_wrong_numbers);
   ADD ("/hostile/too-many", test_too_many);
   ADD ("/hostile/readers-wait", test_readers_wait);
 #undef ADD

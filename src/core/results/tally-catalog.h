@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define TALLY_CATALOG_MAX_PARTIES   2000
 #define TALLY_CATALOG_MAX_COUNCILS  1000
 #define TALLY_CATALOG_MAX_CELLS     8000000  /* elections × parties × councils */
+#define TALLY_CATALOG_MAX_SEATS     1000000     /* in any one seat count */
+#define TALLY_CATALOG_MAX_VOTES     G_GINT64_CONSTANT (1000000000000)  /* in any one vote count */
 
 #define TALLY_TYPE_CATALOG (tally_catalog_get_type ())
 
