@@ -13,6 +13,29 @@
 #include "tally-application.h"
 #include "tally-cli.h"
 
+/* `tally --database FILE info` means `tally info --database FILE`: every
+ * command takes --database, and without this the command word was taken as
+ * the window's argument and a window opened.  Returns the index of the
+ * command when only --database comes before it, else 0. */
+static int
+find_command (int    argc,
+              char **argv)
+{
+  int i = 1;
+
+  while (i < argc)
+    {
+      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
+        i += 2;
+      else if (g_str_has_prefix (argv[i], "--database="))
+        i++;
+      else
+        break;
+    }
+
+  return i > 1 && i < argc && tally_cli_handles (argv[i]) ? i : 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -27,6 +50,23 @@ main (int   argc,
 
   if (argc > 1 && tally_cli_handles (argv[1]))
     return tally_cli_run (argc, argv);
+
+  {
+    int command = find_command (argc, argv);
+
+    if (command > 0)
+      {
+        g_autofree char **reordered = g_new0 (char *, argc + 1);
+        int n = 0;
+
+        reordered[n++] = argv[0];
+        reordered[n++] = argv[command];
+        for (int i = 1; i < argc; i++)
+          if (i != command)
+            reordered[n++] = argv[i];
+        return tally_cli_run (argc, reordered);
+      }
+  }
 
   commands_help = tally_cli_describe_commands ();
   application = tally_application_new (commands_help);

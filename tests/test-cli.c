@@ -29,6 +29,24 @@ test_info_bundled (void)
   g_assert_nonnull (strstr (run.out, "read-only"));
 }
 
+/* Issue 17: `tally --database X info` opened a window (or, with no
+ * display, failed to); the option before the command now reaches it. */
+static void
+test_database_before_command (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+  g_auto(TallyTestRun) equals = { 0 };
+
+  run_tally (&run, (const char *[]) { "--database", tally_test_bundled_database (), "info", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Database: "));
+  g_assert_nonnull (strstr (run.out, "Councils: 326"));
+
+  run_tally (&equals, (const char *[]) { "--database=/nonexistent/tally.db", "info", NULL });
+  g_assert_cmpint (equals.status, ==, 1);
+  g_assert_nonnull (strstr (equals.err, "no such file"));
+}
+
 static void
 test_info_corrupt (void)
 {
@@ -97,6 +115,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/info/bundled", test_info_bundled);
   g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
+  g_test_add_func ("/cli/info/database-before-command", test_database_before_command);
   g_test_add_func ("/cli/info/missing", test_info_missing);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/help-lists-commands", test_help_lists_commands);
