@@ -272,6 +272,36 @@ test_too_many (Fixture       *fixture,
   assert_catalog_refused (second, "limit “elections × parties × councils”");
 }
 
+/* Problems 1 and 10: a crash into a new database path left a copy of the
+ * bundled database behind, and a failed import into a new nested path left
+ * the folders it made.  Now neither leaves anything. */
+static void
+test_failed_import_leaves_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *bad_csv = tally_test_data_path ("import-bad-votes.csv");
+  g_autofree char *deep = g_build_filename (fixture->dir, "deep.json", NULL);
+  g_autofree char *top = g_build_filename (fixture->dir, "new", NULL);
+  g_autofree char *nested = g_build_filename (top, "folders", "tally.db", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":");
+  g_auto(TallyTestRun) import = { 0 };
+  g_auto(TallyTestRun) boundaries = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  g_assert_true (g_file_set_contents (deep, json->str, json->len, NULL));
+
+  tally_test_run_tally (&import, fixture->dir, (const char *[]) { "import", "--database", nested, bad_csv, NULL });
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_false (g_file_test (top, G_FILE_TEST_EXISTS));
+
+  tally_test_run_tally (&boundaries, fixture->dir,
+                        (const char *[]) { "import-boundaries", "--database", nested, deep, NULL });
+  g_assert_cmpint (boundaries.status, ==, 1);
+  g_assert_nonnull (strstr (boundaries.err, "limit “nesting depth”"));
+  g_assert_false (g_file_test (top, G_FILE_TEST_EXISTS));
+}
+
 /* Problem 8: a `tally summary` that met an import's commit failed at once
  * with "database is locked".  One writer and many readers, real processes:
  * every reader succeeds and prints the state before an import or after it. */
@@ -396,6 +426,7 @@ main (int    argc,
   ADD ("/hostile/bad-values", test_bad_values);
   ADD ("/hostile/wrong-numbers", test_wrong_numbers);
   ADD ("/hostile/too-many", test_too_many);
+  ADD ("/hostile/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   ADD ("/hostile/readers-wait", test_readers_wait);
 #undef ADD
 

@@ -91,7 +91,7 @@ tally_cli_run_import_boundaries (int    argc,
       g_printerr (_("tally import-boundaries: nothing was imported\n"));
       g_clear_object (&database);
       if (created != NULL)
-        g_unlink (created);
+        tally_database_remove_created (created);
       return 1;
     }
 
@@ -184,7 +184,7 @@ import_layout (const char *database_path,
       g_printerr (_("tally hexmap: nothing was imported\n"));
       g_clear_object (&database);
       if (created != NULL)
-        g_unlink (created);
+        tally_database_remove_created (created);
       return 1;
     }
 

@@ -206,7 +206,7 @@ import_geography_thread (GTask        *task,
     {
       /* A database made for this import holds nothing of the user's. */
       if (created != NULL)
-        g_unlink (created);
+        tally_database_remove_created (created);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

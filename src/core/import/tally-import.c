@@ -268,15 +268,6 @@ progress_cb (goffset  bytes_read,
                                 g_object_ref (self), g_object_unref);
 }
 
-static void
-remove_database (const char *path)
-{
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_unlink (path);
-  g_unlink (journal);
-}
-
 static TallyImportSummary *
 import_into (TallyImporter  *self,
              TallyDatabase  *database,
@@ -374,7 +365,7 @@ run_import (TallyImporter  *self,
 
   g_clear_object (&database);
   if (summary == NULL && created != NULL)
-    remove_database (created);
+    tally_database_remove_created (created);
 
   return summary;
 }

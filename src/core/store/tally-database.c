@@ -664,6 +664,100 @@ same_file (const char *a,
   return g_str_equal (canonical_a, canonical_b);
 }
 
+/* ── Folders made for a new database ──────────────────────────────────────
+ *
+ * A failed import into a new database takes the file away again
+ * (tally_database_remove_created()), and with it the folders made for it:
+ * a failed `tally import --database a/b/c.db` leaves no a/b behind. */
+
+G_LOCK_DEFINE_STATIC (made_folders);
+static GHashTable *made_folders;  /* database path → outermost folder made for it */
+
+static char *
+outermost_missing_folder (const char *directory)
+{
+  g_autofree char *current = g_strdup (directory);
+  char *outermost = NULL;
+
+  while (!g_file_test (current, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (current);
+
+      g_free (outermost);
+      outermost = g_steal_pointer (&current);
+      if (g_str_equal (parent, outermost))
+        {
+          g_free (parent);
+          break;
+        }
+      current = parent;
+    }
+
+  return outermost;
+}
+
+/* Removes @directory and its parents up to @outermost, while they are empty. */
+static void
+remove_made_folders (const char *directory,
+                     const char *outermost)
+{
+  g_autofree char *current = g_strdup (directory);
+
+  if (outermost == NULL)
+    return;
+
+  while (g_rmdir (current) == 0 && !g_str_equal (current, outermost))
+    {
+      char *parent = g_path_get_dirname (current);
+
+      g_free (current);
+      current = parent;
+    }
+}
+
+static void
+remember_made_folder (const char *path,
+                      const char *outermost)
+{
+  G_LOCK (made_folders);
+  if (made_folders == NULL)
+    made_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (made_folders, g_strdup (path), g_strdup (outermost));
+  G_UNLOCK (made_folders);
+}
+
+/**
+ * tally_database_remove_created:
+ * @created: a path tally_database_open_for_import() returned in @created
+ *
+ * Takes away a database made by a failed import: the file, its journal,
+ * and the folders made for it.
+ */
+void
+tally_database_remove_created (const char *created)
+{
+  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
+  g_autofree char *outermost = NULL;
+  g_autofree char *directory = NULL;
+
+  g_return_if_fail (created != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (created, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+
+  G_LOCK (made_folders);
+  if (made_folders != NULL)
+    g_hash_table_steal_extended (made_folders, created, NULL, (gpointer *) &outermost);
+  G_UNLOCK (made_folders);
+
+  directory = g_path_get_dirname (created);
+  remove_made_folders (directory, outermost);
+}
+
 /**
  * tally_database_open_for_import:
  * @path: (nullable): the database to write into, or %NULL for the user's own
@@ -705,17 +799,26 @@ tally_database_open_for_import (const char  *path,
       if (!g_file_get_contents (bundled, &contents, &length, error))
         return NULL;
 
+      g_autofree char *outermost = outermost_missing_folder (directory);
+
       if (g_mkdir_with_parents (directory, 0700) != 0)
         {
           g_autofree char *name = g_filename_display_name (directory);
 
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("Cannot create “%s”: %s"), name,
                        g_strerror (errno));
+          remove_made_folders (directory, outermost);
           return NULL;
         }
 
       if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-        return NULL;
+        {
+          remove_made_folders (directory, outermost);
+          return NULL;
+        }
+
+      if (outermost != NULL)
+        remember_made_folder (path, outermost);
 
       if (created != NULL)
         *created = g_strdup (path);

@@ -61,6 +61,7 @@ int            tally_database_get_schema_version (TallyDatabase        *self);
 TallyDatabase *tally_database_open_for_import (const char         *path,
                                               char              **created,
                                               GError            **error);
+void           tally_database_remove_created  (const char         *created);
 char          *tally_database_get_bundled_path (void);
 char          *tally_database_get_user_path    (void);
 
