@@ -21,6 +21,11 @@
  * Every error names the file and, where it can, the feature and what is
  * wrong with it.
  *
+ * This file holds what both formats share (the reader, its errors and
+ * limits, the JSON helpers, the features read so far), steps 2 to 4, and
+ * the entry points.  Step 1 is in tally-geo-geojson.c and
+ * tally-geo-topojson.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -31,33 +36,7 @@
 #include <string.h>
 
 #include "tally-geo-private.h"
-
-typedef struct
-{
-  JsonObject    *properties;  /* borrowed from the parser's tree, nullable */
-  char          *id;          /* the feature's `id`, as a string, nullable */
-  TallyGeometry *geometry;    /* in the file's coordinates until projected */
-} RawFeature;
-
-typedef struct
-{
-  const char    *display_name;
-  GHashTable    *known_codes;  /* nullable */
-  GPtrArray     *raw;          /* RawFeature* */
-  guint          n_skipped;
-  TallyGeoCrs    declared_crs;
-  char          *object_name;
-
-  /* TopoJSON */
-  GArray        *arc_points;   /* double x, y */
-  GArray        *arc_first;    /* guint: first point of each arc, then the total */
-
-  /* Points built so far, for the limits of tally-geo.h: a TopoJSON ring
-   * can name one arc many times, so a small file can mean a huge shape. */
-  guint64        n_points;
-  guint64        n_feature_points;
-  guint          counting_feature;
-} Reader;
+#include "tally-geo-reader-private.h"
 
 static void
 raw_feature_free (RawFeature *raw)
@@ -77,12 +56,12 @@ geo_feature_free (TallyGeoFeature *feature)
 }
 
 G_GNUC_PRINTF (4, 5)
-static gboolean
-reader_error (Reader      *reader,
-              GError     **error,
-              int          code,
-              const char  *format,
-              ...)
+gboolean
+_tally_geo_reader_error (Reader      *reader,
+                         GError     **error,
+                         int          code,
+                         const char  *format,
+                         ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -96,9 +75,9 @@ reader_error (Reader      *reader,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+const char *
+_tally_geo_member_string (JsonObject *object,
+                          const char *name)
 {
   JsonNode *node;
 
@@ -109,9 +88,9 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
+JsonArray *
+_tally_geo_member_array (JsonObject *object,
+                         const char *name)
 {
   JsonNode *node;
 
@@ -121,9 +100,9 @@ member_array (JsonObject *object,
   return json_node_get_array (node);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
+JsonObject *
+_tally_geo_member_object (JsonObject *object,
+                          const char *name)
 {
   JsonNode *node;
 
@@ -133,9 +112,9 @@ member_object (JsonObject *object,
   return json_node_get_object (node);
 }
 
-static gboolean
-node_number (JsonNode *node,
-             double   *value)
+gboolean
+_tally_geo_node_number (JsonNode *node,
+                        double   *value)
 {
   GType type;
 
@@ -150,10 +129,10 @@ node_number (JsonNode *node,
   return isfinite (*value);
 }
 
-static gboolean
-read_position (JsonNode *node,
-               double   *x,
-               double   *y)
+gboolean
+_tally_geo_read_position (JsonNode *node,
+                          double   *x,
+                          double   *y)
 {
   JsonArray *position;
 
@@ -162,8 +141,8 @@ read_position (JsonNode *node,
 
   position = json_node_get_array (node);
   return json_array_get_length (position) >= 2 &&
-         node_number (json_array_get_element (position, 0), x) &&
-         node_number (json_array_get_element (position, 1), y);
+         _tally_geo_node_number (json_array_get_element (position, 0), x) &&
+         _tally_geo_node_number (json_array_get_element (position, 1), y);
 }
 
 static char *
@@ -183,14 +162,12 @@ node_to_id (JsonNode *node)
     }
 }
 
-/* GeoJSON */
-
 /* Counts @n more points of @feature against the limits. */
-static gboolean
-count_points (Reader  *reader,
-              guint    feature,
-              guint64  n,
-              GError **error)
+gboolean
+_tally_geo_count_points (Reader  *reader,
+                         guint    feature,
+                         guint64  n,
+                         GError **error)
 {
   if (feature != reader->counting_feature)
     {
@@ -202,142 +179,23 @@ count_points (Reader  *reader,
   reader->n_points += n;
 
   if (reader->n_feature_points > TALLY_GEO_MAX_BOUNDARY_POINTS)
-    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
-                         _("feature %u has more than %d points (limit “points per boundary”); "
-                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
-                         feature, TALLY_GEO_MAX_BOUNDARY_POINTS);
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
+                                    _("feature %u has more than %d points (limit “points per boundary”); "
+                                      "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
+                                    feature, TALLY_GEO_MAX_BOUNDARY_POINTS);
   if (reader->n_points > TALLY_GEO_MAX_FILE_POINTS)
-    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
-                         _("its boundaries have more than %d points in all (limit “points per file”); "
-                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
-                         TALLY_GEO_MAX_FILE_POINTS);
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
+                                    _("its boundaries have more than %d points in all (limit “points per file”); "
+                                      "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
+                                    TALLY_GEO_MAX_FILE_POINTS);
   return TRUE;
 }
 
-static gboolean
-read_geojson_ring (Reader                *reader,
-                   TallyGeometryBuilder  *builder,
-                   JsonNode              *node,
-                   guint                  feature,
-                   GError               **error)
-{
-  JsonArray *ring;
-  guint n_positions;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("feature %u: a polygon ring is not an array of positions"), feature);
-
-  ring = json_node_get_array (node);
-  n_positions = json_array_get_length (ring);
-  if (!count_points (reader, feature, n_positions, error))
-    return FALSE;
-  tally_geometry_builder_begin_ring (builder);
-  for (guint i = 0; i < n_positions; i++)
-    {
-      double x, y;
-
-      if (!read_position (json_array_get_element (ring, i), &x, &y))
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("feature %u: position %u of a ring is not a pair of numbers"), feature, i + 1);
-      tally_geometry_builder_add_point (builder, x, y);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_geojson_polygon (Reader                *reader,
-                      TallyGeometryBuilder  *builder,
-                      JsonNode              *node,
-                      guint                  feature,
-                      GError               **error)
-{
-  JsonArray *rings;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("feature %u: a polygon's coordinates are not an array of rings"), feature);
-
-  rings = json_node_get_array (node);
-  tally_geometry_builder_begin_polygon (builder);
-  for (guint i = 0; i < json_array_get_length (rings); i++)
-    if (!read_geojson_ring (reader, builder, json_array_get_element (rings, i), feature, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Adds @geometry's polygons to @builder; points and lines add nothing. */
-static gboolean
-read_geojson_geometry (Reader                *reader,
-                       TallyGeometryBuilder  *builder,
-                       JsonObject            *geometry,
-                       guint                  feature,
-                       guint                  depth,
-                       GError               **error)
-{
-  const char *type = member_string (geometry, "type");
-
-  if (type == NULL)
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("feature %u: its geometry has no “type”"), feature);
-
-  if (g_str_equal (type, "Polygon"))
-    return read_geojson_polygon (reader, builder, json_object_get_member (geometry, "coordinates"),
-                                 feature, error);
-
-  if (g_str_equal (type, "MultiPolygon"))
-    {
-      JsonArray *polygons = member_array (geometry, "coordinates");
-
-      if (polygons == NULL)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("feature %u: a MultiPolygon's coordinates are not an array"), feature);
-
-      for (guint i = 0; i < json_array_get_length (polygons); i++)
-        if (!read_geojson_polygon (reader, builder, json_array_get_element (polygons, i), feature, error))
-          return FALSE;
-
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "GeometryCollection"))
-    {
-      JsonArray *geometries = member_array (geometry, "geometries");
-
-      if (geometries == NULL || depth > 8)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("feature %u: a GeometryCollection has no “geometries” array"), feature);
-
-      for (guint i = 0; i < json_array_get_length (geometries); i++)
-        {
-          JsonNode *child = json_array_get_element (geometries, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (child))
-            return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                                 _("feature %u: a GeometryCollection holds something that is not a geometry"),
-                                 feature);
-          if (!read_geojson_geometry (reader, builder, json_node_get_object (child), feature, depth + 1, error))
-            return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "Point") || g_str_equal (type, "MultiPoint") ||
-      g_str_equal (type, "LineString") || g_str_equal (type, "MultiLineString"))
-    return TRUE;
-
-  return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                       _("feature %u: unknown geometry type “%s”"), feature, type);
-}
-
-static gboolean
-add_feature (Reader     *reader,
-             JsonObject *properties,
-             JsonNode   *id,
-             TallyGeometryBuilder *builder)
+gboolean
+_tally_geo_add_feature (Reader     *reader,
+                        JsonObject *properties,
+                        JsonNode   *id,
+                        TallyGeometryBuilder *builder)
 {
   TallyGeometry *geometry = tally_geometry_builder_end (builder);
   RawFeature *raw;
@@ -356,386 +214,6 @@ add_feature (Reader     *reader,
   return TRUE;
 }
 
-static gboolean
-read_geojson_feature (Reader      *reader,
-                      JsonObject  *feature,
-                      guint        number,
-                      GError     **error)
-{
-  g_autoptr(TallyGeometryBuilder) builder = NULL;
-  JsonObject *geometry = member_object (feature, "geometry");
-
-  if (g_strcmp0 (member_string (feature, "type"), "Feature") != 0)
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("feature %u is not a GeoJSON Feature"), number);
-
-  if (geometry == NULL)
-    {
-      reader->n_skipped++;
-      return TRUE;
-    }
-
-  builder = tally_geometry_builder_new ();
-  if (!read_geojson_geometry (reader, builder, geometry, number, 0, error))
-    return FALSE;
-
-  add_feature (reader, member_object (feature, "properties"), json_object_get_member (feature, "id"),
-               g_steal_pointer (&builder));
-  return TRUE;
-}
-
-static gboolean
-read_geojson (Reader      *reader,
-              JsonObject  *root,
-              const char  *type,
-              GError     **error)
-{
-  if (g_str_equal (type, "FeatureCollection"))
-    {
-      JsonArray *features = member_array (root, "features");
-
-      if (features == NULL)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("a FeatureCollection with no “features” array"));
-
-      for (guint i = 0; i < json_array_get_length (features); i++)
-        {
-          JsonNode *node = json_array_get_element (features, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                                 _("feature %u is not a JSON object"), i + 1);
-          if (!read_geojson_feature (reader, json_node_get_object (node), i + 1, error))
-            return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "Feature"))
-    return read_geojson_feature (reader, root, 1, error);
-
-  /* A bare geometry: one feature with no properties. */
-  {
-    g_autoptr(TallyGeometryBuilder) builder = tally_geometry_builder_new ();
-
-    if (!read_geojson_geometry (reader, builder, root, 1, 0, error))
-      return FALSE;
-    add_feature (reader, NULL, NULL, g_steal_pointer (&builder));
-  }
-
-  return TRUE;
-}
-
-/* TopoJSON */
-
-static gboolean
-read_topojson_arcs (Reader      *reader,
-                    JsonObject  *root,
-                    GError     **error)
-{
-  JsonObject *transform = member_object (root, "transform");
-  JsonArray *arcs = member_array (root, "arcs");
-  double scale[2] = { 1, 1 }, translate[2] = { 0, 0 };
-  guint n_arcs;
-
-  if (arcs == NULL)
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT, _("a TopoJSON topology with no “arcs” array"));
-
-  if (transform != NULL)
-    {
-      JsonArray *scale_array = member_array (transform, "scale");
-      JsonArray *translate_array = member_array (transform, "translate");
-
-      if (scale_array == NULL || translate_array == NULL ||
-          json_array_get_length (scale_array) != 2 || json_array_get_length (translate_array) != 2 ||
-          !node_number (json_array_get_element (scale_array, 0), &scale[0]) ||
-          !node_number (json_array_get_element (scale_array, 1), &scale[1]) ||
-          !node_number (json_array_get_element (translate_array, 0), &translate[0]) ||
-          !node_number (json_array_get_element (translate_array, 1), &translate[1]))
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("the TopoJSON “transform” needs a “scale” and a “translate” of two numbers each"));
-    }
-
-  n_arcs = json_array_get_length (arcs);
-  if (n_arcs > TALLY_GEO_MAX_ARCS)
-    return reader_error (reader, error, TALLY_GEO_ERROR_TOO_BIG,
-                         _("it has %u arcs, more than %d (limit “arcs per file”); "
-                           "if the file is genuine, simplify it first (for example with mapshaper -simplify)"),
-                         n_arcs, TALLY_GEO_MAX_ARCS);
-  reader->arc_points = g_array_new (FALSE, FALSE, sizeof (double));
-  reader->arc_first = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_arcs + 1);
-
-  for (guint i = 0; i < n_arcs; i++)
-    {
-      JsonNode *node = json_array_get_element (arcs, i);
-      JsonArray *positions;
-      guint first = reader->arc_points->len / 2;
-      double x = 0, y = 0;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (positions = json_node_get_array (node)) < 2)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("TopoJSON arc %u is not an array of at least two positions"), i);
-
-      g_array_append_val (reader->arc_first, first);
-      for (guint j = 0; j < json_array_get_length (positions); j++)
-        {
-          double px, py, out_x, out_y;
-
-          if (!read_position (json_array_get_element (positions, j), &px, &py))
-            return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                                 _("TopoJSON arc %u: position %u is not a pair of numbers"), i, j + 1);
-
-          if (transform != NULL)
-            {
-              /* Quantised and delta-encoded. */
-              x += px;
-              y += py;
-              out_x = x * scale[0] + translate[0];
-              out_y = y * scale[1] + translate[1];
-            }
-          else
-            {
-              out_x = px;
-              out_y = py;
-            }
-
-          g_array_append_val (reader->arc_points, out_x);
-          g_array_append_val (reader->arc_points, out_y);
-        }
-    }
-
-  {
-    guint total = reader->arc_points->len / 2;
-
-    g_array_append_val (reader->arc_first, total);
-  }
-
-  return TRUE;
-}
-
-static gboolean
-read_topojson_ring (Reader                *reader,
-                    TallyGeometryBuilder  *builder,
-                    JsonNode              *node,
-                    guint                  feature,
-                    GError               **error)
-{
-  guint n_arcs = reader->arc_first->len - 1;
-  const double *points = (const double *) reader->arc_points->data;
-  const guint *first = (const guint *) reader->arc_first->data;
-  JsonArray *indices;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("object “%s”, feature %u: a ring is not an array of arc indices"),
-                         reader->object_name, feature);
-
-  indices = json_node_get_array (node);
-  tally_geometry_builder_begin_ring (builder);
-  for (guint i = 0; i < json_array_get_length (indices); i++)
-    {
-      JsonNode *index_node = json_array_get_element (indices, i);
-      gint64 index;
-      guint arc, start, end;
-
-      if (!JSON_NODE_HOLDS_VALUE (index_node) || json_node_get_value_type (index_node) != G_TYPE_INT64)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("object “%s”, feature %u: an arc index is not an integer"),
-                             reader->object_name, feature);
-
-      index = json_node_get_int (index_node);
-      if ((index >= 0 ? index : -index - 1) >= (gint64) n_arcs)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("object “%s”, feature %u refers to arc %" G_GINT64_FORMAT ", but there are only %u arcs"),
-                             reader->object_name, feature, index, n_arcs);
-
-      arc = index >= 0 ? (guint) index : (guint) (-index - 1);
-      start = first[arc];
-      end = first[arc + 1];
-      if (!count_points (reader, feature, end - start, error))
-        return FALSE;
-      /* The builder drops the point each arc shares with the one before. */
-      if (index >= 0)
-        for (guint p = start; p < end; p++)
-          tally_geometry_builder_add_point (builder, points[2 * p], points[2 * p + 1]);
-      else
-        for (guint p = end; p > start; p--)
-          tally_geometry_builder_add_point (builder, points[2 * (p - 1)], points[2 * (p - 1) + 1]);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_topojson_polygon (Reader                *reader,
-                       TallyGeometryBuilder  *builder,
-                       JsonNode              *node,
-                       guint                  feature,
-                       GError               **error)
-{
-  JsonArray *rings;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                         _("object “%s”, feature %u: a polygon's arcs are not an array of rings"),
-                         reader->object_name, feature);
-
-  rings = json_node_get_array (node);
-  tally_geometry_builder_begin_polygon (builder);
-  for (guint i = 0; i < json_array_get_length (rings); i++)
-    if (!read_topojson_ring (reader, builder, json_array_get_element (rings, i), feature, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-read_topojson_geometry (Reader                *reader,
-                        TallyGeometryBuilder  *builder,
-                        JsonObject            *geometry,
-                        guint                  feature,
-                        GError               **error)
-{
-  const char *type = member_string (geometry, "type");
-
-  if (type == NULL)
-    return TRUE;  /* TopoJSON's null geometry */
-
-  if (g_str_equal (type, "Polygon"))
-    return read_topojson_polygon (reader, builder, json_object_get_member (geometry, "arcs"), feature, error);
-
-  if (g_str_equal (type, "MultiPolygon"))
-    {
-      JsonArray *polygons = member_array (geometry, "arcs");
-
-      if (polygons == NULL)
-        return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT,
-                             _("object “%s”, feature %u: a MultiPolygon's arcs are not an array"),
-                             reader->object_name, feature);
-
-      for (guint i = 0; i < json_array_get_length (polygons); i++)
-        if (!read_topojson_polygon (reader, builder, json_array_get_element (polygons, i), feature, error))
-          return FALSE;
-    }
-
-  /* Points and lines: no area. */
-  return TRUE;
-}
-
-/* The geometries an object stands for: its own list when it is a
- * GeometryCollection, else itself. */
-static GPtrArray *
-object_geometries (JsonObject *object)
-{
-  GPtrArray *geometries = g_ptr_array_new ();
-  JsonArray *list;
-
-  if (g_strcmp0 (member_string (object, "type"), "GeometryCollection") == 0 &&
-      (list = member_array (object, "geometries")) != NULL)
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonNode *node = json_array_get_element (list, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (node))
-            g_ptr_array_add (geometries, json_node_get_object (node));
-        }
-    }
-  else
-    {
-      g_ptr_array_add (geometries, object);
-    }
-
-  return geometries;
-}
-
-static guint
-count_known_codes (Reader    *reader,
-                   GPtrArray *geometries)
-{
-  guint known = 0;
-
-  for (guint i = 0; i < geometries->len; i++)
-    {
-      JsonObject *properties = member_object (g_ptr_array_index (geometries, i), "properties");
-      g_autoptr(GList) members = properties ? json_object_get_members (properties) : NULL;
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          const char *value = member_string (properties, l->data);
-
-          if (_tally_geo_is_gss_code (value) &&
-              (reader->known_codes == NULL || g_hash_table_contains (reader->known_codes, value)))
-            {
-              known++;
-              break;
-            }
-        }
-    }
-
-  return known;
-}
-
-static gboolean
-read_topojson (Reader      *reader,
-               JsonObject  *root,
-               GError     **error)
-{
-  JsonObject *objects = member_object (root, "objects");
-  g_autoptr(GList) names = NULL;
-  g_autoptr(GPtrArray) chosen = NULL;
-  guint best_known = 0;
-
-  if (objects == NULL || json_object_get_size (objects) == 0)
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT, _("a TopoJSON topology with no “objects”"));
-
-  /* Of several objects (countries, regions, districts…), the one naming
-   * the most councils we know; in name order, so the choice is stable. */
-  names = g_list_sort (json_object_get_members (objects), (GCompareFunc) g_strcmp0);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonObject *object = member_object (objects, l->data);
-      g_autoptr(GPtrArray) geometries = NULL;
-      guint known;
-
-      if (object == NULL)
-        continue;
-
-      geometries = object_geometries (object);
-      known = count_known_codes (reader, geometries);
-      if (chosen == NULL || known > best_known ||
-          (known == best_known && geometries->len > chosen->len))
-        {
-          g_clear_pointer (&chosen, g_ptr_array_unref);
-          chosen = g_steal_pointer (&geometries);
-          best_known = known;
-          g_free (reader->object_name);
-          reader->object_name = g_strdup (l->data);
-        }
-    }
-
-  if (chosen == NULL)
-    return reader_error (reader, error, TALLY_GEO_ERROR_FORMAT, _("none of the TopoJSON “objects” is an object"));
-
-  if (!read_topojson_arcs (reader, root, error))
-    return FALSE;
-
-  for (guint i = 0; i < chosen->len; i++)
-    {
-      JsonObject *geometry = g_ptr_array_index (chosen, i);
-      g_autoptr(TallyGeometryBuilder) builder = tally_geometry_builder_new ();
-
-      if (!read_topojson_geometry (reader, builder, geometry, i + 1, error))
-        return FALSE;
-
-      add_feature (reader, member_object (geometry, "properties"), json_object_get_member (geometry, "id"),
-                   g_steal_pointer (&builder));
-    }
-
-  return TRUE;
-}
-
 /* Coordinate systems */
 
 static gboolean
@@ -743,24 +221,24 @@ read_declared_crs (Reader      *reader,
                    JsonObject  *root,
                    GError     **error)
 {
-  JsonObject *crs = member_object (root, "crs");
-  const char *name = member_string (member_object (crs, "properties"), "name");
+  JsonObject *crs = _tally_geo_member_object (root, "crs");
+  const char *name = _tally_geo_member_string (_tally_geo_member_object (crs, "properties"), "name");
 
   if (crs == NULL)
     return TRUE;
 
   if (name == NULL)
-    return reader_error (reader, error, TALLY_GEO_ERROR_CRS,
-                         _("its “crs” member does not name a coordinate system"));
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_CRS,
+                                    _("its “crs” member does not name a coordinate system"));
 
   if (strstr (name, "27700") != NULL)
     reader->declared_crs = TALLY_GEO_CRS_BNG;
   else if (g_str_has_suffix (name, "4326") || g_str_has_suffix (name, "CRS84"))
     reader->declared_crs = TALLY_GEO_CRS_WGS84;
   else
-    return reader_error (reader, error, TALLY_GEO_ERROR_CRS,
-                         _("its coordinates are in “%s”; Tally reads WGS84 (EPSG:4326) and British National Grid (EPSG:27700)"),
-                         name);
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_CRS,
+                                    _("its coordinates are in “%s”; Tally reads WGS84 (EPSG:4326) and British National Grid (EPSG:27700)"),
+                                    name);
 
   return TRUE;
 }
@@ -788,9 +266,9 @@ detect_crs (Reader       *reader,
     {
       *crs = reader->declared_crs;
       if (*crs == TALLY_GEO_CRS_WGS84 && (min_x < -180 || max_x > 180 || min_y < -90 || max_y > 90))
-        return reader_error (reader, error, TALLY_GEO_ERROR_CRS,
-                             _("it says its coordinates are WGS84 degrees, but they run from (%g, %g) to (%g, %g)"),
-                             min_x, min_y, max_x, max_y);
+        return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_CRS,
+                                        _("it says its coordinates are WGS84 degrees, but they run from (%g, %g) to (%g, %g)"),
+                                        min_x, min_y, max_x, max_y);
       return TRUE;
     }
 
@@ -802,17 +280,17 @@ detect_crs (Reader       *reader,
 
   /* Great Britain lies within longitudes -9 to 2 and latitudes 49 to 61. */
   if (min_x >= 49 && max_x <= 61 && min_y >= -9 && max_y <= 2.5)
-    return reader_error (reader, error, TALLY_GEO_ERROR_CRS,
-                         _("its coordinates look like latitude before longitude; GeoJSON puts longitude first"));
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_CRS,
+                                    _("its coordinates look like latitude before longitude; GeoJSON puts longitude first"));
 
   if (min_x >= -180 && max_x <= 180 && min_y >= -90 && max_y <= 90)
     *crs = TALLY_GEO_CRS_WGS84;
   else if (min_x >= -100000 && max_x <= 900000 && min_y >= -100000 && max_y <= 1400000)
     *crs = TALLY_GEO_CRS_BNG;
   else
-    return reader_error (reader, error, TALLY_GEO_ERROR_CRS,
-                         _("its coordinates, from (%g, %g) to (%g, %g), are neither WGS84 longitude and latitude nor British National Grid metres"),
-                         min_x, min_y, max_x, max_y);
+    return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_CRS,
+                                    _("its coordinates, from (%g, %g) to (%g, %g), are neither WGS84 longitude and latitude nor British National Grid metres"),
+                                    min_x, min_y, max_x, max_y);
 
   return TRUE;
 }
@@ -834,8 +312,8 @@ project_features (Reader      *reader,
       double *points = _tally_geometry_get_points_for_update (raw->geometry, &n_points);
 
       if (!_tally_projection_apply (projection, points, n_points, &local_error))
-        return reader_error (reader, error, TALLY_GEO_ERROR_PROJECTION,
-                             _("feature %u: %s"), i + 1, local_error->message);
+        return _tally_geo_reader_error (reader, error, TALLY_GEO_ERROR_PROJECTION,
+                                        _("feature %u: %s"), i + 1, local_error->message);
       _tally_geometry_update_bounds (raw->geometry);
     }
 
@@ -878,7 +356,7 @@ choose_code_property (Reader *reader)
       for (GList *l = members; l != NULL; l = l->next)
         {
           const char *key = l->data ? l->data : "id";
-          const char *value = l->data ? member_string (raw->properties, key) : raw->id;
+          const char *value = l->data ? _tally_geo_member_string (raw->properties, key) : raw->id;
           PropertyScore *score;
 
           if (!_tally_geo_is_gss_code (value))
@@ -933,12 +411,12 @@ choose_name_property (Reader     *reader,
       paired = g_strdup (code_property);
       paired[length - 2] = code_property[length - 2] == 'c' ? 'n' : 'N';
       paired[length - 1] = code_property[length - 1] == 'd' ? 'm' : 'M';
-      if (member_string (properties, paired) != NULL)
+      if (_tally_geo_member_string (properties, paired) != NULL)
         return g_steal_pointer (&paired);
     }
 
   for (guint i = 0; fallbacks[i] != NULL; i++)
-    if (member_string (properties, fallbacks[i]) != NULL)
+    if (_tally_geo_member_string (properties, fallbacks[i]) != NULL)
       return g_strdup (fallbacks[i]);
 
   return NULL;
@@ -1009,7 +487,7 @@ tally_geo_file_parse (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      reader_error (&reader, error, TALLY_GEO_ERROR_PARSE, _("not JSON: %s"), parse_error->message);
+      _tally_geo_reader_error (&reader, error, TALLY_GEO_ERROR_PARSE, _("not JSON: %s"), parse_error->message);
       reader_clear (&reader);
       return NULL;
     }
@@ -1017,37 +495,37 @@ tally_geo_file_parse (const char  *data,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT, _("neither GeoJSON nor TopoJSON: it is not a JSON object"));
+      _tally_geo_reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT, _("neither GeoJSON nor TopoJSON: it is not a JSON object"));
       reader_clear (&reader);
       return NULL;
     }
 
   root_object = json_node_get_object (root);
-  type = member_string (root_object, "type");
+  type = _tally_geo_member_string (root_object, "type");
   file = g_new0 (TallyGeoFile, 1);
   file->path = g_strdup (display_name);
 
   if (type == NULL)
     {
-      reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT, _("neither GeoJSON nor TopoJSON: it has no “type”"));
+      _tally_geo_reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT, _("neither GeoJSON nor TopoJSON: it has no “type”"));
       ok = FALSE;
     }
   else if (g_str_equal (type, "Topology"))
     {
       file->format = TALLY_GEO_FORMAT_TOPOJSON;
-      ok = read_declared_crs (&reader, root_object, error) && read_topojson (&reader, root_object, error);
+      ok = read_declared_crs (&reader, root_object, error) && _tally_geo_read_topojson (&reader, root_object, error);
     }
   else if (g_str_equal (type, "FeatureCollection") || g_str_equal (type, "Feature") ||
            g_str_equal (type, "Polygon") || g_str_equal (type, "MultiPolygon") ||
            g_str_equal (type, "GeometryCollection"))
     {
       file->format = TALLY_GEO_FORMAT_GEOJSON;
-      ok = read_declared_crs (&reader, root_object, error) && read_geojson (&reader, root_object, type, error);
+      ok = read_declared_crs (&reader, root_object, error) && _tally_geo_read_geojson (&reader, root_object, type, error);
     }
   else
     {
-      reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT,
-                    _("neither GeoJSON nor TopoJSON: its “type” is “%s”"), type);
+      _tally_geo_reader_error (&reader, error, TALLY_GEO_ERROR_FORMAT,
+                               _("neither GeoJSON nor TopoJSON: its “type” is “%s”"), type);
       ok = FALSE;
     }
 
@@ -1074,14 +552,14 @@ tally_geo_file_parse (const char  *data,
 
       if (file->code_property != NULL)
         {
-          const char *code = member_string (raw->properties, file->code_property);
+          const char *code = _tally_geo_member_string (raw->properties, file->code_property);
 
           if (code == NULL && g_str_equal (file->code_property, "id"))
             code = raw->id;
           feature->code = g_strdup (code);
         }
       if (file->name_property != NULL)
-        feature->name = g_strdup (member_string (raw->properties, file->name_property));
+        feature->name = g_strdup (_tally_geo_member_string (raw->properties, file->name_property));
       feature->geometry = g_steal_pointer (&raw->geometry);
       g_ptr_array_add (file->features, feature);
     }
