@@ -113,8 +113,8 @@ test_single_svg (void)
   g_assert_true (g_str_has_prefix (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
   g_assert_nonnull (strstr (svg, "width=\"1200px\" height=\"675px\" viewBox=\"0 0 1200 675\""));
   g_assert_nonnull (strstr (svg, "<title>Trafford</title>"));
-  g_assert_nonnull (strstr (svg, "<desc>Conservative loss to no overall control. "
-                                 "Source: Democracy Club, LEAP; chart: Tally</desc>"));
+  g_assert_nonnull (strstr (svg, "<desc>Conservative loss to no overall control (against control on the eve of "
+                                 "the poll). Source: Democracy Club, LEAP; chart: Tally</desc>"));
   /* Labour's red and the Conservatives' blue, among the seats. */
   g_assert_nonnull (strstr (svg, "<circle cx=\""));
   g_assert_nonnull (strstr (svg, "fill=\"#e4003b\"/>"));
@@ -130,6 +130,37 @@ test_single_svg (void)
   g_assert_nonnull (strstr (again.err, path));
   svg_again = read_file (path);
   g_assert_cmpstr (svg_again, ==, svg);
+
+  tally_test_remove_dir (dir);
+}
+
+/* A figure says which basis it is on: Plymouth, a Labour gain from the
+ * Conservatives on the eve of the poll, from no overall control against
+ * its 2016 election. */
+static void
+test_svg_basis (void)
+{
+  g_auto(TallyTestRun) services = { 0 };
+  g_auto(TallyTestRun) election = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *services_path = g_build_filename (dir, "plymouth.svg", NULL);
+  g_autofree char *election_path = g_build_filename (dir, "plymouth-election.svg", NULL);
+  g_autofree char *services_svg = NULL;
+  g_autofree char *election_svg = NULL;
+
+  run_tally (&services, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Plymouth",
+                                           "--format", "svg", "-o", services_path, NULL });
+  g_assert_cmpint (services.status, ==, 0);
+  run_tally (&election, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Plymouth",
+                                           "--basis", "election", "--format", "svg", "-o", election_path, NULL });
+  g_assert_cmpint (election.status, ==, 0);
+
+  services_svg = read_file (services_path);
+  election_svg = read_file (election_path);
+  g_assert_nonnull (strstr (services_svg, "<desc>Labour gain from Conservative (against control on the eve of "
+                                          "the poll)."));
+  g_assert_nonnull (strstr (election_svg, "<desc>Labour gain from no overall control (against the council’s "
+                                          "last election)."));
 
   tally_test_remove_dir (dir);
 }
@@ -465,6 +496,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-cli/single-svg", test_single_svg);
+  g_test_add_func ("/export-cli/svg-basis", test_svg_basis);
   g_test_add_func ("/export-cli/png-and-pdf", test_png_and_pdf);
   g_test_add_func ("/export-cli/batch-london", test_batch_london);
   g_test_add_func ("/export-cli/csv", test_csv);

@@ -449,7 +449,9 @@ test_councils_csv (Fixture       *fixture,
   g_assert_cmpstr (header[1], ==, "name");
   g_assert_cmpstr (header[8], ==, "control_before");
   g_assert_cmpstr (header[9], ==, "control_after");
-  g_assert_cmpstr (header[g_strv_length (header) - 1], ==, "swing_con_lab");
+  g_assert_cmpstr (header[g_strv_length (header) - 3], ==, "swing_con_lab");
+  g_assert_cmpstr (header[g_strv_length (header) - 2], ==, "basis");
+  g_assert_cmpstr (header[g_strv_length (header) - 1], ==, "seat_change_against");
   g_assert_true (g_strv_contains ((const char * const *) header, "CON_held"));
   g_assert_true (g_strv_contains ((const char * const *) header, "LAB_seats_change"));
 
@@ -467,6 +469,10 @@ test_councils_csv (Fixture       *fixture,
       if (g_str_equal (header[i], "CON_held"))
         con_held = atoi (fields[i]);
     g_assert_cmpuint (g_strv_length (fields), ==, g_strv_length (header));
+    /* Gained from NOC on the eve-of-poll basis; its seats against the same
+     * seats in 2014 (all out both times). */
+    g_assert_cmpstr (fields[g_strv_length (fields) - 2], ==, "services");
+    g_assert_cmpstr (fields[g_strv_length (fields) - 1], ==, "same_seats");
   }
   g_assert_cmpint (con_held, ==, 38);
 

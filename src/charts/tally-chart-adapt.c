@@ -50,6 +50,45 @@ source_line (TallyElection *election,
   return g_strdup_printf ("Local elections of %s, compared with %s. Chart: Tally", date, baseline_date);
 }
 
+/* The source line of a figure whose changes depend on the basis: which one,
+ * and for a scope, over which councils the seat change runs. */
+static char *
+source_line_on (TallyElection     *election,
+                TallyElection     *baseline,
+                TallyBasis         basis,
+                TallyScopeSummary *summary)
+{
+  g_autofree char *source = source_line (election, baseline);
+  g_autofree char *seats = summary ? tally_scope_summary_describe_seat_change (summary)
+                                   : g_strdup (tally_basis_describe_seats (basis));
+  char *dot = g_strrstr (source, ". Chart: Tally");
+
+  if (dot == NULL)
+    return g_steal_pointer (&source);
+
+  *dot = '\0';
+  /* Translators: "Local elections of 3 May 2018, compared with 22 May 2014;
+   * councils against control on the eve of the poll; seat change …. Chart: Tally" */
+  return g_strdup_printf ("%s; %s; %s. Chart: Tally", source, tally_basis_describe_control (basis), seats);
+}
+
+/* What a scope's seat change is against, short enough for a subtitle. */
+static char *
+short_seat_note (TallyScopeSummary *summary)
+{
+  guint n_left_out = 0;
+
+  if (tally_scope_summary_get_basis (summary) == TALLY_BASIS_EVE)
+    return g_strdup ("change against the eve of the poll");
+
+  tally_scope_summary_get_seat_change_councils (summary, NULL, NULL, NULL, &n_left_out);
+  if (n_left_out == 0)
+    return g_strdup ("change against the previous comparable election");
+
+  return g_strdup_printf ("change against the previous comparable election; %u %s on new wards with no "
+                          "notional baseline left out", n_left_out, n_left_out == 1 ? "council" : "councils");
+}
+
 static char *
 change_label (TallyElection *baseline)
 {
@@ -135,11 +174,19 @@ set_council_heading (TallyChartHeading  *heading,
   TallyElection *baseline = tally_council_result_get_baseline (result);
   TallyCouncil *council = tally_council_result_get_council (result);
   g_autofree char *subtitle = NULL;
-  g_autofree char *source = source_line (election, baseline ? baseline : tally_election_get_baseline (election));
+  g_autofree char *source = source_line_on (election, baseline ? baseline : tally_election_get_baseline (election),
+                                            tally_council_result_get_basis (result), NULL);
   g_autofree char *title = g_strconcat (tally_council_get_name (council), suffix, NULL);
 
+  /* An export replaces the source line, so the basis goes with the outcome. */
   if (tally_council_result_get_outcome (result) != TALLY_OUTCOME_UNKNOWN)
-    subtitle = tally_council_result_describe_outcome (result, FALSE);
+    {
+      g_autofree char *outcome = tally_council_result_describe_outcome (result, FALSE);
+
+      /* Translators: "Labour gain from Conservative (against control on the eve of the poll)" */
+      subtitle = g_strdup_printf ("%s (%s)", outcome,
+                                  tally_basis_describe_outcome (tally_council_result_get_basis (result)));
+    }
   else
     subtitle = tally_council_result_describe_control (result, TALLY_STAGE_AFTER);
 
@@ -318,8 +365,14 @@ tally_chart_adapt_scope_seats (TallyScopeSummary *summary,
   baseline = tally_scope_summary_get_baseline (summary);
   data->change_label = change_label (baseline);
   title = g_strdup_printf ("%s: seats won", scope_name ? scope_name : "All councils");
-  subtitle = tally_scope_summary_describe_declared (summary);
-  source = source_line (tally_scope_summary_get_election (summary), baseline);
+  {
+    g_autofree char *declared = tally_scope_summary_describe_declared (summary);
+    g_autofree char *note = short_seat_note (summary);
+
+    subtitle = g_strdup_printf ("%s; %s", declared, note);
+  }
+  source = source_line_on (tally_scope_summary_get_election (summary), baseline,
+                           tally_scope_summary_get_basis (summary), summary);
   tally_chart_heading_set (&data->heading, title, subtitle, source);
 
   return data;
@@ -703,10 +756,14 @@ tally_chart_adapt_state (TallyScopeSummary *summary,
   data->has_change = has_change;
 
   title = g_strdup_printf ("%s: state of the parties", scope_name ? scope_name : "All councils");
-  subtitle = g_strdup_printf ("Councils controlled and seats won, with change on %d",
-                              tally_scope_summary_get_baseline (summary)
-                              ? tally_election_get_year (tally_scope_summary_get_baseline (summary)) : 0);
-  source = source_line (tally_scope_summary_get_election (summary), tally_scope_summary_get_baseline (summary));
+  {
+    g_autofree char *note = short_seat_note (summary);
+
+    subtitle = g_strdup_printf ("Councils controlled (%s) and seats won (%s)",
+                                tally_basis_describe_outcome (tally_scope_summary_get_basis (summary)), note);
+  }
+  source = source_line_on (tally_scope_summary_get_election (summary), tally_scope_summary_get_baseline (summary),
+                           tally_scope_summary_get_basis (summary), summary);
   tally_chart_heading_set (&data->heading, title, tally_scope_summary_get_baseline (summary) ? subtitle : NULL, source);
 
   return data;

@@ -244,7 +244,9 @@ append_group (GString            *line,
  * each party its seats held after the poll, seats won, change in seats
  * won, vote share and change in share (PARTY_held, PARTY_seats,
  * PARTY_seats_change, PARTY_share, PARTY_share_change, the names `tally
- * summary --councils --csv` uses); then the swing.  Every party gets its
+ * summary --councils --csv` uses); then the swing; then the basis
+ * (services, election or eve) and what the seat change compares with
+ * (same_seats, notional, no_notional_baseline, eve, none).  Every party gets its
  * columns, so that a script's columns do not move with the filter.
  *
  * Returns: (transfer full): the CSV
@@ -283,6 +285,8 @@ tally_export_councils_csv (GListModel      *results,
       swing_column = g_strdup_printf ("swing_%s_%s", from, to);
       g_string_append_printf (csv, ",%s", swing_column);
     }
+  /* What control before and the seat changes are measured against. */
+  g_string_append (csv, ",basis,seat_change_against");
   end_line (csv);
 
   n_results = g_list_model_get_n_items (results);
@@ -314,6 +318,8 @@ tally_export_councils_csv (GListModel      *results,
 
       if (swing_column != NULL)
         append_number (line, tally_council_result_get_swing (result, swing_from, swing_to, method));
+      append_field (line, tally_basis_to_string (tally_council_result_get_basis (result)));
+      append_field (line, tally_council_result_get_seat_change_against (result));
 
       end_line (line);
       g_string_append_len (csv, line->str, line->len);

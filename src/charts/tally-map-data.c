@@ -592,6 +592,7 @@ classify_diverging (Builder       *builder,
 static void
 heading_for (TallyMapData       *data,
              TallyMapColourBy    colour_by,
+             TallyBasis          basis,
              TallyElection      *election,
              TallyParty         *party,
              TallyParty         *swing_from)
@@ -617,7 +618,9 @@ heading_for (TallyMapData       *data,
       data->key_title = date ? g_strdup_printf (_("Control after %s"), date) : g_strdup (_("Control"));
       break;
     case TALLY_MAP_COLOUR_CHANGE:
-      data->key_title = baseline_year ? g_strdup_printf (_("Change of control, %d"), year)
+      /* Translators: "Change of control, 2018: councils against control on the eve of the poll" */
+      data->key_title = baseline_year ? g_strdup_printf (_("Change of control, %d: %s"), year,
+                                                         tally_basis_describe_control (basis))
                                       : g_strdup (_("Change of control"));
       break;
     case TALLY_MAP_COLOUR_WINNER:
@@ -681,6 +684,7 @@ tally_map_data_new_for_results (GListModel       *councils,
   g_autoptr(GHashTable) area_category = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) measured = g_array_new (FALSE, FALSE, sizeof (Measured));
   TallyElection *election = NULL;
+  TallyBasis basis = TALLY_BASIS_SERVICES;
   gboolean filtered;
   Builder builder = { 0 };
   guint n_councils, n_results;
@@ -707,11 +711,12 @@ tally_map_data_new_for_results (GListModel       *councils,
       TallyCouncilResult *result = g_list_model_get_item (results, i);
 
       election = tally_council_result_get_election (result);
+      basis = tally_council_result_get_basis (result);
       g_hash_table_insert (result_of, tally_council_result_get_council (result), result);
     }
 
   filtered = filter != NULL && !tally_filter_is_empty (filter);
-  heading_for (data, colour_by, election, party, swing_from);
+  heading_for (data, colour_by, basis, election, party, swing_from);
 
   n_councils = g_list_model_get_n_items (councils);
   for (guint i = 0; i < n_councils; i++)

@@ -704,7 +704,7 @@ print_councils (TallyScopeSummary *summary,
       if (csv)
         {
           g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_council_result_get_basis (result))));
-          g_ptr_array_add (row, tally_council_result_describe_seat_basis (result));
+          g_ptr_array_add (row, g_strdup (tally_council_result_get_seat_change_against (result)));
         }
       table_add (&table, row);
     }

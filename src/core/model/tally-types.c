@@ -77,24 +77,28 @@ static const struct
   const char *label;
   const char *control;
   const char *seats;
+  const char *against;
 } bases[TALLY_N_BASES] = {
   [TALLY_BASIS_SERVICES] = {
     "services",
     N_("As the results services count it"),
     N_("councils against control on the eve of the poll"),
     N_("seats against the previous comparable election"),
+    N_("against control on the eve of the poll"),
   },
   [TALLY_BASIS_ELECTION] = {
     "election",
     N_("Against the council’s last election"),
     N_("councils against the control the council’s last election produced"),
     N_("seats against the previous comparable election"),
+    N_("against the council’s last election"),
   },
   [TALLY_BASIS_EVE] = {
     "eve",
     N_("Against the eve of the poll"),
     N_("councils against control on the eve of the poll"),
     N_("seats against those held on the eve of the poll"),
+    N_("against control on the eve of the poll"),
   },
 };
 
@@ -169,4 +173,18 @@ tally_basis_describe_seats (TallyBasis basis)
   g_return_val_if_fail (basis < TALLY_N_BASES, NULL);
 
   return _(bases[basis].seats);
+}
+
+/**
+ * tally_basis_describe_outcome:
+ *
+ * Returns: what one council's gain or hold is measured against on @basis,
+ *   to follow it: "against control on the eve of the poll"
+ */
+const char *
+tally_basis_describe_outcome (TallyBasis basis)
+{
+  g_return_val_if_fail (basis < TALLY_N_BASES, NULL);
+
+  return _(bases[basis].against);
 }

@@ -65,5 +65,6 @@ gboolean          tally_basis_from_string        (const char       *string,
 const char       *tally_basis_get_label          (TallyBasis        basis);
 const char       *tally_basis_describe_control   (TallyBasis        basis);
 const char       *tally_basis_describe_seats     (TallyBasis        basis);
+const char       *tally_basis_describe_outcome   (TallyBasis        basis);
 
 G_END_DECLS

@@ -650,6 +650,38 @@ tally_council_result_describe_seat_basis (TallyCouncilResult *self)
 }
 
 /**
+ * tally_council_result_get_seat_change_against:
+ *
+ * Returns: what the seat changes compare with, as a key for CSV files:
+ *   "same_seats", "notional", "no_notional_baseline" (new wards, no
+ *   change), "eve" or "none"
+ */
+const char *
+tally_council_result_get_seat_change_against (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), "none");
+
+  if (self->data == NULL)
+    return "none";
+
+  switch (_tally_results_data_seat_change_kind (self->data, self->election_index, self->baseline_index,
+                                                self->council_index, self->basis))
+    {
+    case TALLY_SEAT_CHANGE_COHORT:
+      return "same_seats";
+    case TALLY_SEAT_CHANGE_NOTIONAL:
+      return "notional";
+    case TALLY_SEAT_CHANGE_NO_NOTIONAL:
+      return "no_notional_baseline";
+    case TALLY_SEAT_CHANGE_EVE:
+      return "eve";
+    case TALLY_SEAT_CHANGE_UNKNOWN:
+    default:
+      return "none";
+    }
+}
+
+/**
  * tally_council_result_get_special_seats:
  * @postponed: (out) (optional): seats up whose poll was postponed, so not
  *   filled on the day

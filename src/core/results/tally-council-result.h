@@ -63,6 +63,7 @@ gboolean            tally_council_result_get_seats_change  (TallyCouncilResult *
 gboolean            tally_council_result_get_same_seats    (TallyCouncilResult *self);
 TallyBasis          tally_council_result_get_basis         (TallyCouncilResult *self);
 char               *tally_council_result_describe_seat_basis (TallyCouncilResult *self);
+const char         *tally_council_result_get_seat_change_against (TallyCouncilResult *self);
 void                tally_council_result_get_special_seats (TallyCouncilResult *self,
                                                             guint              *postponed,
                                                             guint              *by_election);
