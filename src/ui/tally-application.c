@@ -108,6 +108,19 @@ window_added_cb (GtkApplication *application,
     about_window_shown_cb (window);
 }
 
+/* For bench-startup, which runs Tally as a whole process against an empty
+ * window: TALLY_BENCH_FIRST_FRAME=1 prints when the first frame has been
+ * painted (g_get_monotonic_time(), a clock shared by every process) and
+ * quits. */
+static void
+bench_after_paint_cb (GdkFrameClock  *clock,
+                      GtkApplication *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, application);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (application));
+}
+
 static int
 tally_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -159,6 +172,10 @@ tally_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  if (g_getenv ("TALLY_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                      G_CALLBACK (bench_after_paint_cb), self);
 }
 
 static void
