@@ -170,6 +170,20 @@ test_summary_bad_usage (void)
     }
 }
 
+/* The bundled data has no candidate rows: the top-vote method is refused
+ * with the reason and what would enable it, not printed as empty columns. */
+static void
+test_summary_top_vote_refused (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  run_tally (&run, (const char *[]) { "--method", "top", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "tally summary: the top-vote method needs candidate rows"));
+  g_assert_nonnull (strstr (run.err, "tally import FILE"));
+}
+
 static void
 test_summary_missing_database (void)
 {
@@ -193,6 +207,7 @@ main (int   argc,
   g_test_add_func ("/summary/council-names", test_summary_council_names);
   g_test_add_func ("/summary/bad-usage", test_summary_bad_usage);
   g_test_add_func ("/summary/missing-database", test_summary_missing_database);
+  g_test_add_func ("/summary/top-vote-refused", test_summary_top_vote_refused);
 
   return g_test_run ();
 }

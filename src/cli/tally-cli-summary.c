@@ -781,6 +781,17 @@ tally_cli_run_summary (int    argc,
       return 1;
     }
 
+  /* A method that cannot be computed is not offered as empty columns. */
+  if (!tally_scope_summary_get_method_known (summary, options.vote_method))
+    {
+      g_printerr ("tally summary: %s\n",
+                  _("the top-vote method needs candidate rows (each party’s best candidate in each ward), "
+                    "and this database holds council totals only for some councils in scope; import the "
+                    "candidate results (Democracy Club, LEAP or Tally’s own CSV) with `tally import FILE`, "
+                    "or use --method total"));
+      return 1;
+    }
+
   if (options.per_council)
     print_councils (summary, catalog, &options);
   else

@@ -665,6 +665,24 @@ tally_scope_summary_describe_seats_up (TallyScopeSummary *self)
 }
 
 /**
+ * tally_scope_summary_get_method_known:
+ *
+ * Returns: whether vote shares by @method can be computed for every council
+ *   in scope: the top-vote method needs candidate rows (each party's best
+ *   candidate per ward), which council totals such as the bundled data do
+ *   not have
+ */
+gboolean
+tally_scope_summary_get_method_known (TallyScopeSummary *self,
+                                      TallyVoteMethod    method)
+{
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), FALSE);
+  g_return_val_if_fail (method < N_METHODS, FALSE);
+
+  return self->tallies[NOW][method].n_councils > 0 && !self->tallies[NOW][method].total_unknown;
+}
+
+/**
  * tally_scope_summary_get_basis:
  *
  * Returns: what the summary's changes are measured against

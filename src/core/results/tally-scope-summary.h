@@ -48,6 +48,8 @@ void           tally_scope_summary_get_seat_change_councils (TallyScopeSummary *
 char          *tally_scope_summary_describe_seat_change    (TallyScopeSummary *self);
 char          *tally_scope_summary_describe_basis          (TallyScopeSummary *self);
 char          *tally_scope_summary_describe_seats_up       (TallyScopeSummary *self);
+gboolean       tally_scope_summary_get_method_known        (TallyScopeSummary *self,
+                                                            TallyVoteMethod    method);
 TallyBasis     tally_scope_summary_get_basis               (TallyScopeSummary *self);
 void           tally_scope_summary_get_special_seats       (TallyScopeSummary *self,
                                                             guint             *postponed,
