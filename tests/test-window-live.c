@@ -15,6 +15,7 @@
 #include "tally-selection.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
+#include "tally-window-folder.h"
 #include "tally-window-live.h"
 #include "tally-window-private.h"
 
@@ -204,11 +205,103 @@ test_bundled_is_not_live (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+wait_for_files (TallyWindow *window,
+                guint        n)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  guint imported = 0, failed = 0;
+
+  while (imported + failed < n && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      tally_window_get_folder_counts (window, &imported, &failed);
+    }
+  tally_test_wait_for_frames (50);
+}
+
+/* Writes @name into @dir the way a careful script does: a temporary name,
+ * then a rename into place. */
+static void
+drop_file (const char *dir,
+           const char *fixture,
+           const char *name)
+{
+  g_autofree char *from = tally_test_data_path (fixture);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+
+  copy_file (from, to);
+}
+
+/* Follow a Folder: a good file lands and its wards are on the council's
+ * page; a bad one is refused with its file, line and field, nothing is
+ * lost, and the next good file still goes in. */
+static void
+test_follow_a_folder (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_database = tally_database_get_user_path ();
+  g_autofree char *page = NULL;
+  TallyWindow *window = tally_window_new (NULL);
+  const char *message;
+  guint imported, failed;
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (100);
+
+  g_assert_true (_tally_window_follow_folder (window, folder, &error));
+  g_assert_no_error (error);
+
+  drop_file (dir, "import-good.csv", "salford-north.csv");
+  wait_for_files (window, 1);
+  tally_window_get_folder_counts (window, &imported, &failed);
+  g_assert_cmpuint (imported, ==, 1);
+  g_assert_cmpuint (failed, ==, 0);
+  g_assert_cmpstr (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), ==,
+                   user_database);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  tally_test_wait_for_frames (100);
+  page = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (page, "Test Ward North: Ada Example (Conservative and Unionist Party) 1,200, elected\n"));
+
+  /* A file that is not results, and a hidden one being written, are left alone. */
+  drop_file (dir, "import-good.csv", ".salford.csv.part");
+  drop_file (dir, "import-bad-number.csv", "broken.csv");
+  wait_for_files (window, 2);
+  message = tally_window_get_folder_counts (window, &imported, &failed);
+  g_assert_cmpuint (imported, ==, 1);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_nonnull (message);
+  if (strstr (message, "broken.csv") == NULL || strstr (message, "line 3") == NULL || strstr (message, "votes") == NULL)
+    g_error ("the message does not name file, line and field: %s", message);
+
+  /* The window kept running, on the same database, with the ward still in. */
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_free (page);
+  page = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (page, "Test Ward North: Ada Example"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_wait_for_frames (50);
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* Follow a Folder imports into the user's own database: a fresh one. */
+  data_home = tally_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   if (!tally_test_widgets_init ())
     return 0;
@@ -218,6 +311,9 @@ main (int   argc,
   g_test_add ("/window-live/readers-cost-no-reload", Fixture, NULL, fixture_setup, test_readers_cost_no_reload,
               fixture_teardown);
   g_test_add_func ("/window-live/bundled-is-not-live", test_bundled_is_not_live);
+  g_test_add_func ("/window-live/follow-a-folder", test_follow_a_folder);
 
-  return g_test_run ();
+  status = g_test_run ();
+  tally_test_remove_dir (data_home);
+  return status;
 }

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _TallyWindowLive TallyWindowLive;
+typedef struct _TallyWindowFolder TallyWindowFolder;
 
 struct _TallyWindow
 {
@@ -33,6 +34,8 @@ struct _TallyWindow
 
   /* Following the database live: see tally-window-live.c */
   TallyWindowLive      *live;
+  /* Following a folder: see tally-window-folder.c */
+  TallyWindowFolder    *folder;
 
   /* Template widgets */
   GtkWidget            *back_button;
@@ -74,6 +77,12 @@ void _tally_window_init_live         (TallyWindow    *self);
 void _tally_window_live_watch        (TallyWindow    *self,
                                       const char     *path);
 void _tally_window_dispose_live      (TallyWindow    *self);
+void _tally_window_class_init_folder (GtkWidgetClass *widget_class);
+void _tally_window_init_folder       (TallyWindow    *self);
+void _tally_window_dispose_folder    (TallyWindow    *self);
+gboolean _tally_window_follow_folder (TallyWindow    *self,
+                                      GFile          *dir,
+                                      GError        **error);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
 

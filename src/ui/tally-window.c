@@ -443,6 +443,7 @@ tally_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _tally_window_dispose_import (self);
   _tally_window_dispose_live (self);
+  _tally_window_dispose_folder (self);
 
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
@@ -507,6 +508,7 @@ tally_window_class_init (TallyWindowClass *klass)
   _tally_window_class_init_import (widget_class);
   _tally_window_class_init_export (widget_class);
   _tally_window_class_init_live (widget_class);
+  _tally_window_class_init_folder (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -537,6 +539,7 @@ tally_window_init (TallyWindow *self)
   self->selection = tally_selection_new ();
   _tally_window_init_import (self);
   _tally_window_init_live (self);
+  _tally_window_init_folder (self);
 
   g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
