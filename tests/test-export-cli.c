@@ -432,8 +432,11 @@ test_special_outputs (void)
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "it is a symbolic link"));
     g_assert_cmpint (g_lstat (link, &status), ==, 0);
+    g_autofree char *kept = NULL;
+
     g_assert_true (S_ISLNK (status.st_mode));
-    g_assert_cmpstr (read_file (target), ==, "kept");
+    kept = read_file (target);
+    g_assert_cmpstr (kept, ==, "kept");
   }
   {
     g_auto(TallyTestRun) run = { 0 };
@@ -450,8 +453,11 @@ test_special_outputs (void)
     /* A regular file is still replaced with --force. */
     g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
     run_tally (&run, (const char *[]) { chart[0], chart[1], chart[2], chart[3], chart[4], "-o", plain, "--force", NULL });
+    g_autofree char *png = NULL;
+
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (g_str_has_prefix (read_file (plain), "\x89PNG\r\n"));
+    png = read_file (plain);
+    g_assert_true (g_str_has_prefix (png, "\x89PNG\r\n"));
   }
   {
     g_auto(TallyTestRun) run = { 0 };

@@ -572,7 +572,7 @@ test_limits (void)
   g_assert_null (file);
   g_assert_error (error, TALLY_GEO_ERROR, TALLY_GEO_ERROR_TOO_BIG);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "more than 2000000 points (limit “points per boundary”)"));
+  g_assert_nonnull (strstr (error->message, "more than 1000000 points (limit “points per boundary”)"));
   g_assert_nonnull (strstr (error->message, "simplify"));
 }
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* What one boundary file may hold (docs/LIMITS.md).  A full-resolution
  * file of every UK council has about 5 million points; a TopoJSON ring that
  * names one arc 200,000 times would otherwise mean 134 million. */
-#define TALLY_GEO_MAX_BOUNDARY_POINTS 2000000
+#define TALLY_GEO_MAX_BOUNDARY_POINTS 1000000
 #define TALLY_GEO_MAX_FILE_POINTS     10000000
 #define TALLY_GEO_MAX_ARCS            2000000
 
