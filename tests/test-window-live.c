@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tally-catalog.h"
@@ -12,6 +13,7 @@
 #include "tally-database.h"
 #include "tally-filter.h"
 #include "tally-results.h"
+#include "tally-scope-summary.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
@@ -192,6 +194,65 @@ test_readers_cost_no_reload (Fixture       *fixture,
   g_assert_cmpuint (tally_window_get_n_live_reloads (window), >=, 1);
 }
 
+static void
+declare (const char *db_path,
+         const char *council,
+         const char *declared_at)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO declarations (election_id, council_id, declared_at) "
+                                          "SELECT e.id, c.id, '%s' FROM elections e, councils c "
+                                          "WHERE e.date = '2018-05-03' AND c.name = '%s'",
+                                          declared_at, council);
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+/* A night part declared: the header line says how far it has gone and who
+ * declared last (in UK time), and moves when another council declares; the
+ * state of the parties counts declared councils only. */
+static void
+test_header_line (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "night.db", NULL);
+  TallyWindow *window = tally_window_new (NULL);
+  TallyScopeSummary *summary;
+  guint n_declared, n_councils;
+
+  copy_file (tally_test_bundled_database (), db_path);
+  declare (db_path, "Salford", "2018-05-03T23:40:00Z");
+  declare (db_path, "Worcester", "2018-05-04T01:14:00Z");
+
+  g_assert_true (tally_window_open_database (window, db_path));
+  /* The header line is over the whole election, whatever the filter. */
+  tally_filter_clear (tally_results_get_filter (tally_window_get_results (window)));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_live_text (window), ==, "Live · 2 of 150 councils declared · latest 02:14 Worcester");
+  summary = tally_results_get_summary (tally_window_get_results (window));
+  g_assert_true (tally_scope_summary_get_declared (summary, &n_declared, &n_councils));
+  g_assert_cmpuint (n_declared, ==, 2);
+
+  declare (db_path, "Trafford", "2018-05-04T02:40:00Z");
+  wait_for_reloads (window, 1);
+  g_assert_cmpstr (tally_window_get_live_text (window), ==, "Live · 3 of 150 councils declared · latest 03:40 Trafford");
+  summary = tally_results_get_summary (tally_window_get_results (window));
+  g_assert_true (tally_scope_summary_get_declared (summary, &n_declared, &n_councils));
+  g_assert_cmpuint (n_declared, ==, 3);
+  g_assert_cmpuint (n_councils, ==, 150);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_wait_for_frames (50);
+  tally_test_remove_dir (dir);
+}
+
 /* The bundled database is never watched: a window that is not live has no
  * header line and no reload. */
 static void
@@ -312,6 +373,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/window-live/bundled-is-not-live", test_bundled_is_not_live);
   g_test_add_func ("/window-live/follow-a-folder", test_follow_a_folder);
+  g_test_add_func ("/window-live/header-line", test_header_line);
 
   status = g_test_run ();
   tally_test_remove_dir (data_home);

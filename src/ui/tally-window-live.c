@@ -26,6 +26,9 @@
 
 #include "tally-catalog.h"
 #include "tally-database.h"
+#include "tally-election.h"
+#include "tally-filter.h"
+#include "tally-scope-summary.h"
 #include "tally-results.h"
 #include "tally-window-live.h"
 #include "tally-window-private.h"
@@ -107,13 +110,94 @@ set_text (TallyWindow *self,
   gtk_revealer_set_reveal_child (live->revealer, text != NULL);
 }
 
+/* "02:14 Worcester": the council that declared last, from the
+ * declarations table, in UK time (the night is English). */
+static char *
+describe_latest (TallyWindowLive *live,
+                 TallyElection   *election)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (live->handle,
+                          "SELECT c.name, d.declared_at FROM declarations d JOIN councils c ON c.id = d.council_id "
+                          "WHERE d.election_id = ?1 AND d.declared_at IS NOT NULL "
+                          "ORDER BY d.declared_at DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, tally_election_get_id (election));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+          g_autoptr(GTimeZone) uk = g_time_zone_new_identifier ("Europe/London");
+          g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 1), utc);
+          g_autoptr(GDateTime) local = at && uk ? g_date_time_to_timezone (at, uk) : NULL;
+          g_autofree char *time = local ? g_date_time_format (local, "%H:%M") : NULL;
+
+          if (time != NULL)
+            text = g_strdup_printf ("%s %s", time, (const char *) sqlite3_column_text (stmt, 0));
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
+/* The header line: where the night stands, over the whole election (not
+ * the filter: it says how far the count has gone).  It shows while the
+ * election is still being declared, and once the file has changed under
+ * the window; an election complete and not written to has none. */
 static void
 update_bar (TallyWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-  g_autofree char *text = g_strdup_printf (_("Live · updated at %s"), time);
+  TallyWindowLive *live = self->live;
+  TallyResults *results = tally_window_get_results (self);
+  g_autoptr(TallyFilter) everything = NULL;
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *text = NULL;
+  TallyElection *election;
+  guint n_declared = 0, n_councils = 0;
+  gboolean known;
 
+  if (results == NULL || live->handle == NULL)
+    return;
+
+  everything = tally_filter_copy (tally_results_get_filter (results));
+  tally_filter_clear (everything);
+  tally_filter_set_election (everything, tally_filter_get_election (tally_results_get_filter (results)));
+  election = tally_results_resolve_election (results, everything);
+  summary = tally_results_summarize (results, everything);
+  known = tally_scope_summary_get_declared (summary, &n_declared, &n_councils);
+
+  if (!known || election == NULL)
+    {
+      if (live->n_reloads > 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+
+          text = g_strdup_printf (_("Live · updated at %s"), time);
+        }
+      set_text (self, text);
+      return;
+    }
+
+  if (n_declared == n_councils && live->n_reloads == 0)
+    {
+      set_text (self, NULL);
+      return;
+    }
+
+  latest = describe_latest (live, election);
+  if (latest != NULL)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Live · %u of %u council declared · latest %s",
+                                         "Live · %u of %u councils declared · latest %s", n_councils),
+                            n_declared, n_councils, latest);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Live · %u of %u council declared",
+                                         "Live · %u of %u councils declared", n_councils),
+                            n_declared, n_councils);
   set_text (self, text);
 }
 
@@ -317,6 +401,9 @@ _tally_window_live_watch (TallyWindow *self,
       g_file_monitor_set_rate_limit (live->monitors[i], SETTLE_MS);
       g_signal_connect (live->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
     }
+
+  /* A night part declared says so from the moment it is opened. */
+  update_bar (self);
 }
 
 void
