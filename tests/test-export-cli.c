@@ -308,7 +308,13 @@ test_map (void)
   svg = read_file (path);
   g_assert_nonnull (strstr (svg, "width=\"1080px\" height=\"1080px\""));
   g_assert_nonnull (strstr (svg, "<title>Local elections 2018</title>"));
-  g_assert_nonnull (strstr (svg, "<desc>Control after 3 May 2018. Source: Democracy Club, LEAP; chart: Tally</desc>"));
+  /* The map's default source line carries the credits the Open Government
+   * Licence asks for; one given on the command line replaces them. */
+  g_assert_nonnull (strstr (svg, "<desc>Control after 3 May 2018. Source: Democracy Club, LEAP, Open Council "
+                                 "Data UK; Office for National Statistics licensed under the Open Government "
+                                 "Licence v.3.0. Contains OS data © Crown copyright and database right 2018</desc>"));
+  g_assert_nonnull (strstr (svg, "Crown copyright"));
+  g_assert_nonnull (strstr (strstr (svg, "<g id=\"text-and-marks\">"), "Office for National"));
   /* Labour councils in Labour red. */
   g_assert_nonnull (strstr (svg, "rgb(89.411765%,0%,23.137255%)"));
 

@@ -229,6 +229,44 @@ test_fill (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
+/* Headings in a results page's words, never the engine's. */
+static void
+test_headings (void)
+{
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  static const char *titles[TALLY_N_CHART_KINDS] = {
+    [TALLY_CHART_SHARE_BARS] = "Local elections 2018: vote share",
+    [TALLY_CHART_SWINGOMETER] = "Local elections 2018: swing",
+    [TALLY_CHART_STATE] = "Local elections 2018: control of councils",
+  };
+
+  tally_filter_set_election (filter, election);
+  summary = tally_results_summarize (results, filter);
+
+  for (guint kind = 0; kind < TALLY_N_CHART_KINDS; kind++)
+    {
+      gpointer data = chart_data (kind, summary);
+      const TallyChartHeading *heading = tally_chart_data_get_heading (kind, data);
+
+      if (titles[kind] != NULL)
+        g_assert_cmpstr (heading->title, ==, titles[kind]);
+      if (kind == TALLY_CHART_STATE)
+        g_assert_cmpstr (heading->subtitle, ==, "150 councils; change on 2014 (seat change leaves out 22 councils on new wards)");
+      g_assert_null (strstr (heading->subtitle ? heading->subtitle : "", "declaration"));
+      g_assert_null (strstr (heading->subtitle ? heading->subtitle : "", "counted as"));
+      tally_chart_data_free (kind, data);
+    }
+
+  {
+    g_autoptr(TallySeatChartData) seats = tally_chart_adapt_scope_seats (summary, tally_catalog_get_parties (catalog),
+                                                                        NULL);
+
+    g_assert_cmpstr (seats->heading.title, ==, "Local elections 2018: seats won");
+    g_assert_cmpstr (seats->heading.subtitle, ==, "150 councils; change on 2014 (seat change leaves out 22 councils on new wards)");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +286,7 @@ main (int   argc,
   g_assert_nonnull (election);
 
   g_test_add_func ("/export/fill", test_fill);
+  g_test_add_func ("/export/headings", test_headings);
 
   status = g_test_run ();
 

@@ -72,29 +72,68 @@ source_line_on (TallyElection     *election,
   return g_strdup_printf ("%s; %s; %s. Chart: Tally", source, tally_basis_describe_control (basis), seats);
 }
 
-/* What a scope's seat change is against, short enough for a subtitle. */
-static char *
-short_seat_note (TallyScopeSummary *summary)
-{
-  guint n_left_out = 0;
-
-  if (tally_scope_summary_get_basis (summary) == TALLY_BASIS_EVE)
-    return g_strdup ("change against the eve of the poll");
-
-  tally_scope_summary_get_seat_change_councils (summary, NULL, NULL, NULL, &n_left_out);
-  if (n_left_out == 0)
-    return g_strdup ("change against the previous comparable election");
-
-  return g_strdup_printf ("change against the previous comparable election; %u %s on new wards with no "
-                          "notional baseline left out", n_left_out, n_left_out == 1 ? "council" : "councils");
-}
-
 static char *
 change_label (TallyElection *baseline)
 {
   if (baseline == NULL)
     return g_strdup ("Change");
   return g_strdup_printf ("Change on %d", tally_election_get_year (baseline));
+}
+
+static gboolean
+is_whole_election (const char *scope_name)
+{
+  return scope_name == NULL || g_str_equal (scope_name, "All councils");
+}
+
+/* Titles as a results page prints them: "Local elections 2018: control
+ * of councils"; for a filter, "London, 2018: control of councils". */
+static char *
+scope_title (const char    *scope_name,
+             TallyElection *election,
+             const char    *what)
+{
+  int year = election ? tally_election_get_year (election) : 0;
+
+  if (is_whole_election (scope_name))
+    return year ? g_strdup_printf ("Local elections %d: %s", year, what)
+                : g_strdup_printf ("Local elections: %s", what);
+  return year ? g_strdup_printf ("%s, %d: %s", scope_name, year, what)
+              : g_strdup_printf ("%s: %s", scope_name, what);
+}
+
+/* "150 councils; change on 2014", "40 of 150 councils declared; change
+ * on 2014": how many councils and against what, in a reader's words. */
+static char *
+scope_subtitle (TallyScopeSummary *summary,
+                const char        *what)
+{
+  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
+  guint n_declared = 0, n_councils = 0, n_left_out = 0;
+  g_autofree char *councils = NULL;
+
+  tally_scope_summary_get_declared (summary, &n_declared, &n_councils);
+  if (n_declared < n_councils)
+    councils = g_strdup_printf ("%u of %u councils declared", n_declared, n_councils);
+  else
+    councils = g_strdup_printf (n_councils == 1 ? "%u council" : "%u councils", n_councils);
+
+  /* Against the eve of the poll, or leaving councils out, the change is
+   * not simply on the last election: the subtitle says so, briefly. */
+  tally_scope_summary_get_seat_change_councils (summary, NULL, NULL, NULL, &n_left_out);
+  if (what == NULL && tally_scope_summary_get_basis (summary) == TALLY_BASIS_EVE)
+    return g_strdup_printf ("%s; change against the eve of the poll", councils);
+  if (what == NULL && baseline != NULL && n_left_out > 0)
+    return g_strdup_printf ("%s; change on %d (seat change leaves out %u %s on new wards)", councils,
+                            tally_election_get_year (baseline), n_left_out,
+                            n_left_out == 1 ? "council" : "councils");
+  if (what == NULL && baseline == NULL)
+    return g_steal_pointer (&councils);
+  if (what == NULL)
+    return g_strdup_printf ("%s; change on %d", councils, tally_election_get_year (baseline));
+  if (baseline == NULL)
+    return g_strdup_printf ("%s; %s", councils, what);
+  return g_strdup_printf ("%s; %s on %d", councils, what, tally_election_get_year (baseline));
 }
 
 void
@@ -364,13 +403,8 @@ tally_chart_adapt_scope_seats (TallyScopeSummary *summary,
   data->has_change = has_change && list->len > 0;
   baseline = tally_scope_summary_get_baseline (summary);
   data->change_label = change_label (baseline);
-  title = g_strdup_printf ("%s: seats won", scope_name ? scope_name : "All councils");
-  {
-    g_autofree char *declared = tally_scope_summary_describe_declared (summary);
-    g_autofree char *note = short_seat_note (summary);
-
-    subtitle = g_strdup_printf ("%s; %s", declared, note);
-  }
+  title = scope_title (scope_name, tally_scope_summary_get_election (summary), "seats won");
+  subtitle = scope_subtitle (summary, NULL);
   source = source_line_on (tally_scope_summary_get_election (summary), baseline,
                            tally_scope_summary_get_basis (summary), summary);
   tally_chart_heading_set (&data->heading, title, subtitle, source);
@@ -502,12 +536,15 @@ tally_chart_adapt_scope_shares (TallyScopeSummary *summary,
                                 TallyShareMode     mode,
                                 const char        *scope_name)
 {
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (summary), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (parties), NULL);
 
+  title = scope_title (scope_name, tally_scope_summary_get_election (summary), "vote share");
   return adapt_shares (summary, scope_share, scope_share_change, parties, method, mode,
                        tally_scope_summary_get_election (summary), tally_scope_summary_get_baseline (summary),
-                       scope_name ? scope_name : "All councils");
+                       title);
 }
 
 static TallySwingometerData *
@@ -579,11 +616,14 @@ tally_chart_adapt_scope_swing (TallyScopeSummary *summary,
                                TallyVoteMethod    method,
                                const char        *scope_name)
 {
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (summary), NULL);
   g_return_val_if_fail (TALLY_IS_PARTY (from) && TALLY_IS_PARTY (to), NULL);
 
+  title = scope_title (scope_name, tally_scope_summary_get_election (summary), "swing");
   return swing_data (from, to, tally_scope_summary_get_swing (summary, from, to, method),
-                     scope_name ? scope_name : "All councils",
+                     title,
                      tally_scope_summary_get_election (summary), tally_scope_summary_get_baseline (summary));
 }
 
@@ -755,16 +795,11 @@ tally_chart_adapt_state (TallyScopeSummary *summary,
   data->n_councils = n_councils;
   data->has_change = has_change;
 
-  title = g_strdup_printf ("%s: state of the parties", scope_name ? scope_name : "All councils");
-  {
-    g_autofree char *note = short_seat_note (summary);
-
-    subtitle = g_strdup_printf ("Councils controlled (%s) and seats won (%s)",
-                                tally_basis_describe_outcome (tally_scope_summary_get_basis (summary)), note);
-  }
+  title = scope_title (scope_name, tally_scope_summary_get_election (summary), "control of councils");
+  subtitle = scope_subtitle (summary, NULL);
   source = source_line_on (tally_scope_summary_get_election (summary), tally_scope_summary_get_baseline (summary),
                            tally_scope_summary_get_basis (summary), summary);
-  tally_chart_heading_set (&data->heading, title, tally_scope_summary_get_baseline (summary) ? subtitle : NULL, source);
+  tally_chart_heading_set (&data->heading, title, subtitle, source);
 
   return data;
 }

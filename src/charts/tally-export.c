@@ -33,6 +33,21 @@ heading_text (const char *override,
   return text && *text ? text : NULL;
 }
 
+/* The source line: the one asked for, except that a map keeps its own
+ * attribution (the Open Government Licence requires the ONS and OS
+ * credit) unless it is replaced by something other than the default. */
+static const char *
+source_override (const TallyExportFigure  *figure,
+                 const TallyExportOptions *options)
+{
+  const TallyChartHeading *heading = figure->heading;
+
+  if (figure->draw != NULL && heading != NULL && heading->source != NULL &&
+      g_strcmp0 (options->source, TALLY_EXPORT_DEFAULT_SOURCE) == 0)
+    return NULL;
+  return options->source;
+}
+
 /* Figures */
 
 void
@@ -104,6 +119,7 @@ tally_export_paint (const TallyExportFigure  *figure,
 
   tally_export_options_get_canvas (options, &width, &height);
   tally_export_options_get_style (options, &style);
+  style.source = source_override (figure, options);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -369,7 +385,7 @@ tally_export_write (const TallyExportFigure  *figure,
       heading = tally_export_figure_get_heading (figure);
       title = heading_text (options->title, heading ? heading->title : NULL);
       subtitle = heading_text (options->subtitle, heading ? heading->subtitle : NULL);
-      source = heading_text (options->source, heading ? heading->source : NULL);
+      source = heading_text (source_override (figure, options), heading ? heading->source : NULL);
       description = join_description (subtitle, source);
 
       if (options->format == TALLY_EXPORT_FORMAT_SVG)

@@ -648,7 +648,10 @@ heading_for (TallyMapData       *data,
 
   data->heading.title = g_strdup (election ? tally_election_get_name (election) : _("Councils"));
   data->heading.subtitle = g_strdup (data->key_title);
-  data->heading.source = g_strdup (_("Source: Democracy Club, LEAP, Open Council Data UK, ONS"));
+  /* The Open Government Licence asks for both credits, as written. */
+  data->heading.source = g_strdup (_("Source: Democracy Club, LEAP, Open Council Data UK; Office for National "
+                                     "Statistics licensed under the Open Government Licence v.3.0. Contains OS "
+                                     "data © Crown copyright and database right 2018"));
   data->blank_label = year ? g_strdup_printf (_("No election in %d"), year) : g_strdup (_("No data"));
 }
 
