@@ -107,6 +107,68 @@ test_help_lists_commands (void)
     }
 }
 
+/* Once an import has made the user's database, every command reads it with
+ * no flag: what was imported is what the next command shows. */
+static void
+test_current_database_after_import (void)
+{
+  g_autofree char *data_home = tally_test_make_temp_dir ();
+  g_autofree char *user_db = g_build_filename (data_home, "tally", "tally.db", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import-good.csv", NULL);
+  g_autofree char *database_line = g_strdup_printf ("Database: %s (schema", user_db);
+  g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+
+  {
+    g_auto(TallyTestRun) before = { 0 };
+
+    tally_test_run_tally (&before, data_home, (const char *[]) { "info", NULL });
+    g_assert_cmpint (before.status, ==, 0);
+    g_assert_nonnull (strstr (before.out, tally_test_bundled_database ()));
+    g_assert_null (strstr (before.out, user_db));
+  }
+
+  {
+    g_auto(TallyTestRun) import = { 0 };
+    g_auto(TallyTestRun) after = { 0 };
+
+    tally_test_run_tally (&import, data_home, (const char *[]) { "import", fixture, NULL });
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_true (g_file_test (user_db, G_FILE_TEST_IS_REGULAR));
+
+    tally_test_run_tally (&after, data_home, (const char *[]) { "info", NULL });
+    g_assert_cmpint (after.status, ==, 0);
+    g_assert_nonnull (strstr (after.out, database_line));
+  }
+
+  if (dc == NULL)
+    {
+      tally_test_remove_dir (data_home);
+      g_test_skip ("no ../shared/data: the Democracy Club part is not run");
+      return;
+    }
+
+  {
+    g_auto(TallyTestRun) bundled = { 0 };
+    g_auto(TallyTestRun) import = { 0 };
+    g_auto(TallyTestRun) summary = { 0 };
+    g_autofree char *dc_home = tally_test_make_temp_dir ();
+
+    /* The bundled data has no independents' votes; the Democracy Club file
+     * brings them: 181,398 votes, 1.4% of all. */
+    tally_test_run_tally (&bundled, NULL, (const char *[]) { "summary", NULL });
+    g_assert_null (strstr (bundled.out, "181,398"));
+
+    tally_test_run_tally (&import, dc_home, (const char *[]) { "import", dc, NULL });
+    g_assert_cmpint (import.status, ==, 0);
+    tally_test_run_tally (&summary, dc_home, (const char *[]) { "summary", NULL });
+    g_assert_cmpint (summary.status, ==, 0);
+    g_assert_nonnull (strstr (summary.out, "181,398"));
+    tally_test_remove_dir (dc_home);
+  }
+
+  tally_test_remove_dir (data_home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/cli/info/missing", test_info_missing);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/help-lists-commands", test_help_lists_commands);
+  g_test_add_func ("/cli/current-database/after-import", test_current_database_after_import);
 
   return g_test_run ();
 }

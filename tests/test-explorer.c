@@ -392,6 +392,20 @@ test_import_from_window (void)
     g_error ("the imported ward is not on Salford's page:\n%s", page_text);
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A fresh start, with no flag, opens the database the import made, and
+   * its footer names that file. */
+  window = open_window ();
+  g_assert_cmpstr (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), ==,
+                   user_database);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->database_label), user_database));
+  g_assert_null (strstr (gtk_label_get_text (window->database_label), "Bundled"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  tally_test_wait_for_frames (100);
+  g_free (page_text);
+  page_text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (page_text, "Test Ward North: Ada Example"));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Council boundaries dropped on the window go into the user's database,

@@ -795,7 +795,7 @@ tally_cli_run_export (int    argc,
   guint n_what;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database_path,
-      N_("Read FILE instead of the bundled database"), N_("FILE") },
+      N_("Read FILE instead of your database (or the bundled one before any import)"), N_("FILE") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart, chart_help, N_("KIND") },
     { "map", 0, 0, G_OPTION_ARG_STRING, &options.map,
       N_("Draw the map (hexes, boundaries)"), N_("MAP") },
@@ -876,7 +876,7 @@ tally_cli_run_export (int    argc,
       return 2;
     }
 
-  path = options.database_path ? g_strdup (options.database_path) : tally_database_get_bundled_path ();
+  path = options.database_path ? g_strdup (options.database_path) : tally_database_get_current_path ();
   if (!(export.database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
       !(export.catalog = tally_catalog_new (export.database, &error)) ||
       !(export.results = tally_results_new (export.catalog, &error)))

@@ -29,15 +29,10 @@ static TallyDatabase *
 open_source (const char  *path,
              GError     **error)
 {
-  g_autofree char *user_path = NULL;
-  g_autofree char *bundled = NULL;
+  g_autofree char *current = NULL;
 
   if (path == NULL)
-    {
-      /* The user's own database when there is one: it is what the window shows. */
-      user_path = tally_database_get_user_path ();
-      path = g_file_test (user_path, G_FILE_TEST_EXISTS) ? user_path : (bundled = tally_database_get_bundled_path ());
-    }
+    path = current = tally_database_get_current_path ();
 
   return tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, error);
 }

@@ -734,7 +734,7 @@ tally_cli_run_summary (int    argc,
   g_auto(Options) options = { 0 };
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database_path,
-      N_("Read FILE instead of the bundled database"), N_("FILE") },
+      N_("Read FILE instead of your database (or the bundled one before any import)"), N_("FILE") },
     { "councils", 0, 0, G_OPTION_ARG_NONE, &options.per_council,
       N_("One row per council instead of the state of the parties"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
@@ -757,7 +757,7 @@ tally_cli_run_summary (int    argc,
       return 2;
     }
 
-  path = options.database_path ? g_strdup (options.database_path) : tally_database_get_bundled_path ();
+  path = options.database_path ? g_strdup (options.database_path) : tally_database_get_current_path ();
   if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
       !(catalog = tally_catalog_new (database, &error)) ||
       !(results = tally_results_new (catalog, &error)))

@@ -42,10 +42,10 @@ static TallyDatabase *
 open_database (const char  *path,
                GError     **error)
 {
-  g_autofree char *bundled = NULL;
+  g_autofree char *current = NULL;
 
   if (path == NULL)
-    path = bundled = tally_database_get_bundled_path ();
+    path = current = tally_database_get_current_path ();
 
   return tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, error);
 }
@@ -109,7 +109,7 @@ run_info (int    argc,
   GListModel *elections;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
-      N_("Read FILE instead of the bundled database"), N_("FILE") },
+      N_("Read FILE instead of your database (or the bundled one before any import)"), N_("FILE") },
     { NULL }
   };
 

@@ -74,6 +74,11 @@ add_data_credits (AdwAboutWindow *about)
                                          "Local Elections Archive Project, Andrew Teale https://www.andrewteale.me.uk/leap/",
                                          "Open Council Data UK https://opencouncildata.co.uk",
                                          NULL });
+  adw_about_window_add_legal_section (about, _("Democracy Club results"),
+                                      _("Results of 2018 © Democracy Club"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Licensed under the Creative Commons Attribution 4.0 "
+                                        "International licence (CC BY 4.0)."));
   adw_about_window_add_legal_section (about, _("Geography"),
                                       _("Contains OS data © Crown copyright and database right 2018"),
                                       GTK_LICENSE_CUSTOM,
@@ -154,14 +159,11 @@ tally_application_activate (GApplication *application)
   if (window == NULL)
     {
       TallyWindow *tally_window = tally_window_new (GTK_APPLICATION (self));
-      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
-
       gboolean opened;
 
-      if (self->database_path != NULL)
-        opened = tally_window_open_database (tally_window, self->database_path);
-      else
-        opened = tally_window_open_database (tally_window, last[0] != '\0' ? last : NULL);
+      /* One current database for the window and every command: another
+       * file is chosen with --database or "Open…", for that window only. */
+      opened = tally_window_open_database (tally_window, self->database_path);
 
       if (opened && self->view != NULL)
         gtk_widget_activate_action (GTK_WIDGET (tally_window), "win.show-view", "s", self->view);
@@ -237,7 +239,7 @@ tally_application_init (TallyApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open FILE instead of the bundled database"), N_("FILE") },
+      N_("Open FILE instead of your database (or the bundled one before any import)"), N_("FILE") },
     { "council", 'c', 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the page of COUNCIL, by name or ONS code"), N_("COUNCIL") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,

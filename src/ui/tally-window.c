@@ -254,7 +254,9 @@ open_bundled_action (GtkWidget  *widget,
 {
   TallyWindow *self = TALLY_WINDOW (widget);
 
-  if (tally_window_open_database (self, NULL))
+  g_autofree char *bundled = tally_database_get_bundled_path ();
+
+  if (tally_window_open_database (self, bundled))
     g_settings_set_string (self->settings, "last-database", "");
 }
 
@@ -617,14 +619,20 @@ _tally_window_install_engine (TallyWindow  *self,
                            G_CONNECT_SWAPPED);
   filter_changed_cb (self);
 
-  if (path == NULL)
-    gtk_label_set_text (self->database_label, _("Bundled data (read-only)"));
-  else
-    {
-      g_autofree char *name = g_filename_display_name (path);
+  /* The footer names the file, so what the window shows can be matched
+   * with what `tally summary` or an import says. */
+  {
+    g_autofree char *bundled = tally_database_get_bundled_path ();
+    g_autofree char *name = g_filename_display_name (path != NULL ? path : bundled);
+    g_autofree char *text = NULL;
 
-      gtk_label_set_text (self->database_label, name);
-    }
+    if (path == NULL)
+      text = g_strdup_printf (_("Bundled data (read-only): %s"), name);
+    else
+      text = g_strdup (name);
+    gtk_label_set_text (self->database_label, text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label), name);
+  }
 
   if (keep)
     {
@@ -644,7 +652,8 @@ _tally_window_install_engine (TallyWindow  *self,
 
 /**
  * tally_window_open_database:
- * @path: (nullable): the file to open, or %NULL for the bundled database
+ * @path: (nullable): the file to open, or %NULL for the current database
+ *   (the user's own once it exists, else the bundled one)
  *
  * Shows the councils of @path, with the filter the user last chose, or a
  * page that says why the file cannot be used.  Every file is opened
@@ -660,12 +669,12 @@ tally_window_open_database (TallyWindow *self,
   g_autoptr(TallyDatabase) database = NULL;
   g_autoptr(TallyCatalog) catalog = NULL;
   g_autoptr(TallyResults) results = NULL;
-  g_autofree char *bundled_path = NULL;
+  g_autofree char *current_path = NULL;
 
   g_return_val_if_fail (TALLY_IS_WINDOW (self), FALSE);
 
   if (path == NULL)
-    path = bundled_path = tally_database_get_bundled_path ();
+    path = current_path = tally_database_get_current_path ();
 
   if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
       !(catalog = tally_catalog_new (database, &error)) ||
@@ -684,8 +693,13 @@ tally_window_open_database (TallyWindow *self,
       return FALSE;
     }
 
-  _tally_window_install_engine (self, bundled_path == NULL ? path : NULL, catalog, results, FALSE);
-  _tally_window_live_watch (self, bundled_path == NULL ? path : NULL);
+  {
+    /* NULL for the bundled file: it is never written while Tally runs. */
+    const char *own = tally_database_is_bundled_path (path) ? NULL : path;
+
+    _tally_window_install_engine (self, own, catalog, results, FALSE);
+    _tally_window_live_watch (self, own);
+  }
 
   return TRUE;
 }

@@ -654,6 +654,45 @@ tally_database_get_user_path (void)
   return g_build_filename (g_get_user_data_dir (), "tally", "tally.db", NULL);
 }
 
+/**
+ * tally_database_get_current_path:
+ *
+ * The one database a user works with: their own once it exists (an import
+ * made it), else the bundled one.  The window and every command open this
+ * unless told otherwise (`--database`, "Open…"), so what an import wrote is
+ * what the next command and the next window show.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+tally_database_get_current_path (void)
+{
+  g_autofree char *user_path = tally_database_get_user_path ();
+
+  if (g_file_test (user_path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&user_path);
+
+  return tally_database_get_bundled_path ();
+}
+
+/**
+ * tally_database_is_bundled_path:
+ * @path: a database file
+ *
+ * Returns: whether @path is the bundled database
+ */
+gboolean
+tally_database_is_bundled_path (const char *path)
+{
+  g_autofree char *bundled = tally_database_get_bundled_path ();
+  g_autofree char *canonical_a = g_canonicalize_filename (path, NULL);
+  g_autofree char *canonical_b = g_canonicalize_filename (bundled, NULL);
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_str_equal (canonical_a, canonical_b);
+}
+
 static gboolean
 same_file (const char *a,
            const char *b)

@@ -64,5 +64,7 @@ TallyDatabase *tally_database_open_for_import (const char         *path,
 void           tally_database_remove_created  (const char         *created);
 char          *tally_database_get_bundled_path (void);
 char          *tally_database_get_user_path    (void);
+char          *tally_database_get_current_path (void);
+gboolean       tally_database_is_bundled_path  (const char         *path);
 
 G_END_DECLS
