@@ -43,8 +43,14 @@ test_summary_csv (void)
    * Conservatives 48 → 46, Liberal Democrats 5 → 9 (control on the eve of
    * the poll); Labour 2,348 seats, +90 over the 128 councils with a seat
    * change against the previous comparable election; 5,634,563 votes. */
-  g_assert_true (g_str_has_prefix (run.out + strlen (run.lines[0]) + 1, "GRN,0,0,0,40,"));
-  g_assert_nonnull (strstr (run.out, "\nLAB,74,74,0,2348,90,5634563,44.28,"));
+  /* Results order: councils, then seats, Others and NOC last. */
+  g_assert_true (g_str_has_prefix (run.out + strlen (run.lines[0]) + 1, "LAB,74,74,0,2348,90,5634563,44.28,"));
+  g_assert_nonnull (strstr (run.out, "\nLD,5,9,4,537,55,"));
+  g_assert_nonnull (strstr (strstr (run.out, "\nLD,5,9,4,537,55,"), "\nIND,"));
+  g_assert_nonnull (strstr (strstr (run.out, "\nIND,"), "\nGRN,0,0,0,40,"));
+  g_assert_nonnull (strstr (strstr (run.out, "\nGRN,"), "\nUKIP,"));
+  g_assert_nonnull (strstr (strstr (run.out, "\nUKIP,"), "\nOTH,"));
+  g_assert_nonnull (strstr (strstr (run.out, "\nOTH,"), "\nNOC,"));
   g_assert_nonnull (strstr (run.out, "\nCON,48,46,-2,1332,-31,"));
   g_assert_nonnull (strstr (run.out, "\nLD,5,9,4,537,55,"));
   /* No votes for independents in the bundled data: empty, not zero. */
@@ -109,7 +115,8 @@ test_summary_councils (void)
 
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.lines[0], "code,name,control_before,control_after,outcome,outcome_description,"
-                                                 "GRN_seats,GRN_seats_change,"));
+                                                 "LAB_seats,LAB_seats_change,CON_seats,CON_seats_change,"
+                                                 "LD_seats,LD_seats_change,IND_seats,"));
   g_assert_true (g_str_has_suffix (run.lines[0], ",swing_con_lab,basis,seat_change_against"));
   g_assert_cmpuint (g_strv_length (run.lines), ==, 6);  /* header, 4 councils, "" */
   g_assert_true (g_str_has_prefix (run.lines[1], "E09000021,Kingston upon Thames,CON,LD,gain,"

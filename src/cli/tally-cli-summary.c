@@ -25,6 +25,7 @@
 #include "tally-filter.h"
 #include "tally-format.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
 #include "tally-cli-filter.h"
@@ -34,6 +35,7 @@ typedef struct
 {
   TallyCliFilterOptions  filter;
   char                  *database_path;
+  TallyPartyRanking     *ranking;
   char                  *method;
   char                  *swing;
   gboolean               per_council;
@@ -49,6 +51,7 @@ options_clear (Options *options)
 {
   tally_cli_filter_options_clear (&options->filter);
   g_clear_pointer (&options->database_path, g_free);
+  g_clear_pointer (&options->ranking, tally_party_ranking_unref);
   g_clear_pointer (&options->method, g_free);
   g_clear_pointer (&options->swing, g_free);
 }
@@ -243,44 +246,25 @@ group_free (gpointer data)
   g_free (group);
 }
 
+/* The rows: the parties every view names, in results order, and Others
+ * adding up the rest (tally-party-ranking.c has the rule). */
 static GPtrArray *
-make_groups (TallyCatalog *catalog)
+make_groups (TallyCatalog      *catalog,
+             TallyPartyRanking *ranking)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
-  GListModel *parties = tally_catalog_get_parties (catalog);
-  TallyParty *other = tally_catalog_lookup_party (catalog, "OTH");
-  Group *others = NULL;
+  GListModel *shown = tally_party_ranking_get_shown (ranking);
 
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-      Group *group;
+      g_autoptr(TallyParty) party = g_list_model_get_item (shown, i);
+      Group *group = g_new0 (Group, 1);
 
-      if (g_str_equal (tally_party_get_group (party), "other") && others != NULL)
-        {
-          g_ptr_array_add (others->members, party);
-          continue;
-        }
-
-      group = g_new0 (Group, 1);
-      group->members = g_ptr_array_new ();
-      g_ptr_array_add (group->members, party);
+      group->members = tally_party_ranking_get_members (ranking, party);
+      group->key = g_strdup (tally_party_get_key (party));
+      group->name = g_strdup (tally_party_get_full_name (party));
+      group->short_name = g_strdup (tally_party_get_short_name (party));
       g_ptr_array_add (groups, group);
-
-      if (g_str_equal (tally_party_get_group (party), "other"))
-        {
-          others = group;
-          party = other != NULL ? other : party;
-          group->key = g_strdup ("OTH");
-          group->name = g_strdup (other != NULL ? tally_party_get_full_name (other) : _("Other parties"));
-          group->short_name = g_strdup (other != NULL ? tally_party_get_short_name (other) : _("Other"));
-        }
-      else
-        {
-          group->key = g_strdup (tally_party_get_key (party));
-          group->name = g_strdup (tally_party_get_full_name (party));
-          group->short_name = g_strdup (tally_party_get_short_name (party));
-        }
     }
 
   return groups;
@@ -442,7 +426,7 @@ print_state_of_parties (TallyScopeSummary *summary,
                         Options           *options)
 {
   g_auto(Table) table = { 0 };
-  g_autoptr(GPtrArray) groups = make_groups (catalog);
+  g_autoptr(GPtrArray) groups = make_groups (catalog, options->ranking);
   gboolean csv = options->csv;
   TallyElection *election = tally_scope_summary_get_election (summary);
   TallyElection *baseline = tally_scope_summary_get_baseline (summary);
@@ -599,7 +583,7 @@ print_councils (TallyScopeSummary *summary,
                 Options           *options)
 {
   g_auto(Table) table = { 0 };
-  g_autoptr(GPtrArray) groups = make_groups (catalog);
+  g_autoptr(GPtrArray) groups = make_groups (catalog, options->ranking);
   g_autoptr(GPtrArray) seat_groups = g_ptr_array_new ();
   g_autoptr(GPtrArray) share_groups = g_ptr_array_new ();
   GListModel *councils = tally_scope_summary_get_councils (summary);
@@ -791,6 +775,14 @@ tally_cli_run_summary (int    argc,
                     "or use --method total"));
       return 1;
     }
+
+  {
+    TallyElection *election = tally_scope_summary_get_election (summary);
+
+    options.ranking = tally_party_ranking_new (tally_catalog_get_parties (catalog),
+                                               tally_results_get_council_results (results, election,
+                                                                                  tally_scope_summary_get_baseline (summary)));
+  }
 
   if (options.per_council)
     print_councils (summary, catalog, &options);

@@ -21,6 +21,7 @@
 #include "tally-council-result.h"
 #include "tally-format.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-party-style.h"
 #include "tally-scope-summary.h"
 
@@ -67,13 +68,53 @@ ordering_of (double difference)
   return difference < 0 ? GTK_ORDERING_SMALLER : difference > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* A party's column: a named party, or Others adding up every party the
+ * ranking groups. */
+typedef struct
+{
+  TallyPartyRanking *ranking;
+  TallyParty        *party;
+} PartyColumn;
+
+static void
+party_column_free (gpointer data)
+{
+  PartyColumn *column = data;
+
+  tally_party_ranking_unref (column->ranking);
+  g_object_unref (column->party);
+  g_free (column);
+}
+
+static PartyColumn *
+party_column_new (TallyPartyRanking *ranking,
+                  TallyParty        *party)
+{
+  PartyColumn *column = g_new0 (PartyColumn, 1);
+
+  column->ranking = tally_party_ranking_ref (ranking);
+  column->party = g_object_ref (party);
+  return column;
+}
+
+static guint
+column_seats (PartyColumn        *column,
+              TallyCouncilResult *result)
+{
+  guint won;
+  int change;
+
+  tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change);
+  return won;
+}
+
 static int
 compare_seats (gconstpointer a,
                gconstpointer b,
-               gpointer      party)
+               gpointer      column)
 {
-  return ordering_of ((double) tally_council_result_get_seats_won ((TallyCouncilResult *) a, party) -
-                      (double) tally_council_result_get_seats_won ((TallyCouncilResult *) b, party));
+  return ordering_of ((double) column_seats (column, (TallyCouncilResult *) a) -
+                      (double) column_seats (column, (TallyCouncilResult *) b));
 }
 
 static double
@@ -147,20 +188,21 @@ set_figure (GtkListItem *item,
 static void
 seats_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               TallyParty               *party)
+               PartyColumn              *column)
 {
   TallyCouncilResult *result = gtk_list_item_get_item (item);
-  guint won = tally_council_result_get_seats_won (result, party);
-  g_autofree char *value = tally_format_count (won);
+  g_autofree char *value = NULL;
   g_autofree char *change_text = NULL;
-  int change = 0;
-
-  double share = tally_council_result_get_vote_share (result, party, TALLY_VOTE_METHOD_TOTAL);
-  double share_change = tally_council_result_get_vote_share_change (result, party, TALLY_VOTE_METHOD_TOTAL);
   g_autofree char *share_text = NULL;
+  double share, share_change;
+  int change = 0;
+  guint won;
 
-  if (tally_council_result_get_seats_change (result, party, &change))
+  if (tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change))
     change_text = tally_format_change (change);
+  value = tally_format_count (won);
+  tally_party_ranking_council_share (column->ranking, result, column->party, TALLY_VOTE_METHOD_TOTAL, &share,
+                                     &share_change);
 
   if (!isnan (share))
     {
@@ -495,36 +537,26 @@ tally_council_list_get_column_view (TallyCouncilList *self)
   return self->column_view;
 }
 
-static int
-compare_by_seats_won (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      summary)
-{
-  TallyParty *party_a = *(TallyParty * const *) a;
-  TallyParty *party_b = *(TallyParty * const *) b;
-
-  return (int) tally_scope_summary_get_seats_won (summary, party_b) -
-         (int) tally_scope_summary_get_seats_won (summary, party_a);
-}
-
 /**
  * tally_council_list_set_parties:
- * @parties: every #TallyParty
- * @summary: (type TallyScopeSummary): the state of the parties, to put the
- *   parties with most seats in the first columns
+ * @ranking: the parties to name, in results order, Others last
  *
- * Adds a column of seats won per party, and the swing from the party
- * keyed "CON" to the one keyed "LAB" when both are there.
+ * Adds a column of seats won per named party and one for Others, and the
+ * swing from the party keyed "CON" to the one keyed "LAB" when both are
+ * there.  However many parties an import brings, the columns are the
+ * ranking's: a fixed few.
  */
 void
-tally_council_list_set_parties (TallyCouncilList *self,
-                                GListModel       *parties,
-                                gpointer          summary)
+tally_council_list_set_parties (TallyCouncilList  *self,
+                                TallyPartyRanking *ranking)
 {
   g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *parties;
 
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
-  g_return_if_fail (G_IS_LIST_MODEL (parties));
+  g_return_if_fail (ranking != NULL);
+
+  parties = tally_party_ranking_get_shown (ranking);
 
   for (guint i = 0; i < self->party_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->party_columns, i));
@@ -532,21 +564,17 @@ tally_council_list_set_parties (TallyCouncilList *self,
   g_clear_object (&self->swing_from);
   g_clear_object (&self->swing_to);
 
-  /* Imported files bring hundreds of small parties: a column each for the
-   * parties that won seats, most seats first, and no more than fit. */
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      TallyParty *party = g_list_model_get_item (parties, i);
-
-      if (summary == NULL || tally_scope_summary_get_seats_won (summary, party) > 0)
-        g_ptr_array_add (ordered, party);
-      else
-        g_object_unref (party);
-    }
-  if (summary != NULL)
-    g_ptr_array_sort_with_data (ordered, compare_by_seats_won, summary);
+    g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
   if (ordered->len > MAX_PARTY_COLUMNS)
-    g_ptr_array_set_size (ordered, MAX_PARTY_COLUMNS);
+    {
+      /* Keep Others, last, whatever is cut. */
+      TallyParty *others = tally_party_ranking_get_others (ranking);
+
+      g_ptr_array_set_size (ordered, MAX_PARTY_COLUMNS - (others != NULL));
+      if (others != NULL)
+        g_ptr_array_add (ordered, g_object_ref (others));
+    }
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -556,11 +584,12 @@ tally_council_list_set_parties (TallyCouncilList *self,
       GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
-      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), g_object_ref (party),
-                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), party_column_new (ranking, party),
+                             (GClosureNotify) (void (*) (void)) party_column_free, 0);
 
       column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, g_object_ref (party), g_object_unref));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, party_column_new (ranking, party),
+                                                  party_column_free));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 92);
       gtk_column_view_append_column (self->column_view, column);

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-party-ranking.h"
+
 G_BEGIN_DECLS
 
 #define TALLY_TYPE_COUNCIL_LIST (tally_council_list_get_type ())
@@ -17,9 +19,8 @@ GListModel    *tally_council_list_get_results  (TallyCouncilList *self);
 void           tally_council_list_set_results  (TallyCouncilList *self,
                                                 GListModel       *results);
 GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);
-void           tally_council_list_set_parties  (TallyCouncilList *self,
-                                                GListModel       *parties,
-                                                gpointer          summary);
+void           tally_council_list_set_parties  (TallyCouncilList  *self,
+                                                TallyPartyRanking *ranking);
 void           tally_council_list_select_council (TallyCouncilList *self,
                                                 gpointer          council);
 

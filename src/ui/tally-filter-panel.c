@@ -21,6 +21,7 @@
 #include "tally-filter.h"
 #include "tally-filter-panel.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-party-style.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
@@ -390,6 +391,14 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      ranking)
+{
+  return tally_party_ranking_compare (ranking, *(TallyParty **) a, *(TallyParty **) b);
+}
+
 static void
 build_choices (TallyFilterPanel *self)
 {
@@ -400,6 +409,8 @@ build_choices (TallyFilterPanel *self)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(TallyFilter) everything = NULL;
   g_autoptr(TallyScopeSummary) whole = NULL;
+  g_autoptr(TallyPartyRanking) ranking = NULL;
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
   static const struct
   {
     TallyOutcomeFlags  outcomes;
@@ -423,9 +434,18 @@ build_choices (TallyFilterPanel *self)
   tally_filter_set_election (everything, tally_filter_get_election (self->filter));
   whole = tally_results_summarize (self->results, everything);
 
+  /* In results order, as every view lists them: named parties by councils
+   * then seats, Others, then the parties Others groups. */
+  ranking = tally_party_ranking_new (parties, tally_results_get_council_results (
+                                                self->results, tally_results_resolve_election (self->results, everything),
+                                                tally_results_resolve_baseline (self->results, everything)));
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
+  g_ptr_array_sort_with_data (ordered, compare_ranked, ranking);
+
+  for (guint i = 0; i < ordered->len; i++)
     {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+      TallyParty *party = g_ptr_array_index (ordered, i);
       GtkWidget *chip;
 
       if (g_str_equal (tally_party_get_group (party), "other") && !tally_party_is_aggregate (party) &&

@@ -1,6 +1,7 @@
 /* tally-party-summary.c: the state of the parties, as newspapers print it.
  *
- * One card per party that controls a council or won a seat in scope:
+ * One card per named party that controls a council or won a seat in scope
+ * (minor parties together as Others, No overall control last):
  * "Labour: 73 councils (−1); 2,348 seats (+221)", with "after N of M
  * councils" above when only some have declared.  The same sentences, one a
  * line, are the widget's text for screen readers and for tests.
@@ -14,6 +15,7 @@
 #include "tally-council-result.h"
 #include "tally-format.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-party-style.h"
 #include "tally-party-summary.h"
 #include "tally-scope-summary.h"
@@ -31,58 +33,81 @@ struct _TallyPartySummary
 
 G_DEFINE_FINAL_TYPE (TallyPartySummary, tally_party_summary, GTK_TYPE_WIDGET)
 
+/* One card: a chip and two lines, "73 councils (+1)" over "2,348 seats
+ * (+53)".  A party that controls no council before or after the poll gets
+ * no "0 councils (0)" line: only its seats, which are its news. */
 static GtkWidget *
-make_card (TallyScopeSummary *summary,
-           TallyParty        *party)
+make_card (TallyParty *party,
+           const char *chip_text,
+           const char *full_name,
+           guint       councils,
+           guint       councils_before,
+           int         councils_change,
+           const char *seats_text)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *chip = gtk_label_new (NULL);
-  GtkWidget *councils_label;
-  GtkWidget *seats_label;
-  guint councils = tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_AFTER);
-  int councils_change = tally_scope_summary_get_councils_change (summary, party);
-  guint seats = tally_scope_summary_get_seats_won (summary, party);
-  g_autofree char *councils_count = tally_format_count (councils);
-  g_autofree char *councils_delta = tally_format_change (councils_change);
-  g_autofree char *seats_count = tally_format_count (seats);
-  g_autofree char *councils_text = NULL;
-  g_autofree char *seats_text = NULL;
-  int seats_change;
 
-  tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-
-  councils_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s council (%s)", "%s councils (%s)", councils),
-                                   councils_count, councils_delta);
-  if (tally_scope_summary_get_seats_change (summary, party, &seats_change))
-    {
-      g_autofree char *seats_delta = tally_format_change (seats_change);
-
-      seats_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat (%s)", "%s seats (%s)", seats),
-                                    seats_count, seats_delta);
-    }
+  if (party != NULL)
+    tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
   else
     {
-      seats_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat", "%s seats", seats), seats_count);
+      gtk_label_set_text (GTK_LABEL (chip), chip_text);
+      gtk_widget_add_css_class (chip, "party-chip");
+      gtk_widget_add_css_class (chip, "noc");
+    }
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+
+  if (councils > 0 || councils_before > 0)
+    {
+      g_autofree char *councils_count = tally_format_count (councils);
+      g_autofree char *councils_delta = tally_format_change (councils_change);
+      g_autofree char *councils_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s council (%s)",
+                                                                     "%s councils (%s)", councils),
+                                                        councils_count, councils_delta);
+      GtkWidget *councils_label = gtk_label_new (councils_text);
+
+      gtk_label_set_xalign (GTK_LABEL (councils_label), 0);
+      gtk_widget_add_css_class (councils_label, "numeric");
+      gtk_widget_add_css_class (councils_label, "heading");
+      gtk_box_append (GTK_BOX (figures), councils_label);
     }
 
-  councils_label = gtk_label_new (councils_text);
-  seats_label = gtk_label_new (seats_text);
-  gtk_label_set_xalign (GTK_LABEL (councils_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (seats_label), 0);
-  gtk_widget_add_css_class (councils_label, "numeric");
-  gtk_widget_add_css_class (seats_label, "numeric");
+  if (seats_text != NULL)
+    {
+      GtkWidget *seats_label = gtk_label_new (seats_text);
 
-  gtk_widget_add_css_class (councils_label, "heading");
-  gtk_box_append (GTK_BOX (figures), councils_label);
-  gtk_box_append (GTK_BOX (figures), seats_label);
+      gtk_label_set_xalign (GTK_LABEL (seats_label), 0);
+      gtk_widget_add_css_class (seats_label, "numeric");
+      if (councils == 0 && councils_before == 0)
+        gtk_widget_add_css_class (seats_label, "heading");
+      gtk_box_append (GTK_BOX (figures), seats_label);
+    }
+
+  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (card), chip);
   gtk_box_append (GTK_BOX (card), figures);
   gtk_widget_add_css_class (card, "party-card");
-  gtk_widget_set_tooltip_text (card, tally_party_get_full_name (party));
+  gtk_widget_set_tooltip_text (card, full_name);
 
   return card;
+}
+
+static char *
+describe_seats (guint    seats,
+                gboolean change_known,
+                int      change)
+{
+  g_autofree char *seats_count = tally_format_count (seats);
+  g_autofree char *seats_delta = NULL;
+
+  if (!change_known)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat", "%s seats", seats), seats_count);
+
+  seats_delta = tally_format_change (change);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s seat (%s)", "%s seats (%s)", seats), seats_count,
+                          seats_delta);
 }
 
 static void
@@ -146,12 +171,17 @@ tally_party_summary_new (void)
 /**
  * tally_party_summary_set_summary:
  * @summary: (nullable): the state of the parties to show
- * @parties: the parties, left to right
+ * @ranking: (nullable): the parties to name, in results order; the rest
+ *   are counted in Others
+ *
+ * One card per named party that controls a council or won a seat in
+ * scope, in results order, then Others, then No overall control: as
+ * results pages print the state of the parties.
  */
 void
 tally_party_summary_set_summary (TallyPartySummary *self,
                                  TallyScopeSummary *summary,
-                                 GListModel        *parties)
+                                 TallyPartyRanking *ranking)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *child;
@@ -161,52 +191,56 @@ tally_party_summary_set_summary (TallyPartySummary *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_flow_box_remove (self->cards, child);
 
-  if (summary != NULL)
+  if (summary != NULL && ranking != NULL)
     {
       g_autofree char *declared = tally_scope_summary_describe_declared (summary);
-      guint n_parties = g_list_model_get_n_items (parties);
-      g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (g_object_unref);
+      GListModel *shown = tally_party_ranking_get_shown (ranking);
+      guint noc = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER);
+      guint noc_before = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_BEFORE);
 
       gtk_label_set_text (self->heading, declared);
       g_string_append_printf (text, "%s\n", declared);
 
-      /* Largest first, as results pages rank them: by councils, then seats. */
-      for (guint i = 0; i < n_parties; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
         {
-          TallyParty *party = g_list_model_get_item (parties, i);
+          g_autoptr(TallyParty) party = g_list_model_get_item (shown, i);
+          guint councils = tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_AFTER);
+          guint councils_before = tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_BEFORE);
+          int councils_change = tally_scope_summary_get_councils_change (summary, party);
+          g_autofree char *seats_text = NULL;
+          g_autofree char *line = NULL;
+          gboolean change_known;
+          guint seats;
+          int change;
 
-          if (tally_scope_summary_get_seats_won (summary, party) > 0 ||
-              tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_AFTER) > 0 ||
-              tally_scope_summary_get_councils_controlled (summary, party, TALLY_STAGE_BEFORE) > 0)
-            g_ptr_array_add (ranked, party);
+          change_known = tally_party_ranking_scope_seats (ranking, summary, party, &seats, &change);
+          if (seats == 0 && councils == 0 && councils_before == 0)
+            continue;
+
+          seats_text = describe_seats (seats, change_known, change);
+          if (councils > 0 || councils_before > 0)
+            {
+              g_autofree char *councils_delta = tally_format_change (councils_change);
+
+              line = g_strdup_printf (_("%s: %u councils (%s); %s"), tally_party_get_full_name (party), councils,
+                                      councils_delta, seats_text);
+            }
           else
-            g_object_unref (party);
+            line = g_strdup_printf ("%s: %s", tally_party_get_full_name (party), seats_text);
+
+          gtk_flow_box_append (self->cards, make_card (party, NULL, tally_party_get_full_name (party), councils,
+                                                       councils_before, councils_change, seats_text));
+          g_string_append_printf (text, "%s\n", line);
         }
 
-      for (guint i = 1; i < ranked->len; i++)
-        for (guint j = i; j > 0; j--)
-          {
-            TallyParty *a = g_ptr_array_index (ranked, j - 1);
-            TallyParty *b = g_ptr_array_index (ranked, j);
-            guint councils_a = tally_scope_summary_get_councils_controlled (summary, a, TALLY_STAGE_AFTER);
-            guint councils_b = tally_scope_summary_get_councils_controlled (summary, b, TALLY_STAGE_AFTER);
-
-            if (councils_a > councils_b ||
-                (councils_a == councils_b &&
-                 tally_scope_summary_get_seats_won (summary, a) >= tally_scope_summary_get_seats_won (summary, b)))
-              break;
-
-            ranked->pdata[j - 1] = b;
-            ranked->pdata[j] = a;
-          }
-
-      for (guint i = 0; i < ranked->len; i++)
+      if (noc > 0 || noc_before > 0)
         {
-          TallyParty *party = g_ptr_array_index (ranked, i);
-          g_autofree char *line = tally_scope_summary_describe_party (summary, party);
+          int noc_change = tally_scope_summary_get_councils_change (summary, NULL);
+          g_autofree char *noc_delta = tally_format_change (noc_change);
 
-          gtk_flow_box_append (self->cards, make_card (summary, party));
-          g_string_append_printf (text, "%s\n", line);
+          gtk_flow_box_append (self->cards, make_card (NULL, _("NOC"), _("No overall control"), noc, noc_before,
+                                                       noc_change, NULL));
+          g_string_append_printf (text, _("No overall control: %u councils (%s)\n"), noc, noc_delta);
         }
 
       /* Which basis every change above is on, and what the seats are. */

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-party-ranking.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ G_DECLARE_FINAL_TYPE (TallyPartySummary, tally_party_summary, TALLY, PARTY_SUMMA
 GtkWidget  *tally_party_summary_new         (void);
 void        tally_party_summary_set_summary (TallyPartySummary *self,
                                              TallyScopeSummary *summary,
-                                             GListModel        *parties);
+                                             TallyPartyRanking *ranking);
 const char *tally_party_summary_get_text    (TallyPartySummary *self);
 
 G_END_DECLS

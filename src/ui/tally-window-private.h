@@ -7,6 +7,7 @@
 #include "tally-charts-page.h"
 #include "tally-import.h"
 #include "tally-map-view.h"
+#include "tally-party-ranking.h"
 #include "tally-window.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ struct _TallyWindow
   GSettings            *settings;
   TallyCatalog         *catalog;
   TallyResults         *results;
+  TallyPartyRanking    *ranking;   /* the parties every view names, in results order */
   TallySelection       *selection;
   char                 *error_message;
   GtkFileChooserNative *chooser;

@@ -157,7 +157,7 @@ filter_changed_cb (TallyWindow *self)
 {
   TallyScopeSummary *summary = tally_results_get_summary (self->results);
 
-  tally_party_summary_set_summary (self->party_summary, summary, tally_catalog_get_parties (self->catalog));
+  tally_party_summary_set_summary (self->party_summary, summary, self->ranking);
   update_title (self);
   save_filter (self);
 
@@ -453,6 +453,7 @@ tally_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_WINDOW);
 
   g_clear_object (&self->results);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
   g_clear_object (&self->catalog);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -596,6 +597,17 @@ _tally_window_install_engine (TallyWindow  *self,
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (tally_results_get_filter (self->results), self);
 
+  /* Which parties are named, and their order, over the whole latest
+   * election: the same in every view whatever the filter. */
+  {
+    TallyElection *latest = tally_catalog_get_latest_election (catalog);
+    GListModel *all_results = tally_results_get_council_results (results, latest,
+                                                                 tally_election_get_baseline (latest));
+
+    g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+    self->ranking = tally_party_ranking_new (tally_catalog_get_parties (catalog), all_results);
+  }
+
   tally_results_set_filter (results, filter);
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->results, results);
@@ -609,8 +621,7 @@ _tally_window_install_engine (TallyWindow  *self,
   if (search != NULL)
     tally_filter_set_search_text (filter, search);
   tally_filter_panel_set_results (self->filter_panel, results);
-  tally_council_list_set_parties (self->council_list, tally_catalog_get_parties (catalog),
-                                  tally_results_get_summary (results));
+  tally_council_list_set_parties (self->council_list, self->ranking);
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
   tally_charts_page_set_engine (self->charts_page, results, self->selection);
   tally_map_view_set_selection (self->map_view, self->selection);
