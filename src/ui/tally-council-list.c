@@ -591,7 +591,7 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, party_column_new (ranking, party),
                                                   party_column_free));
       gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_fixed_width (column, 92);
+      gtk_column_view_column_set_fixed_width (column, 80);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->party_columns, column);
     }

@@ -46,6 +46,7 @@ struct _TallyWindow
   GtkStack             *content_stack;
   TallyCouncilList     *council_list;
   TallyCouncilPage     *council_page;
+  GtkWidget            *content_button;
   GtkLabel             *database_label;
   AdwStatusPage        *error_page;
   TallyFilterPanel     *filter_panel;

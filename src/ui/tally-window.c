@@ -183,6 +183,35 @@ apply_palette (TallyWindow *self)
   tally_map_view_set_colour_blind_safe (self->map_view, colour_blind_safe);
 }
 
+/* "Back to the Councils" belongs to a council page, not to the Charts or
+ * the Map beside it. */
+static void
+update_back_button (TallyWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->back_button,
+                          g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council") &&
+                          g_strcmp0 (view, "councils") == 0);
+}
+
+/* A folded window shows the panel or the content: from the panel, the
+ * header bar's Results button, or a search with one match, goes across. */
+static void
+show_content (TallyWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_content_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_content (TALLY_WINDOW (widget));
+}
+
 static void
 show_page (TallyWindow *self,
            const char  *page)
@@ -190,7 +219,7 @@ show_page (TallyWindow *self,
   gboolean council = g_str_equal (page, "council");
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
-  gtk_widget_set_visible (self->back_button, council);
+  update_back_button (self);
 
   if (council)
     {
@@ -212,6 +241,26 @@ council_activated_cb (TallyWindow        *self,
   tally_selection_set_council (self->selection, tally_council_result_get_council (result));
   show_council_result (self);
   show_page (self, "council");
+}
+
+/* Enter in the search: one match opens its page; more go to the list. */
+static void
+search_activated_cb (TallyWindow *self)
+{
+  GListModel *matching;
+
+  if (self->results == NULL)
+    return;
+
+  matching = tally_results_get_matching (self->results);
+  if (g_list_model_get_n_items (matching) == 1)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (matching, 0);
+
+      adw_view_stack_set_visible_child_name (self->view_stack, "councils");
+      council_activated_cb (self, result);
+    }
+  show_content (self);
 }
 
 /* A council clicked on the map opens its page. */
@@ -495,6 +544,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_list);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_button);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_page);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, error_page);
@@ -516,6 +566,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-content", NULL, show_content_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -537,6 +588,11 @@ static void
 tally_window_init (TallyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (tally_filter_panel_get_search_entry (self->filter_panel), "activate",
+                           G_CALLBACK (search_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_back_button), self,
+                           G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->selection = tally_selection_new ();

@@ -1,0 +1,173 @@
+/* test-laptop.c: the window at laptop size and on a large screen.
+ *
+ * At 1024×600 the window folds to one pane: the council list and a council
+ * page must be reached with the mouse alone, through buttons that are on
+ * screen.  At 1920×1080 every column header of the list shows its whole
+ * title.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tally-council-list.h"
+#include "tally-council-page.h"
+#include "tally-test-util.h"
+#include "tally-test-widgets.h"
+#include "tally-window.h"
+#include "tally-window-private.h"
+
+static TallyWindow *
+open_window_at (int width,
+                int height)
+{
+  TallyWindow *window = tally_window_new (NULL);
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (300);
+
+  return window;
+}
+
+/* A button the user can click: shown, drawn, and inside the window. */
+static void
+assert_clickable (TallyWindow *window,
+                  GtkWidget   *button)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+}
+
+static void
+test_laptop_reaches_list_and_page (void)
+{
+  TallyWindow *window = open_window_at (1024, 600);
+  GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
+  g_autofree char *page_text = NULL;
+
+  g_test_message ("at 1024×600 the window is %s", adw_leaflet_get_folded (window->leaflet) ? "folded" : "unfolded");
+  if (adw_leaflet_get_folded (window->leaflet))
+    {
+      /* The panel shows first; its header bar's Results button goes across. */
+      adw_leaflet_set_visible_child (window->leaflet, window->sidebar);
+      tally_test_wait_for_frames (300);
+      assert_clickable (window, window->content_button);
+      g_signal_emit_by_name (window->content_button, "clicked");
+      tally_test_wait_for_frames (300);
+      g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar);
+    }
+  else
+    g_assert_false (gtk_widget_get_visible (window->content_button));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* A double click on a row opens its page; the back button returns. */
+  g_signal_emit_by_name (view, "activate", 0);
+  tally_test_wait_for_frames (200);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  page_text = tally_council_page_get_text (window->council_page);
+  g_assert_nonnull (strstr (page_text, "Adur"));
+  assert_clickable (window, window->back_button);
+  g_signal_emit_by_name (window->back_button, "clicked");
+  tally_test_wait_for_frames (200);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Enter in the search with one match opens that council's page, even from
+ * the folded panel. */
+static void
+test_enter_with_one_match (void)
+{
+  TallyWindow *window = open_window_at (1024, 600);
+  GtkEditable *search = tally_filter_panel_get_search_entry (window->filter_panel);
+  gint64 end;
+
+  adw_leaflet_set_visible_child (window->leaflet, window->sidebar);
+  gtk_editable_set_text (search, "Trafford");
+  end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (g_list_model_get_n_items (tally_results_get_matching (window->results)) != 1 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_results_get_matching (window->results)), ==, 1);
+
+  g_signal_emit_by_name (search, "activate");
+  tally_test_wait_for_frames (200);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->content_title), ==, "Trafford");
+  if (adw_leaflet_get_folded (window->leaflet))
+    g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar);
+
+  gtk_editable_set_text (search, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* At 1920×1080 each header's title is whole: not ellipsized, given its
+ * natural width, and the list needs no sideways scrolling to show it. */
+static void
+test_wide_headers_whole (void)
+{
+  TallyWindow *window = open_window_at (1920, 1080);
+  GtkWidget *view = GTK_WIDGET (tally_council_list_get_column_view (window->council_list));
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (header, labels);
+  g_assert_cmpuint (labels->len, >=, 5);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      int natural;
+
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)) ||
+          gtk_widget_get_width (GTK_WIDGET (label)) < natural)
+        g_error ("column header “%s” is cut: %d px of %d", gtk_label_get_text (label),
+                 gtk_widget_get_width (GTK_WIDGET (label)), natural);
+    }
+
+  if (hadjustment != NULL &&
+      gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment) > 0.5)
+    g_error ("the list is %.0f px wide in %.0f: its last columns are off the edge",
+             gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!tally_test_widgets_init ())
+    return 0;
+
+  g_test_add_func ("/laptop/reaches-list-and-page", test_laptop_reaches_list_and_page);
+  g_test_add_func ("/laptop/enter-with-one-match", test_enter_with_one_match);
+  g_test_add_func ("/wide/headers-whole", test_wide_headers_whole);
+
+  return g_test_run ();
+}
