@@ -98,6 +98,14 @@ test_filter_and_clear (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 150);
   g_assert_true (tally_filter_is_empty (tally_results_get_filter (tally_window_get_results (window))));
 
+  /* The toast's Undo brings the two councils back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-clear-filter", NULL);
+  tally_test_wait_for_frames (100);
+  g_free (names);
+  names = listed_names (window);
+  g_assert_cmpstr (names, ==, "Kingston upon Thames, Richmond upon Thames");
+  tally_filter_clear (tally_results_get_filter (tally_window_get_results (window)));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

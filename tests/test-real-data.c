@@ -31,7 +31,6 @@ measure_window (Measured *measured)
 {
   TallyWindow *window = tally_window_new (NULL);
   const char *text;
-  g_auto(GStrv) lines = NULL;
 
   g_assert_true (tally_window_open_database (window, NULL));
   gtk_window_present (GTK_WINDOW (window));
@@ -40,13 +39,10 @@ measure_window (Measured *measured)
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &measured->min_width, NULL, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1, &measured->min_height, NULL, NULL, NULL);
 
+  /* The cards, No overall control apart. */
   text = tally_party_summary_get_text (tally_window_get_party_summary (window));
-  lines = g_strsplit (text, "\n", -1);
-  measured->party_lines = 0;
-  /* The first line is the heading ("150 councils …"). */
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "No overall control"))
-      measured->party_lines++;
+  measured->party_lines = tally_party_summary_get_n_cards (tally_window_get_party_summary (window)) -
+                          (strstr (text, "\nNo overall control:") != NULL);
 
   measured->columns = g_list_model_get_n_items (
     gtk_column_view_get_columns (tally_council_list_get_column_view (tally_window_get_council_list (window))));

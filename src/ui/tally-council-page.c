@@ -126,6 +126,14 @@ fill_seats_grid (TallyCouncilPage *self)
           present = after[j].party == party;
         if (!present && tally_council_result_get_seats_change (self->result, party, &change))
           present = change != 0;
+        /* Every party with votes, though it won no seat: Salford's Liberal
+         * Democrats (5.8%) and Greens (5.3%) are part of its result. */
+        if (!present)
+          {
+            double share = tally_council_result_get_vote_share (self->result, party, TALLY_VOTE_METHOD_TOTAL);
+
+            present = !isnan (share) && share > 0;
+          }
 
         if (present)
           g_ptr_array_add (parties, party);

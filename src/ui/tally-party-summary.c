@@ -276,3 +276,23 @@ tally_party_summary_get_text (TallyPartySummary *self)
 
   return self->text ? self->text : "";
 }
+
+/**
+ * tally_party_summary_get_n_cards:
+ *
+ * Returns: how many cards the state of the parties shows, No overall
+ *   control among them
+ */
+guint
+tally_party_summary_get_n_cards (TallyPartySummary *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TALLY_IS_PARTY_SUMMARY (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cards)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}

@@ -22,5 +22,6 @@ void        tally_party_summary_set_summary (TallyPartySummary *self,
                                              TallyScopeSummary *summary,
                                              TallyPartyRanking *ranking);
 const char *tally_party_summary_get_text    (TallyPartySummary *self);
+guint       tally_party_summary_get_n_cards (TallyPartySummary *self);
 
 G_END_DECLS

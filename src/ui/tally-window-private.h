@@ -23,6 +23,7 @@ struct _TallyWindow
   TallyCatalog         *catalog;
   TallyResults         *results;
   TallyPartyRanking    *ranking;   /* the parties every view names, in results order */
+  TallyFilter          *undo_filter;  /* what Escape last cleared, for the toast's Undo */
   TallySelection       *selection;
   char                 *error_message;
   GtkFileChooserNative *chooser;

@@ -226,6 +226,7 @@ show_page (TallyWindow *self,
       TallyCouncil *selected = tally_selection_get_council (self->selection);
 
       adw_view_switcher_title_set_title (self->content_title, tally_council_get_name (selected));
+      show_content (self);
     }
   else
     {
@@ -387,9 +388,48 @@ clear_filter_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   TallyWindow *self = TALLY_WINDOW (widget);
+  TallyFilter *filter;
+  AdwToast *toast;
 
-  if (self->results != NULL)
-    tally_filter_clear (tally_results_get_filter (self->results));
+  if (self->results == NULL)
+    return;
+
+  filter = tally_results_get_filter (self->results);
+  if (tally_filter_is_empty (filter))
+    return;
+
+  /* Escape is easy to press by mistake: the filter cleared is one click
+   * from coming back. */
+  g_clear_object (&self->undo_filter);
+  self->undo_filter = tally_filter_copy (filter);
+  tally_filter_clear (filter);
+
+  toast = adw_toast_new (_("Filter cleared"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-clear-filter");
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_clear_filter_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+  g_autoptr(TallyFilter) saved = g_steal_pointer (&self->undo_filter);
+  TallyFilter *filter;
+
+  if (saved == NULL || self->results == NULL)
+    return;
+
+  filter = tally_results_get_filter (self->results);
+  tally_filter_set_parties (filter, tally_filter_get_parties (saved));
+  tally_filter_set_regions (filter, tally_filter_get_regions (saved));
+  tally_filter_set_council_types (filter, tally_filter_get_council_types (saved));
+  tally_filter_set_councils (filter, tally_filter_get_councils (saved));
+  tally_filter_set_outcomes (filter, tally_filter_get_outcomes (saved));
+  tally_filter_set_search_text (filter, tally_filter_get_search_text (saved));
 }
 
 static void
@@ -453,7 +493,10 @@ show_view_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, name);
+      show_content (self);
+    }
 }
 
 /* Escape goes back from a council page, and otherwise clears the filter. */
@@ -503,6 +546,7 @@ tally_window_dispose (GObject *object)
 
   g_clear_object (&self->results);
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+  g_clear_object (&self->undo_filter);
   g_clear_object (&self->catalog);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -569,6 +613,7 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-content", NULL, show_content_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-clear-filter", NULL, undo_clear_filter_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.show-council", "s", show_council_action);
