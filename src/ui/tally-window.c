@@ -200,8 +200,15 @@ update_back_button (TallyWindow *self)
 static void
 show_content (TallyWindow *self)
 {
-  if (adw_leaflet_get_folded (self->leaflet) && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Also before the window first folds (tally --view, --council): the
+   * visible child is what a folded window shows. */
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    {
+      GtkWidget *content = adw_leaflet_get_adjacent_child (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+      if (content != NULL)
+        adw_leaflet_set_visible_child (self->leaflet, content);
+    }
 }
 
 static void
