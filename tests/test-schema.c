@@ -196,6 +196,32 @@ test_corrupt (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "damaged"));
 }
 
+/* A file that passed the whole-file check once is not checked again while
+ * it is unchanged, but damage done to it afterwards is still found. */
+static void
+test_corrupt_after_check (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  /* The same length, so only its time and content tell it changed. */
+  memset (contents + 4096, 0xA5, length - 4096);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_null (database);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT);
+}
+
 static void
 test_empty_file_read_only (Fixture       *fixture,
                            gconstpointer  data)
@@ -276,6 +302,7 @@ main (int   argc,
   g_test_add ("/schema/foreign-refused", Fixture, NULL, fixture_setup, test_foreign_refused, fixture_teardown);
   g_test_add ("/schema/not-sqlite", Fixture, NULL, fixture_setup, test_not_sqlite, fixture_teardown);
   g_test_add ("/schema/corrupt", Fixture, NULL, fixture_setup, test_corrupt, fixture_teardown);
+  g_test_add ("/schema/corrupt-after-check", Fixture, NULL, fixture_setup, test_corrupt_after_check, fixture_teardown);
   g_test_add ("/schema/empty-read-only", Fixture, NULL, fixture_setup, test_empty_file_read_only, fixture_teardown);
   g_test_add ("/schema/foreign-keys", Fixture, NULL, fixture_setup, test_foreign_keys_on, fixture_teardown);
 

@@ -35,4 +35,8 @@ gboolean      _tally_database_check_schema (TallyDatabase  *self,
                                             GResource      *core_resource,
                                             GError        **error);
 
+/* tally-database-check.c: files that passed the whole-file check. */
+gboolean      _tally_database_integrity_recorded (const char *path);
+void          _tally_database_record_integrity   (const char *path);
+
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _TallyDatabase
   char    *path;
   int      schema_version;
   guint    read_only : 1;
+  guint    checked : 1;   /* passed the whole-file check, now or before */
+  guint    wrote : 1;     /* committed something: closing may checkpoint */
 
   /* The query-time limit (see bound_query_time()). */
   gint64   statement_started;
@@ -161,7 +163,13 @@ gboolean
 _tally_database_commit (TallyDatabase  *self,
                         GError        **error)
 {
-  return _tally_database_exec (self, "COMMIT", error);
+  if (!_tally_database_exec (self, "COMMIT", error))
+    return FALSE;
+  /* What Tally wrote to a file it trusts stays trusted. */
+  self->wrote = TRUE;
+  if (self->checked)
+    _tally_database_record_integrity (self->path);
+  return TRUE;
 }
 
 void
@@ -303,6 +311,21 @@ check_integrity (TallyDatabase  *self,
   g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT,
                _("Cannot read “%s”: the file is damaged (%s)"), name, verdict ? verdict : "?");
   return FALSE;
+}
+
+/* The whole-file check once per version of a file (tally-database-check.c). */
+static gboolean
+check_integrity_once (TallyDatabase  *self,
+                      GError        **error)
+{
+  if (!_tally_database_integrity_recorded (self->path))
+    {
+      if (!check_integrity (self, error))
+        return FALSE;
+      _tally_database_record_integrity (self->path);
+    }
+  self->checked = TRUE;
+  return TRUE;
 }
 
 /* Core's resources are registered by hand, on first use: a constructor in a
@@ -473,6 +496,9 @@ tally_database_finalize (GObject *object)
   TallyDatabase *self = (TallyDatabase *) object;
 
   g_clear_pointer (&self->handle, sqlite3_close_v2);
+  /* The last checkpoint wrote the main file: Tally's own writing. */
+  if (self->checked && self->wrote && self->path != NULL)
+    _tally_database_record_integrity (self->path);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (tally_database_parent_class)->finalize (object);
@@ -584,7 +610,7 @@ tally_database_open (const char              *path,
       !check_identity (self, flags, error) ||
       !_tally_database_check_schema (self, get_core_resource (), error) ||
       !migrate_if_older (self, error) ||
-      !check_integrity (self, error))
+      !check_integrity_once (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
