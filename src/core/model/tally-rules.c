@@ -206,3 +206,57 @@ tally_rules_can_control_change (const guint    *seats_not_up,
 
   return FALSE;
 }
+
+/**
+ * tally_rules_same_cohort:
+ * @seats_up_now: the seats fought at this election
+ * @seats_up_then: the seats fought at its baseline
+ *
+ * For a council elected by thirds, 2014's cohort is 2018's; same-day
+ * by-elections add a seat or two on either side.  A larger difference
+ * means the seats are not the same ones: new ward boundaries (Birmingham
+ * fought 41 seats in 2014 and all 101 new ones in 2018) or a change of cycle.
+ *
+ * Returns: whether the baseline fought the same seats
+ */
+gboolean
+tally_rules_same_cohort (guint seats_up_now,
+                         guint seats_up_then)
+{
+  guint difference = seats_up_now > seats_up_then ? seats_up_now - seats_up_then : seats_up_then - seats_up_now;
+
+  return seats_up_then > 0 && difference <= MAX (2, seats_up_then / 10);
+}
+
+/**
+ * tally_rules_seats_not_up:
+ * @seats_before: the party's seats on the eve of the poll
+ * @seats_defended: the seats it won in the baseline cohort, which are the
+ *   ones it was defending
+ * @seats_up: the seats fought now
+ * @total_seats: every seat on the council
+ * @same_cohort: whether the baseline fought the same seats
+ *   (tally_rules_same_cohort())
+ *
+ * None on a council elected all out; otherwise the party's seats before
+ * less those it defended.  This misses defections and by-elections since
+ * the baseline, so it is an estimate where those happened.
+ *
+ * Returns: the party's seats that were not being fought, or -1 when that
+ *   cannot be told (the baseline fought other seats)
+ */
+int
+tally_rules_seats_not_up (guint    seats_before,
+                          guint    seats_defended,
+                          guint    seats_up,
+                          guint    total_seats,
+                          gboolean same_cohort)
+{
+  if (total_seats > 0 && seats_up >= total_seats)
+    return 0;
+
+  if (!same_cohort)
+    return -1;
+
+  return seats_before > seats_defended ? (int) (seats_before - seats_defended) : 0;
+}

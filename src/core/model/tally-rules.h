@@ -98,5 +98,12 @@ gboolean          tally_rules_can_control_change   (const guint    *seats_not_up
                                                     guint           total_seats,
                                                     guint           seats_up,
                                                     int             control_before);
+gboolean          tally_rules_same_cohort          (guint           seats_up_now,
+                                                    guint           seats_up_then);
+int               tally_rules_seats_not_up         (guint           seats_before,
+                                                    guint           seats_defended,
+                                                    guint           seats_up,
+                                                    guint           total_seats,
+                                                    gboolean        same_cohort);
 
 G_END_DECLS

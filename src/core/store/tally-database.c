@@ -363,6 +363,7 @@ lookup_script (const char *name)
  * and migrated files cannot differ. */
 static const char *const migration_steps[] = {
   "tally-schema-2.sql",
+  "tally-schema-3.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) + 1 == TALLY_SCHEMA_VERSION);
@@ -633,6 +634,44 @@ tally_database_get_read_only (TallyDatabase *self)
 }
 
 /**
+ * tally_database_set_live:
+ * @error: where a reason goes when the journal cannot be changed
+ *
+ * Puts a writable database in SQLite's write-ahead-log mode, for results
+ * night: one writer and any number of readers at the same time, readers
+ * never blocked by a write and never seeing half of one.  The mode is kept
+ * in the file.  Only files Tally writes are changed (the bundled database,
+ * which may sit in a read-only folder, never is).
+ *
+ * Returns: %TRUE when the file is in WAL mode
+ */
+gboolean
+tally_database_set_live (TallyDatabase  *self,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TALLY_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->read_only, FALSE);
+
+  /* NORMAL is durable against a writer killed mid-transaction in WAL mode
+   * (only a power cut can lose the last commits, never the file). */
+  if (!(stmt = _tally_database_prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0)
+    return _tally_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FAILED,
+               _("Cannot follow “%s” live: SQLite would not use a write-ahead log (%s)"), name,
+               sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+/**
  * tally_database_get_schema_version:
  *
  * A file opened for writing is migrated to %TALLY_SCHEMA_VERSION when it
@@ -839,6 +878,7 @@ tally_database_open_for_import (const char  *path,
                                 char       **created,
                                 GError     **error)
 {
+  TallyDatabase *database;
   g_autofree char *user_path = NULL;
   g_autofree char *bundled = tally_database_get_bundled_path ();
 
@@ -889,5 +929,11 @@ tally_database_open_for_import (const char  *path,
         *created = g_strdup (path);
     }
 
-  return tally_database_open (path, 0, error);
+  /* Imports go into the user's own file, which the window may be reading
+   * at the same time: in WAL mode neither waits for the other. */
+  database = tally_database_open (path, 0, error);
+  if (database != NULL && !tally_database_set_live (database, error))
+    g_clear_object (&database);
+
+  return database;
 }

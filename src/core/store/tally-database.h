@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this build reads and writes.  Files with a larger
  * PRAGMA user_version were written by a newer Tally and are refused. */
-#define TALLY_SCHEMA_VERSION 2
+#define TALLY_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every Tally file: "TALY" in ASCII. */
 #define TALLY_APPLICATION_ID 0x54414C59
@@ -57,6 +57,8 @@ TallyDatabase *tally_database_open            (const char              *path,
 const char    *tally_database_get_path        (TallyDatabase           *self);
 gboolean       tally_database_get_read_only   (TallyDatabase           *self);
 int            tally_database_get_schema_version (TallyDatabase        *self);
+gboolean       tally_database_set_live        (TallyDatabase           *self,
+                                               GError                 **error);
 
 TallyDatabase *tally_database_open_for_import (const char         *path,
                                               char              **created,

@@ -1,0 +1,353 @@
+/* test-live-night.c: results night on the real 2018 data, ward by ward.
+ *
+ * A database with the Democracy Club 2018 and LEAP 2014 files imported is
+ * turned into a night in progress: every 2018 contest becomes an expected
+ * one, and the contests not yet "declared" are taken out (or given a later
+ * declaration time).  The night's calls must then be those of the 2018 live
+ * pages.  Skips without ../shared/data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-database.h"
+#include "tally-live-night.h"
+#include "tally-party.h"
+#include "tally-test-util.h"
+
+static char *temp_dir;
+static char *night_path;
+
+/* The 2018 night with every ward declared at 01:00 UTC, and the contests
+ * the night expects: made once, copied per test. */
+static const char *
+prepare_source (void)
+{
+  g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+  g_autofree char *leap = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
+  g_auto(TallyTestRun) run_dc = { 0 };
+  g_auto(TallyTestRun) run_leap = { 0 };
+  sqlite3 *db = NULL;
+
+  if (night_path != NULL)
+    return night_path;
+  if (dc == NULL || leap == NULL)
+    return NULL;
+
+  temp_dir = tally_test_make_temp_dir ();
+  night_path = g_build_filename (temp_dir, "night.db", NULL);
+  tally_test_run_tally (&run_dc, temp_dir, (const char *[]) { "import", "--database", night_path, dc, NULL });
+  g_assert_cmpint (run_dc.status, ==, 0);
+  tally_test_run_tally (&run_leap, temp_dir,
+                        (const char *[]) { "import", "--database", night_path, "--date", "2014-05-22", leap, NULL });
+  g_assert_cmpint (run_leap.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (night_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO expected_contests (election_id, ward_id, ballot, seats, by_election) "
+                                 "  SELECT election_id, ward_id, ballot, seats, by_election FROM contests "
+                                 "  WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03');"
+                                 "UPDATE contests SET declared_at = '2018-05-04T01:00:00Z' "
+                                 "  WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return night_path;
+}
+
+/* Runs @sql on the 2018 contests of council @code: ?1 is its id. */
+static void
+edit_council (const char *path,
+              const char *code,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *full = NULL;
+
+  full = g_strdup_printf ("CREATE TEMP VIEW mine AS SELECT ct.id AS id FROM contests ct "
+                          "JOIN wards w ON w.id = ct.ward_id JOIN councils c ON c.id = w.council_id "
+                          "WHERE c.code = '%s' AND ct.election_id = (SELECT id FROM elections WHERE date = '2018-05-03');"
+                          "%s",
+                          code, sql);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, full, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", full, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+static char *
+copy_night (void)
+{
+  const char *source = prepare_source ();
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
+  gsize length;
+  static guint counter;
+
+  if (source == NULL)
+    return NULL;
+
+  copy = g_strdup_printf ("%s/copy-%u.db", temp_dir, ++counter);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  return g_steal_pointer (&copy);
+}
+
+static TallyLiveNight *
+open_night (const char     *path,
+            TallyCatalog  **catalog_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(TallyCatalog) catalog = NULL;
+  TallyLiveNight *night;
+
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  night = tally_live_night_new (catalog, NULL, &error);
+  g_assert_no_error (error);
+  *catalog_out = g_steal_pointer (&catalog);
+  return night;
+}
+
+static gboolean
+has_call (TallyLiveCouncil *live,
+          const char       *sentence)
+{
+  g_auto(GStrv) calls = tally_live_council_describe_calls (live);
+
+  for (guint i = 0; calls[i] != NULL; i++)
+    if (g_str_equal (calls[i], sentence))
+      return TRUE;
+
+  for (guint i = 0; calls[i] != NULL; i++)
+    g_test_message ("call: %s", calls[i]);
+  return FALSE;
+}
+
+/* Dudley: Labour's 8 wins in the first 21 wards (of its 10), so 8 + 3 < 12. */
+static void
+test_dudley (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+  g_autofree char *progress = NULL;
+  TallyLiveCouncil *dudley;
+  TallyParty *labour;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  /* Two Labour wards and one Conservative ward come last, at 03:00; one
+   * more Conservative ward, the 21st, at 02:00. */
+  edit_council (path, "E08000027",
+                "CREATE TEMP TABLE last AS SELECT id FROM mine WHERE id IN ("
+                "  SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
+                "  WHERE ca.elected AND p.key = 'LAB' AND ca.contest_id IN mine ORDER BY 1 LIMIT 2) "
+                "OR id IN (SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
+                "  WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine ORDER BY 1 LIMIT 1);"
+                "UPDATE contests SET declared_at = '2018-05-04T03:00:00Z' WHERE id IN last;"
+                "UPDATE contests SET declared_at = '2018-05-04T02:00:00Z' WHERE id = ("
+                "  SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
+                "  WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine "
+                "  AND ca.contest_id NOT IN last ORDER BY 1 LIMIT 1);");
+
+  night = open_night (path, &catalog);
+  dudley = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E08000027"));
+  labour = tally_catalog_lookup_party (catalog, "LAB");
+  g_assert_nonnull (dudley);
+  g_assert_cmpuint (tally_live_council_get_wards_up (dudley), ==, 24);
+  g_assert_cmpuint (tally_live_council_get_total_seats (dudley), ==, 72);
+
+  /* 20 wards in (as at 01:30), 8 Labour: 8 + 4 = 12 is still in reach. */
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2018-05-04T01:30:00Z", NULL);
+
+    tally_live_night_set_as_at (night, at);
+  }
+  progress = tally_live_council_describe_progress (dudley);
+  g_assert_cmpstr (progress, ==, "20 of 24 wards declared");
+  g_assert_cmpuint (tally_live_council_get_seats_won (dudley, labour), ==, 8);
+  g_assert_false (has_call (dudley, "Labour cannot take control of Dudley: 20 of 24 wards declared; "
+                                    "it needed 12 of the 24 seats up and has won 8, with 4 to come"));
+
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2018-05-04T02:30:00Z", NULL);
+
+    tally_live_night_set_as_at (night, at);
+  }
+  g_assert_cmpuint (tally_live_council_get_state (dudley), ==, TALLY_LIVE_PARTIAL);
+  g_assert_cmpuint (tally_live_council_get_seats_to_come (dudley), ==, 3);
+  g_assert_true (has_call (dudley, "Labour cannot take control of Dudley: 21 of 24 wards declared; "
+                                   "it needed 12 of the 24 seats up and has won 8, with 3 to come"));
+
+  /* The whole night: Conservatives 14, Labour 10, no overall control
+   * (Con 36 of 72, one short of 37). */
+  tally_live_night_set_as_at (night, NULL);
+  g_assert_cmpuint (tally_live_council_get_state (dudley), ==, TALLY_LIVE_DECLARED);
+  g_assert_cmpuint (tally_live_council_get_seats_won (dudley, tally_catalog_lookup_party (catalog, "CON")), ==, 14);
+  g_assert_true (has_call (dudley, "Dudley will remain under no overall control after all 24 wards have been declared"));
+}
+
+/* Worcester: no overall control once all its wards are in. */
+static void
+test_worcester (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+  TallyLiveCouncil *worcester;
+  TallyParty *party = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  night = open_night (path, &catalog);
+  worcester = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E07000237"));
+  g_assert_cmpuint (tally_live_council_get_state (worcester), ==, TALLY_LIVE_DECLARED);
+  g_assert_cmpuint (tally_live_council_get_seats_declared (worcester), ==, 13);
+  g_assert_true (has_call (worcester,
+                           "Worcester will remain under no overall control after all 12 wards have been declared"));
+  g_assert_true (tally_live_council_get_control_after (worcester, &party));
+  g_assert_null (party);
+}
+
+/* Trafford: with its Conservative wards still to come, the others' wins
+ * already put the majority out of the Conservatives' reach. */
+static void
+test_trafford (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+  TallyLiveCouncil *trafford;
+  TallyParty *conservative;
+  guint n_calls;
+  const TallyCall *calls;
+  gboolean lost = FALSE;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  edit_council (path, "E08000009",
+                "DELETE FROM contests WHERE id IN (SELECT ca.contest_id FROM candidates ca "
+                "JOIN parties p ON p.id = ca.party_id WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine);");
+
+  night = open_night (path, &catalog);
+  trafford = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E08000009"));
+  conservative = tally_catalog_lookup_party (catalog, "CON");
+  g_assert_cmpuint (tally_live_council_get_state (trafford), ==, TALLY_LIVE_PARTIAL);
+  g_assert_cmpuint (tally_live_council_get_seats_won (trafford, conservative), ==, 0);
+  g_assert_true (tally_live_council_get_control_before (trafford) == conservative);
+
+  calls = tally_live_council_get_calls (trafford, &n_calls);
+  for (guint i = 0; i < n_calls; i++)
+    if (calls[i].kind == TALLY_CALL_LOST && tally_live_council_get_call_party (trafford, &calls[i]) == conservative)
+      {
+        g_autofree char *text = tally_live_council_describe_call (trafford, &calls[i]);
+
+        lost = TRUE;
+        g_assert_true (g_str_has_prefix (text, "Conservatives have lost control of Trafford as other parties have won 15 of the 15 seats"));
+        g_assert_cmpuint (calls[i].needed, ==, 10);
+        g_assert_cmpuint (calls[i].to_come, ==, 7);
+      }
+  g_assert_true (lost);
+
+  /* Change on the same seats: the declared wards against 2014's. */
+  {
+    int change;
+
+    g_assert_true (tally_live_council_get_seats_change (trafford, conservative, &change));
+    g_assert_cmpint (change, <, 0);
+  }
+}
+
+/* The night as a whole, and a refresh that reads only what is new. */
+static void
+test_refresh (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header = NULL;
+  TallyLiveCouncil *dudley;
+  sqlite3 *db = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  /* Dudley's last ward is taken out, and put back after the night opens. */
+  edit_council (path, "E08000027",
+                "CREATE TABLE held_back AS SELECT * FROM contests WHERE id = (SELECT max(id) FROM mine);"
+                "CREATE TABLE held_back_candidates AS SELECT * FROM candidates WHERE contest_id IN (SELECT id FROM held_back);"
+                "DELETE FROM contests WHERE id IN (SELECT id FROM held_back);");
+
+  night = open_night (path, &catalog);
+  dudley = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E08000027"));
+  g_assert_cmpuint (tally_live_night_get_n_councils (night), ==, 150);
+  g_assert_cmpuint (tally_live_night_get_n_declared (night), ==, 149);
+  g_assert_cmpuint (tally_live_night_get_n_partial (night), ==, 1);
+  g_assert_cmpuint (tally_live_council_get_wards_declared (dudley), ==, 23);
+  g_assert_cmpuint (tally_live_night_refresh (night, &error), ==, TALLY_LIVE_CHANGE_NONE);
+  g_assert_no_error (error);
+
+  header = tally_live_night_describe (night);
+  g_assert_true (g_str_has_prefix (header, "Live · 149 of 150 councils declared, 1 in progress · latest "));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO contests (election_id, ward_id, ballot, seats, by_election, electorate, "
+                                 "  ballots, declared_at) SELECT election_id, ward_id, ballot, seats, by_election, "
+                                 "  electorate, ballots, '2018-05-04T04:00:00Z' FROM held_back;"
+                                 "INSERT INTO candidates (contest_id, name, party_id, party_name, votes, elected) "
+                                 "  SELECT last_insert_rowid (), name, party_id, party_name, votes, elected "
+                                 "  FROM held_back_candidates;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (tally_live_night_refresh (night, &error), ==,
+                    TALLY_LIVE_CHANGE_WARDS | TALLY_LIVE_CHANGE_COUNCILS);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally_live_night_get_n_declared (night), ==, 150);
+  g_assert_cmpuint (tally_live_council_get_wards_declared (dudley), ==, 24);
+  g_assert_true (tally_live_night_get_latest (night) == dudley);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TZ", "UTC", TRUE);
+
+  g_test_add_func ("/live/night/dudley", test_dudley);
+  g_test_add_func ("/live/night/worcester", test_worcester);
+  g_test_add_func ("/live/night/trafford", test_trafford);
+  g_test_add_func ("/live/night/refresh", test_refresh);
+
+  status = g_test_run ();
+  if (temp_dir != NULL)
+    tally_test_remove_dir (temp_dir);
+  return status;
+}
