@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "tally-catalog.h"
@@ -39,6 +40,8 @@ prepare_source (void)
     return NULL;
 
   temp_dir = tally_test_make_temp_dir ();
+  /* The refresh test keeps a ward aside in held.db, here, not in the night. */
+  g_assert_cmpint (g_chdir (temp_dir), ==, 0);
   night_path = g_build_filename (temp_dir, "night.db", NULL);
   tally_test_run_tally (&run_dc, temp_dir, (const char *[]) { "import", "--database", night_path, dc, NULL });
   g_assert_cmpint (run_dc.status, ==, 0);
@@ -51,7 +54,8 @@ prepare_source (void)
                                  "INSERT INTO expected_contests (election_id, ward_id, ballot, seats, by_election) "
                                  "  SELECT election_id, ward_id, ballot, seats, by_election FROM contests "
                                  "  WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03');"
-                                 "UPDATE contests SET declared_at = '2018-05-04T01:00:00Z' "
+                                 "INSERT INTO ward_declarations (contest_id, declared_at) "
+                                 "  SELECT id, '2018-05-04T01:00:00Z' FROM contests "
                                  "  WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -155,8 +159,8 @@ test_dudley (void)
                 "  WHERE ca.elected AND p.key = 'LAB' AND ca.contest_id IN mine ORDER BY 1 LIMIT 2) "
                 "OR id IN (SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
                 "  WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine ORDER BY 1 LIMIT 1);"
-                "UPDATE contests SET declared_at = '2018-05-04T03:00:00Z' WHERE id IN last;"
-                "UPDATE contests SET declared_at = '2018-05-04T02:00:00Z' WHERE id = ("
+                "UPDATE ward_declarations SET declared_at = '2018-05-04T03:00:00Z' WHERE contest_id IN last;"
+                "UPDATE ward_declarations SET declared_at = '2018-05-04T02:00:00Z' WHERE contest_id = ("
                 "  SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
                 "  WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine "
                 "  AND ca.contest_id NOT IN last ORDER BY 1 LIMIT 1);");
@@ -297,9 +301,10 @@ test_refresh (void)
 
   /* Dudley's last ward is taken out, and put back after the night opens. */
   edit_council (path, "E08000027",
-                "CREATE TABLE held_back AS SELECT * FROM contests WHERE id = (SELECT max(id) FROM mine);"
-                "CREATE TABLE held_back_candidates AS SELECT * FROM candidates WHERE contest_id IN (SELECT id FROM held_back);"
-                "DELETE FROM contests WHERE id IN (SELECT id FROM held_back);");
+                "ATTACH 'held.db' AS h;"
+                "CREATE TABLE h.held_back AS SELECT * FROM contests WHERE id = (SELECT max(id) FROM mine);"
+                "CREATE TABLE h.held_back_candidates AS SELECT * FROM candidates WHERE contest_id IN (SELECT id FROM h.held_back);"
+                "DELETE FROM contests WHERE id IN (SELECT id FROM h.held_back);");
 
   night = open_night (path, &catalog);
   dudley = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E08000027"));
@@ -315,12 +320,15 @@ test_refresh (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 "ATTACH 'held.db' AS h;"
                                  "INSERT INTO contests (election_id, ward_id, ballot, seats, by_election, electorate, "
-                                 "  ballots, declared_at) SELECT election_id, ward_id, ballot, seats, by_election, "
-                                 "  electorate, ballots, '2018-05-04T04:00:00Z' FROM held_back;"
+                                 "  ballots) SELECT election_id, ward_id, ballot, seats, by_election, "
+                                 "  electorate, ballots FROM h.held_back;"
+                                 "INSERT INTO ward_declarations VALUES (last_insert_rowid (), '2018-05-04T04:00:00Z');"
                                  "INSERT INTO candidates (contest_id, name, party_id, party_name, votes, elected) "
-                                 "  SELECT last_insert_rowid (), name, party_id, party_name, votes, elected "
-                                 "  FROM held_back_candidates;",
+                                 "  SELECT (SELECT max(id) FROM contests), name, party_id, party_name, votes, elected "
+                                 "  FROM h.held_back_candidates;"
+                                 "DETACH h;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -250,6 +250,7 @@ test_migrate_from_1 (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&database);
   run_sql (fixture->path, "DROP TABLE previous_control; DROP TABLE special_polls; DROP TABLE notional_baselines; "
+                          "DROP TABLE ward_declarations; DROP TABLE expected_contests; "
                           "INSERT INTO elections (date, name) VALUES ('2018-05-03', 'Local elections 2018'); "
                           "PRAGMA user_version = 1;");
 

@@ -288,7 +288,7 @@ load_councils (TallyLiveNight  *self,
   if (!step_done (self, rc, error))
     return FALSE;
 
-  if (tally_database_get_schema_version (self->database) >= 2)
+  if (tally_database_get_schema_version (self->database) >= 3)
     {
       g_clear_pointer (&stmt, sqlite3_finalize);
       stmt = _tally_database_prepare (self->database,
@@ -384,13 +384,14 @@ read_contests (TallyLiveNight  *self,
                GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean timed = tally_database_get_schema_version (self->database) >= 2;
+  gboolean timed = tally_database_get_schema_version (self->database) >= 3;
   guint current = 0;
   int rc;
 
   stmt = _tally_database_prepare (self->database,
-                                  timed ? "SELECT ct.id, w.council_id, ct.ward_id, ct.seats, ct.by_election, ct.declared_at "
+                                  timed ? "SELECT ct.id, w.council_id, ct.ward_id, ct.seats, ct.by_election, wd.declared_at "
                                           "FROM contests ct JOIN wards w ON w.id = ct.ward_id "
+                                          "LEFT JOIN ward_declarations wd ON wd.contest_id = ct.id "
                                           "WHERE ct.election_id = ?1 AND ct.id > ?2 ORDER BY ct.id"
                                         : "SELECT ct.id, w.council_id, ct.ward_id, ct.seats, ct.by_election, NULL "
                                           "FROM contests ct JOIN wards w ON w.id = ct.ward_id "

@@ -6,10 +6,13 @@
 -- say in advance which contests it will declare, so that a council reads
 -- "21 of 24 wards declared" before its last ward is in.
 
--- When the ward declared (ISO 8601, UTC, "2018-05-04T01:14:00Z"); NULL when
--- the time is not known (results imported after the night).
-ALTER TABLE contests ADD COLUMN declared_at TEXT;
-CREATE INDEX contests_by_election ON contests (election_id);
+-- When a ward contest declared (ISO 8601, UTC, "2018-05-04T01:14:00Z"),
+-- written in the same transaction as the contest.  A contest with no row
+-- here was imported after the night: its time is not known.
+CREATE TABLE ward_declarations (
+  contest_id  INTEGER NOT NULL PRIMARY KEY REFERENCES contests (id) ON DELETE CASCADE,
+  declared_at TEXT    NOT NULL
+);
 
 -- The contests an election will declare on the night, known before the
 -- count starts (a replay copies them from the night it replays).  A council
