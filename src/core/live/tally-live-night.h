@@ -1,10 +1,9 @@
 /* tally-live-night.h: results night as far as it has gone, followed ward by ward.
  *
- * How a window uses it (with TallyLiveWatcher, tally-live-watcher.h):
+ * How a window uses it (noticing changes as src/ui/tally-window-live.c does):
  *
  *   night = tally_live_night_new (catalog, NULL, &error);  // newest election with a baseline
- *   watcher = tally_live_watcher_new (database);
- *   TallyLiveWatcher::changed → change = tally_live_night_refresh (night, &error);
+ *   the database changed → change = tally_live_night_refresh (night, &error);
  *     TALLY_LIVE_CHANGE_WARDS:    redraw partial councils, the header line
  *     TALLY_LIVE_CHANGE_COUNCILS: a council finished: rebuild TallyResults
  *                                 too (its state of the parties counts
