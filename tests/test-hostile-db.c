@@ -15,6 +15,8 @@
 
 #include "tally-catalog.h"
 #include "tally-database-private.h"
+#include "tally-filter.h"
+#include "tally-results.h"
 #include "tally-test-util.h"
 
 typedef struct
@@ -185,6 +187,26 @@ assert_catalog_refused (const char *path,
   g_assert_nonnull (strstr (error->message, expected));
 }
 
+/* Refused by the catalogue, or at the latest by the engine when it reads
+ * the election holding the value. */
+static void
+assert_file_refused (const char *path,
+                     const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+
+  g_assert_no_error (error);
+  if ((catalog = tally_catalog_new (database, &error)) != NULL)
+    results = tally_results_new (catalog, &error);
+  g_assert_null (results);
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
 /* Problem 6: a bad colour or date gave GLib CRITICALs before the message
  * (g_test_init() makes them fatal, so reaching the message is the test). */
 static void
@@ -238,8 +260,61 @@ test_wrong_numbers (Fixture       *fixture,
       g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (path, contents, length, NULL));
       run_sql (path, sql);
-      assert_catalog_refused (path, cases[i].expected);
+      assert_file_refused (path, cases[i].expected);
     }
+}
+
+/* Cost follows the question: numbers are checked as their election is
+ * read, and an election nobody asks about is not read.  A bad value in an
+ * older election leaves the latest readable, and refuses the question
+ * about its own election, naming the value. */
+static void
+test_unread_election (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  g_auto(TallyTestRun) latest = { 0 };
+  g_auto(TallyTestRun) older = { 0 };
+
+  run_sql (fixture->path,
+           "PRAGMA ignore_check_constraints = ON; "
+           "INSERT INTO elections (id, date, name) VALUES (90, '2010-05-06', 'Local elections 2010'); "
+           "INSERT INTO council_elections (election_id, council_id, seats_up) "
+           "  SELECT 90, min (id), 20 FROM councils; "
+           "INSERT INTO council_results (election_id, council_id, party_id, seats_won) "
+           "  SELECT 90, min (c.id), (SELECT min (id) FROM parties), -7 FROM councils c;");
+
+  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+
+  /* 2018 against 2014 as before: 150 councils. */
+  summary = tally_results_summarize (results, filter);
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (tally_scope_summary_get_n_councils (summary), ==, 150);
+  g_assert_true (tally_results_prepare (results, filter, &error));
+  g_assert_no_error (error);
+
+  tally_filter_set_election (filter, tally_catalog_lookup_election (catalog, "2010-05-06"));
+  g_assert_false (tally_results_prepare (results, filter, &error));
+  g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "council_results.seats_won holds -7"));
+
+  tally_test_run_tally (&latest, fixture->dir, (const char *[]) { "summary", "--database", fixture->path, NULL });
+  g_assert_cmpint (latest.status, ==, 0);
+  g_assert_nonnull (strstr (latest.out, "150 councils"));
+  tally_test_run_tally (&older, fixture->dir,
+                        (const char *[]) { "summary", "--database", fixture->path, "--election", "2010-05-06", NULL });
+  g_assert_cmpint (older.status, ==, 1);
+  g_assert_nonnull (strstr (older.err, "council_results.seats_won holds -7"));
 }
 
 /* Problem 4: 3,000 elections and 3,000 parties made the engine allocate
@@ -425,6 +500,7 @@ main (int    argc,
   ADD ("/hostile/query-time-limit", test_query_time_limit);
   ADD ("/hostile/bad-values", test_bad_values);
   ADD ("/hostile/wrong-numbers", test_wrong_numbers);
+  ADD ("/hostile/unread-election", test_unread_election);
   ADD ("/hostile/too-many", test_too_many);
   ADD ("/hostile/failed-import-leaves-nothing", test_failed_import_leaves_nothing);
   ADD ("/hostile/readers-wait", test_readers_wait);

@@ -894,6 +894,11 @@ tally_cli_run_export (int    argc,
       g_printerr ("tally export: %s\n", error->message);
       return 2;
     }
+  if (!tally_results_prepare (export.results, export.filter, &error))
+    {
+      g_printerr ("tally export: %s\n", error->message);
+      return 1;
+    }
   tally_results_set_filter (export.results, export.filter);
 
   if (options.csv)

@@ -759,6 +759,13 @@ tally_cli_run_summary (int    argc,
       return 2;
     }
 
+  /* Only the election asked about and its baseline are read. */
+  if (!tally_results_prepare (results, filter, &error))
+    {
+      g_printerr ("tally summary: %s\n", error->message);
+      return 1;
+    }
+
   if (!(summary = tally_results_summarize (results, filter)))
     {
       g_printerr ("tally summary: %s\n", _("the database holds no election"));

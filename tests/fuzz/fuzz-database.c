@@ -61,6 +61,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(TallyFilter) filter = tally_filter_new ();
       g_autoptr(TallyScopeSummary) summary = tally_results_summarize (results, filter);
+
+      /* Every election is read when it is asked about: ask about each. */
+      for (guint i = 0; i < g_list_model_get_n_items (elections); i++)
+        {
+          g_autoptr(TallyElection) election = g_list_model_get_item (elections, i);
+          g_autoptr(TallyScopeSummary) other = NULL;
+          g_autoptr(GError) other_error = NULL;
+
+          tally_filter_set_election (filter, election);
+          if (tally_results_prepare (results, filter, &other_error))
+            other = tally_results_summarize (results, filter);
+          fuzz_report (other_error);
+        }
     }
   fuzz_report (error);
 

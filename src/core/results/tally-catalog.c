@@ -18,6 +18,7 @@
 #include "tally-database-private.h"
 #include "tally-election.h"
 #include "tally-party.h"
+#include "tally-results-private.h"
 
 struct _TallyCatalog
 {
@@ -139,66 +140,24 @@ check_sizes (TallyCatalog  *self,
   return FALSE;
 }
 
-/* Seats and votes are read as 32- and 64-bit integers and summed over
- * every council: a value the schema's CHECKs would refuse (a file written
- * without them, or with PRAGMA ignore_check_constraints) showed -5 seats as
- * "4,294,966,611", wrapped 10^9 and overflowed vote sums near 2^63.  Each
- * number column is checked once, here: an integer from 0 to its limit, so
- * no sum of them can overflow (8,000,000 results × 10^12 votes < 2^63). */
+/* Councils are all read, so their one number is checked here; results
+ * are checked as each election is read (tally-results-load.c), so that
+ * opening a file costs the same whatever the size of its history. */
 static gboolean
 check_values (TallyCatalog  *self,
               GError       **error)
 {
-  static const struct
-  {
-    const char *table;
-    const char *column;
-    gint64      max;
-    const char *what;
-  } columns[] = {
-    { "council_elections", "seats_up", TALLY_CATALOG_MAX_SEATS, N_("seats up") },
-    { "council_elections", "votes_total", TALLY_CATALOG_MAX_VOTES, N_("total votes") },
-    { "council_elections", "electorate", TALLY_CATALOG_MAX_VOTES, N_("electorate") },
-    { "council_elections", "ballots", TALLY_CATALOG_MAX_VOTES, N_("ballots") },
-    { "council_results", "seats_won", TALLY_CATALOG_MAX_SEATS, N_("seats won") },
-    { "council_results", "votes", TALLY_CATALOG_MAX_VOTES, N_("votes") },
-    { "compositions", "seats", TALLY_CATALOG_MAX_SEATS, N_("seats") },
-    { "contests", "seats", TALLY_CATALOG_MAX_SEATS, N_("seats") },
-    { "candidates", "votes", TALLY_CATALOG_MAX_VOTES, N_("votes") },
-    { "councils", "total_seats", TALLY_CATALOG_MAX_SEATS, N_("total seats") },
-  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      int rc;
+  if (!(stmt = _tally_database_prepare (self->database, "SELECT total_seats FROM councils", error)))
+    return FALSE;
 
-      /* NULL is "not known" where the schema allows it; anything else must
-       * be a whole number in range (text in seats_up read as 0). */
-      sql = g_strdup_printf ("SELECT quote (%s) FROM %s WHERE %s IS NOT NULL AND "
-                             "(typeof (%s) != 'integer' OR %s < 0 OR %s > %" G_GINT64_FORMAT ") LIMIT 1",
-                             columns[i].column, columns[i].table, columns[i].column, columns[i].column,
-                             columns[i].column, columns[i].column, columns[i].max);
-      if (!(stmt = _tally_database_prepare (self->database, sql, error)))
-        return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!_tally_results_data_check_value (self->database, stmt, 0, "councils", "total_seats", error))
+      return FALSE;
 
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          g_autofree char *name = g_filename_display_basename (tally_database_get_path (self->database));
-
-          g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
-                       _("“%s”: %s.%s holds %s, where %s must be a whole number from 0 to %" G_GINT64_FORMAT),
-                       name, columns[i].table, columns[i].column, column_text (stmt, 0),
-                       _(columns[i].what), columns[i].max);
-          return FALSE;
-        }
-      if (step_failed (self, rc, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return !step_failed (self, rc, error);
 }
 
 static gboolean
@@ -569,6 +528,8 @@ tally_catalog_load_results (TallyCatalog   *self,
       g_autoptr(TallyCouncilResult) result = NULL;
 
       g_assert (council != NULL);
+      if (!_tally_results_data_check_value (self->database, stmt, 1, "council_elections", "seats_up", error))
+        return NULL;
       result = tally_council_result_new (council, election, sqlite3_column_int (stmt, 1));
       g_list_store_append (results, result);
       g_hash_table_insert (by_council, council, result);
@@ -593,6 +554,9 @@ tally_catalog_load_results (TallyCatalog   *self,
       TallyCouncil *council = g_hash_table_lookup (self->council_by_id, &council_id);
       TallyCouncilResult *result;
       TallyStage stage;
+
+      if (!_tally_results_data_check_value (self->database, stmt, 3, "compositions", "seats", error))
+        return NULL;
 
       /* A composition for a council that held no election that day has no
        * row to belong to; the schema's foreign keys keep party ids sound. */

@@ -19,8 +19,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tally-database-private.h"
+#include "tally-election.h"
 #include "tally-party.h"
 #include "tally-results-private.h"
 
@@ -105,79 +107,87 @@ finish (TallyDatabase  *database,
   return FALSE;
 }
 
+/* A statement of one election's rows: ?1 is its id. */
+static sqlite3_stmt *
+prepare (TallyResultsData  *data,
+         guint              election,
+         const char        *sql,
+         GError           **error)
+{
+  sqlite3_stmt *stmt = _tally_database_prepare (data->database, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, tally_election_get_id (data->elections[election]));
+  return stmt;
+}
+
 static gboolean
 load_previous_control (TallyResultsData  *data,
-                       TallyDatabase     *database,
-                       GHashTable        *election_by_id,
-                       GHashTable        *council_by_id,
+                       guint              election,
                        GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _tally_database_prepare (database,
-                                  "SELECT election_id, council_id, control, election_control FROM previous_control",
-                                  error);
+  stmt = prepare (data, election,
+                  "SELECT council_id, control, election_control FROM previous_control WHERE election_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup (election_by_id, stmt, 0);
-      int council = lookup (council_by_id, stmt, 1);
+      int council = lookup (data->council_by_id, stmt, 0);
       gsize ec;
       int eve;
 
-      if (election < 0 || council < 0)
+      if (council < 0)
         continue;
 
       ec = _tally_ec (data, election, council);
-      data->election_control[ec] = control_from_key (data, (const char *) sqlite3_column_text (stmt, 3));
+      data->election_control[ec] = control_from_key (data, (const char *) sqlite3_column_text (stmt, 2));
 
       /* The composition is the finer source for the eve of the poll; the
        * recorded control stands in where no composition is known. */
-      eve = control_from_key (data, (const char *) sqlite3_column_text (stmt, 2));
+      eve = control_from_key (data, (const char *) sqlite3_column_text (stmt, 1));
       if (data->composition_total[TALLY_STAGE_BEFORE][ec] == 0)
         data->control[TALLY_STAGE_BEFORE][ec] = eve;
     }
 
-  return finish (database, rc, error);
+  return finish (data->database, rc, error);
 }
 
 static gboolean
 load_special_polls (TallyResultsData  *data,
-                    TallyDatabase     *database,
-                    GHashTable        *election_by_id,
-                    GHashTable        *council_by_id,
+                    guint              election,
                     GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _tally_database_prepare (database,
-                                  "SELECT election_id, council_id, ward, kind, held_on, seats, winners "
-                                  "FROM special_polls ORDER BY election_id, council_id, ward",
-                                  error);
+  stmt = prepare (data, election,
+                  "SELECT council_id, ward, kind, held_on, seats, winners "
+                  "FROM special_polls WHERE election_id = ?1 ORDER BY council_id, ward",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup (election_by_id, stmt, 0);
-      int council = lookup (council_by_id, stmt, 1);
+      int council = lookup (data->council_by_id, stmt, 0);
       TallySpecialPoll poll = { 0 };
       gsize ec;
 
-      if (election < 0 || council < 0)
+      if (council < 0)
         continue;
 
       poll.election = (guint) election;
       poll.council = (guint) council;
-      poll.ward = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      poll.postponed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "postponed") == 0;
-      poll.held_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      poll.seats = sqlite3_column_int (stmt, 5);
-      poll.winners = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      poll.ward = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      poll.postponed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "postponed") == 0;
+      poll.held_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      poll.seats = sqlite3_column_int (stmt, 4);
+      poll.winners = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
 
       ec = _tally_ec (data, election, council);
       if (poll.postponed)
@@ -187,72 +197,89 @@ load_special_polls (TallyResultsData  *data,
       g_array_append_val (data->special_polls, poll);
     }
 
-  return finish (database, rc, error);
+  return finish (data->database, rc, error);
 }
 
 static gboolean
 load_notional_baselines (TallyResultsData  *data,
-                         TallyDatabase     *database,
-                         GHashTable        *election_by_id,
-                         GHashTable        *council_by_id,
-                         GHashTable        *party_by_id,
+                         guint              election,
                          GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _tally_database_prepare (database,
-                                  "SELECT election_id, council_id, party_id, baseline, seats FROM notional_baselines",
-                                  error);
+  stmt = prepare (data, election,
+                  "SELECT council_id, party_id, baseline, seats FROM notional_baselines WHERE election_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup (election_by_id, stmt, 0);
-      int council = lookup (council_by_id, stmt, 1);
-      int party = lookup (party_by_id, stmt, 2);
+      int council = lookup (data->council_by_id, stmt, 0);
+      int party = lookup (data->party_by_id, stmt, 1);
       gsize ec;
 
-      if (election < 0 || council < 0 || party < 0)
+      if (council < 0 || party < 0)
         continue;
 
       ec = _tally_ec (data, election, council);
       if (data->notional_label[ec] == NULL)
-        data->notional_label[ec] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      data->notional_seats[_tally_ecp (data, election, council, party)] += sqlite3_column_int (stmt, 4);
+        data->notional_label[ec] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      data->notional_seats[_tally_ecp (data, election, council, party)] += sqlite3_column_int (stmt, 3);
     }
 
-  return finish (database, rc, error);
+  return finish (data->database, rc, error);
 }
 
-/* Called once the compositions are in. */
+/* What a read that failed half-way may have left of @election. */
+static void
+start_election (TallyResultsData *data,
+                guint             election)
+{
+  gsize ec0 = _tally_ec (data, election, 0);
+
+  for (gsize ec = ec0; ec < ec0 + data->n_councils; ec++)
+    {
+      data->election_control[ec] = TALLY_CONTROL_UNKNOWN;
+      data->postponed_seats[ec] = data->by_election_seats[ec] = 0;
+      g_clear_pointer (&data->notional_label[ec], g_free);
+    }
+  memset (&data->notional_seats[ec0 * data->n_parties], 0,
+          (gsize) data->n_councils * data->n_parties * sizeof (gint32));
+
+  for (guint i = data->special_polls->len; i > 0; i--)
+    if (g_array_index (data->special_polls, TallySpecialPoll, i - 1).election == election)
+      g_array_remove_index (data->special_polls, i - 1);
+}
+
+/* @election's figures for the bases, once its compositions are in.  The
+ * arrays are made (zeroed) for every election on the first call. */
 gboolean
 _tally_results_data_load_bases (TallyResultsData  *data,
-                                TallyDatabase     *database,
-                                GHashTable        *election_by_id,
-                                GHashTable        *council_by_id,
-                                GHashTable        *party_by_id,
+                                guint              election,
                                 GError           **error)
 {
   gsize n_ec = (gsize) data->n_elections * data->n_councils;
 
-  data->election_control = g_new (gint32, n_ec);
-  for (gsize ec = 0; ec < n_ec; ec++)
-    data->election_control[ec] = TALLY_CONTROL_UNKNOWN;
-  data->postponed_seats = g_new0 (gint32, n_ec);
-  data->by_election_seats = g_new0 (gint32, n_ec);
-  data->notional_label = g_new0 (char *, n_ec);
-  data->notional_seats = g_new0 (gint32, n_ec * data->n_parties);
-  data->special_polls = g_array_new (FALSE, TRUE, sizeof (TallySpecialPoll));
-  g_array_set_clear_func (data->special_polls, clear_special_poll);
+  if (data->special_polls == NULL)
+    {
+      data->election_control = g_new0 (gint32, n_ec);
+      data->postponed_seats = g_new0 (gint32, n_ec);
+      data->by_election_seats = g_new0 (gint32, n_ec);
+      data->notional_label = g_new0 (char *, n_ec);
+      data->notional_seats = g_new0 (gint32, n_ec * data->n_parties);
+      data->special_polls = g_array_new (FALSE, TRUE, sizeof (TallySpecialPoll));
+      g_array_set_clear_func (data->special_polls, clear_special_poll);
+      data->has_previous_control = has_table (data->database, "previous_control");
+      data->has_special_polls = has_table (data->database, "special_polls");
+      data->has_notional_baselines = has_table (data->database, "notional_baselines");
+    }
+  start_election (data, election);
 
-  return (!has_table (database, "previous_control") ||
-          load_previous_control (data, database, election_by_id, council_by_id, error)) &&
-         (!has_table (database, "special_polls") ||
-          load_special_polls (data, database, election_by_id, council_by_id, error)) &&
-         (!has_table (database, "notional_baselines") ||
-          load_notional_baselines (data, database, election_by_id, council_by_id, party_by_id, error));
+  return (!data->has_previous_control || load_previous_control (data, election, error)) &&
+         (!data->has_special_polls || load_special_polls (data, election, error)) &&
+         (!data->has_notional_baselines || load_notional_baselines (data, election, error));
 }
 
 /* "21 June 2018" for "2018-06-21". */

@@ -36,6 +36,11 @@ data_clear (gpointer mem)
   g_clear_pointer (&data->party_index, g_hash_table_unref);
   g_clear_pointer (&data->folded_names, g_strfreev);
   g_clear_pointer (&data->declarations_known, g_free);
+  g_clear_pointer (&data->loaded, g_free);
+  g_clear_pointer (&data->election_by_id, g_hash_table_unref);
+  g_clear_pointer (&data->council_by_id, g_hash_table_unref);
+  g_clear_pointer (&data->party_by_id, g_hash_table_unref);
+  g_clear_object (&data->database);
   g_clear_pointer (&data->held, g_free);
   g_clear_pointer (&data->declared, g_free);
   g_clear_pointer (&data->from_candidates, g_free);

@@ -1,8 +1,13 @@
-/* tally-results-load.c: reading the numbers of every election into flat arrays.
+/* tally-results-load.c: reading the numbers of an election into flat arrays.
  *
- * The database is read once, when the engine is made, into the arrays of
- * tally-results-private.h (tally-results.c then answers filters from them
- * in memory, with no SQL).
+ * An election is read from the database the first time it is asked about,
+ * with its baseline, into the arrays of tally-results-private.h
+ * (tally-results.c then answers filters from them in memory, with no SQL).
+ * Every query is bound to one election and runs on an index that starts
+ * with it, so that asking about one election of fifty costs what asking
+ * about the only one does.  Each number read is checked on the way (a
+ * whole number in range, as the schema's CHECKs say), since a file written
+ * without them could hold anything: what is never read needs no check.
  *
  * Where the figures come from, for each election and council:
  *  - candidate rows (contests and candidates, from an import), when there
@@ -33,24 +38,109 @@
 #include "tally-party.h"
 #include "tally-results-private.h"
 
+/* One election being read. */
 typedef struct
 {
   TallyDatabase    *database;
   TallyResultsData *data;
-  GHashTable       *election_by_id;   /* gint64 → index + 1 */
-  GHashTable       *council_by_id;
-  GHashTable       *party_by_id;
+  guint             election;
+  gint64            election_id;
 } Loader;
 
-static void
-loader_clear (Loader *loader)
+/* The ranges the schema's CHECKs give each number Tally reads: a sum of
+ * them cannot overflow (8,000,000 results × 10^12 votes < 2^63). */
+static const struct
 {
-  g_clear_pointer (&loader->election_by_id, g_hash_table_unref);
-  g_clear_pointer (&loader->council_by_id, g_hash_table_unref);
-  g_clear_pointer (&loader->party_by_id, g_hash_table_unref);
+  const char *table;
+  const char *column;
+  gint64      max;
+  const char *what;
+} value_rules[] = {
+  { "council_elections", "seats_up", TALLY_CATALOG_MAX_SEATS, N_("seats up") },
+  { "council_elections", "votes_total", TALLY_CATALOG_MAX_VOTES, N_("total votes") },
+  { "council_elections", "electorate", TALLY_CATALOG_MAX_VOTES, N_("electorate") },
+  { "council_elections", "ballots", TALLY_CATALOG_MAX_VOTES, N_("ballots") },
+  { "council_results", "seats_won", TALLY_CATALOG_MAX_SEATS, N_("seats won") },
+  { "council_results", "votes", TALLY_CATALOG_MAX_VOTES, N_("votes") },
+  { "compositions", "seats", TALLY_CATALOG_MAX_SEATS, N_("seats") },
+  { "contests", "seats", TALLY_CATALOG_MAX_SEATS, N_("seats") },
+  { "contests", "electorate", TALLY_CATALOG_MAX_VOTES, N_("electorate") },
+  { "contests", "ballots", TALLY_CATALOG_MAX_VOTES, N_("ballots") },
+  { "candidates", "votes", TALLY_CATALOG_MAX_VOTES, N_("votes") },
+  { "councils", "total_seats", TALLY_CATALOG_MAX_SEATS, N_("total seats") },
+};
+
+/* Seats and votes are summed over every council: a value the schema would
+ * refuse (-5 seats showed as "4,294,966,611", text in seats_up read as 0,
+ * votes near 2^63 overflowed a sum) refuses the file, naming table, column
+ * and value.  NULL is "not known" and passes. */
+gboolean
+_tally_results_data_check_value (TallyDatabase  *database,
+                                 sqlite3_stmt   *stmt,
+                                 int             column,
+                                 const char     *table,
+                                 const char     *name,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) quote = NULL;
+  g_autofree char *file = NULL;
+  gint64 value;
+  guint rule;
+
+  /* The common case first: a whole number (no rule looked up). */
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      value = sqlite3_column_int64 (stmt, column);
+      if (value >= 0 && value <= TALLY_CATALOG_MAX_SEATS)
+        return TRUE;
+      break;
+    default:
+      break;
+    }
+
+  for (rule = 0; rule < G_N_ELEMENTS (value_rules); rule++)
+    if (g_str_equal (value_rules[rule].table, table) && g_str_equal (value_rules[rule].column, name))
+      break;
+  g_assert (rule < G_N_ELEMENTS (value_rules));
+
+  value = sqlite3_column_int64 (stmt, column);
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER && value >= 0 && value <= value_rules[rule].max)
+    return TRUE;
+
+  /* The value as SQL would print it ('twenty', 4294967296, 1.5). */
+  quote = _tally_database_prepare (database, "SELECT quote (?1)", NULL);
+  if (quote != NULL)
+    {
+      sqlite3_bind_value (quote, 1, sqlite3_column_value (stmt, column));
+      sqlite3_step (quote);
+    }
+  file = g_filename_display_basename (tally_database_get_path (database));
+  g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID,
+               _("“%s”: %s.%s holds %s, where %s must be a whole number from 0 to %" G_GINT64_FORMAT),
+               file, table, name,
+               quote != NULL && sqlite3_column_text (quote, 0) ? (const char *) sqlite3_column_text (quote, 0) : "?",
+               _(value_rules[rule].what), value_rules[rule].max);
+  return FALSE;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
+#define CHECK(loader, stmt, column, table, name, error) \
+  _tally_results_data_check_value ((loader)->database, (stmt), (column), (table), (name), (error))
+
+/* A statement of one election's rows: ?1 is the election's id. */
+static sqlite3_stmt *
+prepare (Loader      *loader,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = _tally_database_prepare (loader->database, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, loader->election_id);
+  return stmt;
+}
 
 static void
 map_id (GHashTable *map,
@@ -90,15 +180,21 @@ finish_query (Loader   *loader,
   return FALSE;
 }
 
+/* Arrays for every election, zeroed: calloc'd pages nobody touches cost
+ * nothing, so only the elections read take memory. */
 static TallyResultsData *
-data_new (TallyCatalog *catalog,
-          Loader       *loader)
+data_new (TallyCatalog *catalog)
 {
   TallyResultsData *data = g_atomic_rc_box_new0 (TallyResultsData);
   GListModel *parties = tally_catalog_get_parties (catalog);
   GListModel *elections = tally_catalog_get_elections (catalog);
   GListModel *councils = tally_catalog_get_councils (catalog);
   gsize n_ec, n_ecp;
+
+  data->database = g_object_ref (tally_catalog_get_database (catalog));
+  data->election_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  data->council_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  data->party_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   data->n_parties = g_list_model_get_n_items (parties);
   data->n_elections = g_list_model_get_n_items (elections);
@@ -117,10 +213,11 @@ data_new (TallyCatalog *catalog,
   data->elections = g_new0 (TallyElection *, data->n_elections);
   data->baseline = g_new0 (int, data->n_elections);
   data->declarations_known = g_new0 (guint8, data->n_elections);
+  data->loaded = g_new0 (guint8, data->n_elections);
   for (guint i = 0; i < data->n_elections; i++)
     {
       data->elections[i] = g_list_model_get_item (elections, i);
-      map_id (loader->election_by_id, tally_election_get_id (data->elections[i]), i);
+      map_id (data->election_by_id, tally_election_get_id (data->elections[i]), i);
     }
   for (guint i = 0; i < data->n_elections; i++)
     data->baseline[i] = _tally_results_data_election_index (data, tally_election_get_baseline (data->elections[i]));
@@ -131,7 +228,7 @@ data_new (TallyCatalog *catalog,
     {
       data->councils[i] = g_list_model_get_item (councils, i);
       data->folded_names[i] = _tally_filter_fold_name (tally_council_get_name (data->councils[i]));
-      map_id (loader->council_by_id, tally_council_get_id (data->councils[i]), i);
+      map_id (data->council_by_id, tally_council_get_id (data->councils[i]), i);
     }
 
   n_ec = (gsize) data->n_elections * data->n_councils;
@@ -141,52 +238,79 @@ data_new (TallyCatalog *catalog,
   data->declared = g_new0 (guint8, n_ec);
   data->from_candidates = g_new0 (guint8, n_ec);
   data->seats_up = g_new0 (gint32, n_ec);
-  data->votes_total = g_new (gint64, n_ec);
-  data->top_total = g_new (gint64, n_ec);
-  data->electorate = g_new (gint64, n_ec);
-  data->ballots = g_new (gint64, n_ec);
+  data->votes_total = g_new0 (gint64, n_ec);
+  data->top_total = g_new0 (gint64, n_ec);
+  data->electorate = g_new0 (gint64, n_ec);
+  data->ballots = g_new0 (gint64, n_ec);
   data->seats_won = g_new0 (gint32, n_ecp);
-  data->votes = g_new (gint64, n_ecp);
-  data->top_votes = g_new (gint64, n_ecp);
-
-  for (gsize i = 0; i < n_ec; i++)
-    data->votes_total[i] = data->top_total[i] = data->electorate[i] = data->ballots[i] = TALLY_UNKNOWN;
-  for (gsize i = 0; i < n_ecp; i++)
-    data->votes[i] = data->top_votes[i] = TALLY_UNKNOWN;
+  data->votes = g_new0 (gint64, n_ecp);
+  data->top_votes = g_new0 (gint64, n_ecp);
 
   for (guint stage = 0; stage < 2; stage++)
     {
       data->composition_total[stage] = g_new0 (guint, n_ec);
-      data->control[stage] = g_new (gint32, n_ec);
+      data->control[stage] = g_new0 (gint32, n_ec);
       data->composition[stage] = g_new0 (guint, n_ecp);
-      for (gsize i = 0; i < n_ec; i++)
-        data->control[stage][i] = TALLY_CONTROL_UNKNOWN;
     }
 
   return data;
 }
 
+/* What an election holds before any row is read: nothing known. */
+static void
+start_election (TallyResultsData *data,
+                guint             election)
+{
+  gsize n_c = data->n_councils, n_cp = (gsize) data->n_councils * data->n_parties;
+  gsize ec0 = _tally_ec (data, election, 0), ecp0 = ec0 * data->n_parties;
+
+  /* Zero first: a read that failed half-way may have left figures. */
+  memset (&data->held[ec0], 0, n_c);
+  memset (&data->declared[ec0], 0, n_c);
+  memset (&data->from_candidates[ec0], 0, n_c);
+  memset (&data->seats_up[ec0], 0, n_c * sizeof (gint32));
+  memset (&data->seats_won[ecp0], 0, n_cp * sizeof (gint32));
+  for (guint stage = 0; stage < 2; stage++)
+    {
+      memset (&data->composition_total[stage][ec0], 0, n_c * sizeof (guint));
+      memset (&data->composition[stage][ecp0], 0, n_cp * sizeof (guint));
+    }
+  data->declarations_known[election] = FALSE;
+
+  for (gsize ec = ec0; ec < ec0 + data->n_councils; ec++)
+    {
+      data->votes_total[ec] = data->top_total[ec] = data->electorate[ec] = data->ballots[ec] = TALLY_UNKNOWN;
+      data->control[TALLY_STAGE_BEFORE][ec] = data->control[TALLY_STAGE_AFTER][ec] = TALLY_CONTROL_UNKNOWN;
+    }
+  for (gsize ecp = ecp0; ecp < ecp0 + (gsize) data->n_councils * data->n_parties; ecp++)
+    data->votes[ecp] = data->top_votes[ecp] = TALLY_UNKNOWN;
+}
+
 static gboolean
-load_party_ids (Loader        *loader,
-                TallyCatalog  *catalog,
-                GError       **error)
+load_party_ids (TallyResultsData  *data,
+                TallyCatalog      *catalog,
+                GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = _tally_database_prepare (loader->database, "SELECT id, key FROM parties", error)))
+  if (!(stmt = _tally_database_prepare (data->database, "SELECT id, key FROM parties", error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TallyParty *party = tally_catalog_lookup_party (catalog, (const char *) sqlite3_column_text (stmt, 1));
-      int index = party ? _tally_results_data_party_index (loader->data, party) : -1;
+      int index = party ? _tally_results_data_party_index (data, party) : -1;
 
       if (index >= 0)
-        map_id (loader->party_by_id, sqlite3_column_int64 (stmt, 0), (guint) index);
+        map_id (data->party_by_id, sqlite3_column_int64 (stmt, 0), (guint) index);
     }
 
-  return finish_query (loader, rc, error);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _tally_database_set_error (data->database, error, _("reading results"));
+  return FALSE;
 }
 
 static gboolean
@@ -197,28 +321,33 @@ load_council_elections (Loader  *loader,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _tally_database_prepare (loader->database,
-                                  "SELECT election_id, council_id, seats_up, votes_total, electorate, ballots "
-                                  "FROM council_elections",
-                                  error);
+  stmt = prepare (loader,
+                  "SELECT council_id, seats_up, votes_total, electorate, ballots "
+                  "FROM council_elections WHERE election_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup_id (loader->election_by_id, stmt, 0);
-      int council = lookup_id (loader->council_by_id, stmt, 1);
+      int council = lookup_id (data->council_by_id, stmt, 0);
       gsize ec;
 
-      if (election < 0 || council < 0)
+      if (!CHECK (loader, stmt, 1, "council_elections", "seats_up", error) ||
+          !CHECK (loader, stmt, 2, "council_elections", "votes_total", error) ||
+          !CHECK (loader, stmt, 3, "council_elections", "electorate", error) ||
+          !CHECK (loader, stmt, 4, "council_elections", "ballots", error))
+        return FALSE;
+
+      if (council < 0)
         continue;
 
-      ec = _tally_ec (data, election, council);
+      ec = _tally_ec (data, loader->election, council);
       data->held[ec] = TRUE;
-      data->seats_up[ec] = sqlite3_column_int (stmt, 2);
-      data->votes_total[ec] = column_or_unknown (stmt, 3);
-      data->electorate[ec] = column_or_unknown (stmt, 4);
-      data->ballots[ec] = column_or_unknown (stmt, 5);
+      data->seats_up[ec] = sqlite3_column_int (stmt, 1);
+      data->votes_total[ec] = column_or_unknown (stmt, 2);
+      data->electorate[ec] = column_or_unknown (stmt, 3);
+      data->ballots[ec] = column_or_unknown (stmt, 4);
     }
 
   return finish_query (loader, rc, error);
@@ -230,31 +359,34 @@ load_council_results (Loader  *loader,
 {
   TallyResultsData *data = loader->data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree guint8 *reported = g_new0 (guint8, (gsize) data->n_elections * data->n_parties);
+  g_autofree guint8 *reported = g_new0 (guint8, data->n_parties);
   int rc;
 
-  stmt = _tally_database_prepare (loader->database,
-                                  "SELECT election_id, council_id, party_id, seats_won, votes FROM council_results",
-                                  error);
+  stmt = prepare (loader,
+                  "SELECT council_id, party_id, seats_won, votes FROM council_results WHERE election_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup_id (loader->election_by_id, stmt, 0);
-      int council = lookup_id (loader->council_by_id, stmt, 1);
-      int party = lookup_id (loader->party_by_id, stmt, 2);
+      int council = lookup_id (data->council_by_id, stmt, 0);
+      int party = lookup_id (data->party_by_id, stmt, 1);
       gsize ecp;
 
-      if (election < 0 || council < 0 || party < 0)
+      if (!CHECK (loader, stmt, 2, "council_results", "seats_won", error) ||
+          !CHECK (loader, stmt, 3, "council_results", "votes", error))
+        return FALSE;
+
+      if (council < 0 || party < 0)
         continue;
 
-      ecp = _tally_ecp (data, election, council, party);
-      data->held[_tally_ec (data, election, council)] = TRUE;
-      data->seats_won[ecp] = sqlite3_column_int (stmt, 3);
-      data->votes[ecp] = column_or_unknown (stmt, 4);
+      ecp = _tally_ecp (data, loader->election, council, party);
+      data->held[_tally_ec (data, loader->election, council)] = TRUE;
+      data->seats_won[ecp] = sqlite3_column_int (stmt, 2);
+      data->votes[ecp] = column_or_unknown (stmt, 3);
       if (data->votes[ecp] >= 0)
-        reported[(gsize) election * data->n_parties + party] = TRUE;
+        reported[party] = TRUE;
     }
 
   if (!finish_query (loader, rc, error))
@@ -262,20 +394,19 @@ load_council_results (Loader  *loader,
 
   /* A party whose votes the election reports had none where it has no
    * figure: no candidates, or seats filled unopposed. */
-  for (guint election = 0; election < data->n_elections; election++)
-    for (guint party = 0; party < data->n_parties; party++)
-      {
-        if (!reported[(gsize) election * data->n_parties + party])
-          continue;
+  for (guint party = 0; party < data->n_parties; party++)
+    {
+      if (!reported[party])
+        continue;
 
-        for (guint council = 0; council < data->n_councils; council++)
-          {
-            gsize ecp = _tally_ecp (data, election, council, party);
+      for (guint council = 0; council < data->n_councils; council++)
+        {
+          gsize ecp = _tally_ecp (data, loader->election, council, party);
 
-            if (data->held[_tally_ec (data, election, council)] && data->votes[ecp] < 0)
-              data->votes[ecp] = 0;
-          }
-      }
+          if (data->held[_tally_ec (data, loader->election, council)] && data->votes[ecp] < 0)
+            data->votes[ecp] = 0;
+        }
+    }
 
   return TRUE;
 }
@@ -286,37 +417,40 @@ load_compositions (Loader  *loader,
 {
   TallyResultsData *data = loader->data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gsize n_ec = (gsize) data->n_elections * data->n_councils;
+  gsize ec0 = _tally_ec (data, loader->election, 0);
   int rc;
 
-  stmt = _tally_database_prepare (loader->database,
-                                  "SELECT election_id, council_id, stage, party_id, seats FROM compositions",
-                                  error);
+  stmt = prepare (loader,
+                  "SELECT council_id, stage, party_id, seats FROM compositions WHERE election_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup_id (loader->election_by_id, stmt, 0);
-      int council = lookup_id (loader->council_by_id, stmt, 1);
-      int party = lookup_id (loader->party_by_id, stmt, 3);
+      int council = lookup_id (data->council_by_id, stmt, 0);
+      int party = lookup_id (data->party_by_id, stmt, 2);
       TallyStage stage;
-      guint seats = (guint) MAX (sqlite3_column_int (stmt, 4), 0);
+      guint seats;
 
-      if (election < 0 || council < 0 || party < 0)
+      if (!CHECK (loader, stmt, 3, "compositions", "seats", error))
+        return FALSE;
+
+      if (council < 0 || party < 0)
         continue;
 
-      stage = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "before") == 0 ? TALLY_STAGE_BEFORE
+      seats = (guint) sqlite3_column_int (stmt, 3);
+      stage = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "before") == 0 ? TALLY_STAGE_BEFORE
                                                                                       : TALLY_STAGE_AFTER;
-      data->composition[stage][_tally_ecp (data, election, council, party)] += seats;
-      data->composition_total[stage][_tally_ec (data, election, council)] += seats;
+      data->composition[stage][_tally_ecp (data, loader->election, council, party)] += seats;
+      data->composition_total[stage][_tally_ec (data, loader->election, council)] += seats;
     }
 
   if (!finish_query (loader, rc, error))
     return FALSE;
 
   for (guint stage = 0; stage < 2; stage++)
-    for (gsize ec = 0; ec < n_ec; ec++)
+    for (gsize ec = ec0; ec < ec0 + data->n_councils; ec++)
       if (data->composition_total[stage][ec] > 0)
         data->control[stage][ec] = tally_rules_control (&data->composition[stage][ec * data->n_parties],
                                                         data->party_aggregate, data->n_parties);
@@ -332,28 +466,26 @@ load_declarations (Loader  *loader,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = _tally_database_prepare (loader->database, "SELECT election_id, council_id FROM declarations", error);
+  stmt = prepare (loader, "SELECT council_id FROM declarations WHERE election_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup_id (loader->election_by_id, stmt, 0);
-      int council = lookup_id (loader->council_by_id, stmt, 1);
+      int council = lookup_id (data->council_by_id, stmt, 0);
 
-      if (election < 0 || council < 0)
+      if (council < 0)
         continue;
 
-      data->declarations_known[election] = TRUE;
-      data->declared[_tally_ec (data, election, council)] = TRUE;
+      data->declarations_known[loader->election] = TRUE;
+      data->declared[_tally_ec (data, loader->election, council)] = TRUE;
     }
 
   if (!finish_query (loader, rc, error))
     return FALSE;
 
-  for (guint election = 0; election < data->n_elections; election++)
-    if (!data->declarations_known[election])
-      memset (&data->declared[_tally_ec (data, election, 0)], TRUE, data->n_councils);
+  if (!data->declarations_known[loader->election])
+    memset (&data->declared[_tally_ec (data, loader->election, 0)], TRUE, data->n_councils);
 
   return TRUE;
 }
@@ -429,16 +561,15 @@ load_candidates (Loader  *loader,
   g_autoptr(GArray) contests = g_array_new (FALSE, FALSE, sizeof (Contest));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gint64 *best = g_new (gint64, data->n_parties);
-  g_autofree guint8 *regular = g_new0 (guint8, (gsize) data->n_elections * data->n_councils);
+  g_autofree guint8 *regular = g_new0 (guint8, data->n_councils);
   gsize current = 0;
   gboolean open = FALSE;
   int rc;
 
-  stmt = _tally_database_prepare (loader->database,
-                                  "SELECT ct.id, ct.election_id, w.council_id, ct.seats, ct.electorate, ct.ballots, "
-                                  "       ct.by_election "
-                                  "FROM contests ct JOIN wards w ON w.id = ct.ward_id ORDER BY ct.id",
-                                  error);
+  stmt = prepare (loader,
+                  "SELECT ct.id, w.council_id, ct.seats, ct.electorate, ct.ballots, ct.by_election "
+                  "FROM contests ct JOIN wards w ON w.id = ct.ward_id WHERE ct.election_id = ?1 ORDER BY ct.id",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
@@ -447,16 +578,20 @@ load_candidates (Loader  *loader,
    * Where it did, its by-elections count, as in the bundled figures. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int election = lookup_id (loader->election_by_id, stmt, 1);
-      int council = lookup_id (loader->council_by_id, stmt, 2);
-      Contest contest = { sqlite3_column_int64 (stmt, 0), NO_CONTEST, column_or_unknown (stmt, 4),
-                          column_or_unknown (stmt, 5), sqlite3_column_int (stmt, 3) };
+      int council = lookup_id (data->council_by_id, stmt, 1);
+      Contest contest = { sqlite3_column_int64 (stmt, 0), NO_CONTEST, column_or_unknown (stmt, 3),
+                          column_or_unknown (stmt, 4), sqlite3_column_int (stmt, 2) };
 
-      if (election >= 0 && council >= 0)
+      if (!CHECK (loader, stmt, 2, "contests", "seats", error) ||
+          !CHECK (loader, stmt, 3, "contests", "electorate", error) ||
+          !CHECK (loader, stmt, 4, "contests", "ballots", error))
+        return FALSE;
+
+      if (council >= 0)
         {
-          contest.ec = _tally_ec (data, election, council);
-          if (data->held[contest.ec] || !sqlite3_column_int (stmt, 6))
-            regular[contest.ec] = TRUE;
+          contest.ec = _tally_ec (data, loader->election, council);
+          if (data->held[contest.ec] || !sqlite3_column_int (stmt, 5))
+            regular[council] = TRUE;
         }
       g_array_append_val (contests, contest);
     }
@@ -468,7 +603,7 @@ load_candidates (Loader  *loader,
     {
       Contest *contest = &g_array_index (contests, Contest, i);
 
-      if (contest->ec == NO_CONTEST || !regular[contest->ec])
+      if (contest->ec == NO_CONTEST || !regular[contest->ec % data->n_councils])
         {
           contest->ec = NO_CONTEST;
           continue;
@@ -485,10 +620,14 @@ load_candidates (Loader  *loader,
   if (contests->len == 0)
     return TRUE;
 
+  /* The election's contests, then their candidates through the index on
+   * contest_id: in contest order, with no sort and no other election's
+   * rows read. */
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = _tally_database_prepare (loader->database,
-                                  "SELECT contest_id, party_id, votes, elected FROM candidates ORDER BY contest_id",
-                                  error);
+  stmt = prepare (loader,
+                  "SELECT contest_id, party_id, votes, elected FROM candidates "
+                  "WHERE contest_id IN (SELECT id FROM contests WHERE election_id = ?1) ORDER BY contest_id",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
@@ -499,10 +638,13 @@ load_candidates (Loader  *loader,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 contest_id = sqlite3_column_int64 (stmt, 0);
-      int party = lookup_id (loader->party_by_id, stmt, 1);
+      int party = lookup_id (data->party_by_id, stmt, 1);
       gint64 votes = sqlite3_column_int64 (stmt, 2);
       const Contest *contest;
       gsize ecp;
+
+      if (!CHECK (loader, stmt, 2, "candidates", "votes", error))
+        return FALSE;
 
       while (current < contests->len && g_array_index (contests, Contest, current).id < contest_id)
         {
@@ -537,27 +679,62 @@ load_candidates (Loader  *loader,
   return finish_query (loader, rc, error);
 }
 
-TallyResultsData *
-_tally_results_data_load (TallyCatalog  *catalog,
-                          GError       **error)
+/* Reads @election's figures, once.  A failure leaves it unread (and
+ * empty: start_election() runs again on the next try). */
+static gboolean
+load_one (TallyResultsData  *data,
+          guint              election,
+          GError           **error)
 {
-  g_auto(Loader) loader = { 0 };
-  g_autoptr(TallyResultsData) data = NULL;
+  Loader loader = { data->database, data, election, tally_election_get_id (data->elections[election]) };
 
-  loader.database = tally_catalog_get_database (catalog);
-  loader.election_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  loader.council_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  loader.party_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  loader.data = data = data_new (catalog, &loader);
+  if (data->loaded[election])
+    return TRUE;
 
-  if (!load_party_ids (&loader, catalog, error) ||
-      !load_council_elections (&loader, error) ||
+  start_election (data, election);
+  if (!load_council_elections (&loader, error) ||
       !load_council_results (&loader, error) ||
       !load_compositions (&loader, error) ||
       !load_declarations (&loader, error) ||
       !load_candidates (&loader, error) ||
-      !_tally_results_data_load_bases (data, loader.database, loader.election_by_id,
-                                       loader.council_by_id, loader.party_by_id, error))
+      !_tally_results_data_load_bases (data, election, error))
+    return FALSE;
+
+  data->loaded[election] = TRUE;
+  return TRUE;
+}
+
+/**
+ * _tally_results_data_ensure:
+ * @election: an election's index, or -1
+ * @baseline: the election it is compared with, or -1
+ *
+ * Reads @election and @baseline if they are not read yet: what a question
+ * about @election against @baseline needs, and nothing else.
+ */
+gboolean
+_tally_results_data_ensure (TallyResultsData  *data,
+                            int                election,
+                            int                baseline,
+                            GError           **error)
+{
+  g_return_val_if_fail (election < (int) data->n_elections && baseline < (int) data->n_elections, FALSE);
+
+  return (election < 0 || load_one (data, (guint) election, error)) &&
+         (baseline < 0 || load_one (data, (guint) baseline, error));
+}
+
+/* The arrays, and the latest election with its baseline: what a window or
+ * a command asks first (and where a bad file is refused, with its name). */
+TallyResultsData *
+_tally_results_data_new (TallyCatalog  *catalog,
+                         GError       **error)
+{
+  g_autoptr(TallyResultsData) data = data_new (catalog);
+
+  if (!load_party_ids (data, catalog, error) ||
+      (data->n_elections > 0 &&
+       !_tally_results_data_ensure (data, (int) data->n_elections - 1, data->baseline[data->n_elections - 1], error)))
     return NULL;
 
   return g_steal_pointer (&data);

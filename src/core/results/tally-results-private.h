@@ -1,15 +1,21 @@
 /* tally-results-private.h: the numbers of every election, as flat arrays.
  *
- * The engine reads the database once into TallyResultsData: per election,
+ * The engine reads the database into TallyResultsData: per election,
  * council and party, the seats won, the votes (both methods) and the
- * composition before and after.  Arrays are indexed
+ * composition before and after.  An election is read when it is first
+ * asked about (_tally_results_data_ensure(): it and its baseline), so that
+ * a question about one election costs the same whatever else the file
+ * holds; the arrays are allocated zeroed for every election (untouched
+ * pages cost nothing) and an election's slice is filled when it is read.
+ * Arrays are indexed
  *
  *   ec  = election * n_councils + council
  *   ecp = ec * n_parties + party
  *
- * with elections, councils and parties in catalogue order.  The data never
- * changes once loaded, and is shared (reference counted) by the engine, the
- * council results and the scope summaries made from it.
+ * with elections, councils and parties in catalogue order.  An election's
+ * figures never change once read, and the data is shared (reference
+ * counted) by the engine, the council results and the scope summaries made
+ * from it, all used from one thread at a time, as the engine is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +23,7 @@
 
 #include "tally-catalog.h"
 #include "tally-council-result.h"
+#include "tally-database-private.h"
 #include "tally-rules.h"
 #include "tally-types.h"
 
@@ -43,6 +50,13 @@ struct _TallyResultsData
 
   /* [election] */
   guint8         *declarations_known;   /* the declarations table has rows for it */
+  guint8         *loaded;               /* its figures have been read */
+
+  /* What reads an election when it is first asked about. */
+  TallyDatabase  *database;
+  GHashTable     *election_by_id;    /* gint64 → index + 1 */
+  GHashTable     *council_by_id;
+  GHashTable     *party_by_id;
 
   /* [ec] */
   guint8         *held;              /* the council had seats up */
@@ -69,7 +83,10 @@ struct _TallyResultsData
   char          **notional_label;    /* the notional baseline's election ("2016"), or NULL for none */
   /* [ecp] */
   gint32         *notional_seats;
-  GArray         *special_polls;     /* TallySpecialPoll, by election, council and ward */
+  GArray         *special_polls;     /* TallySpecialPoll, by council and ward within each election */
+  gboolean        has_previous_control;   /* tables a file at schema version 1 lacks */
+  gboolean        has_special_polls;
+  gboolean        has_notional_baselines;
 };
 
 /* A poll that was not part of the ordinary cycle on the day. */
@@ -85,7 +102,17 @@ typedef struct
 } TallySpecialPoll;
 
 /* tally-results-load.c */
-TallyResultsData *_tally_results_data_load         (TallyCatalog     *catalog,
+TallyResultsData *_tally_results_data_new          (TallyCatalog     *catalog,
+                                                    GError          **error);
+gboolean          _tally_results_data_ensure       (TallyResultsData *data,
+                                                    int               election,
+                                                    int               baseline,
+                                                    GError          **error);
+gboolean          _tally_results_data_check_value  (TallyDatabase    *database,
+                                                    sqlite3_stmt     *stmt,
+                                                    int               column,
+                                                    const char       *table,
+                                                    const char       *name,
                                                     GError          **error);
 
 /* tally-results-data.c */
@@ -114,10 +141,7 @@ typedef enum
 
 char             *_tally_special_poll_describe     (const TallySpecialPoll *poll);
 gboolean          _tally_results_data_load_bases   (TallyResultsData *data,
-                                                    TallyDatabase    *database,
-                                                    GHashTable       *election_by_id,
-                                                    GHashTable       *council_by_id,
-                                                    GHashTable       *party_by_id,
+                                                    guint             election,
                                                     GError          **error);
 void              _tally_results_data_clear_bases  (TallyResultsData *data);
 int               _tally_results_data_control_before (TallyResultsData *data,

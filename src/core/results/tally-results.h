@@ -2,7 +2,7 @@
  *
  * How a window uses it:
  *
- *   results = tally_results_new (catalog, &error);   // reads the database once
+ *   results = tally_results_new (catalog, &error);   // reads the latest election
  *   tally_results_set_filter (results, filter);      // the one shared filter
  *   list model:  tally_results_get_matching (results)  (TallyCouncilResult)
  *   numbers:     notify::summary → tally_results_get_summary (results)
@@ -48,6 +48,9 @@ TallyScopeSummary  *tally_results_summarize           (TallyResults        *self
                                                        TallyFilter         *filter);
 guint               tally_results_count_matching      (TallyResults        *self,
                                                        TallyFilter         *filter);
+gboolean            tally_results_prepare             (TallyResults        *self,
+                                                       TallyFilter         *filter,
+                                                       GError             **error);
 
 GListModel         *tally_results_list_wards          (TallyResults        *self,
                                                        TallyCouncilResult  *result,

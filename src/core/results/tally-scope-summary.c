@@ -248,12 +248,16 @@ _tally_scope_summary_add (TallyScopeSummary  *self,
   self->in_scope[council] = TRUE;
   self->n_councils++;
 
-  for (guint e = 0; e < data->n_elections; e++)
+  /* History of the two elections the summary compares: the others are
+   * not read (tally-results-load.c). */
+  for (guint i = 0; i < 2; i++)
     {
-      gsize past = _tally_ec (data, e, council) * data->n_parties;
+      int e = i == 0 ? (int) self->election : self->baseline;
+      gsize past;
 
-      if (!data->held[_tally_ec (data, e, council)])
+      if (e < 0 || (i == 1 && e == (int) self->election) || !data->held[_tally_ec (data, (guint) e, council)])
         continue;
+      past = _tally_ec (data, (guint) e, council) * data->n_parties;
 
       for (guint party = 0; party < data->n_parties; party++)
         self->history_seats[e * data->n_parties + party] += data->seats_won[past + party];
@@ -833,10 +837,11 @@ tally_scope_summary_get_swing (TallyScopeSummary *self,
 
 /**
  * tally_scope_summary_get_history_seats:
- * @election: any election of the database
+ * @election: the summary's election or its baseline
  *
  * Returns: the seats @party won at @election in the councils now in scope
- *   (those of them that voted then)
+ *   (those of them that voted then); 0 for any other election, which the
+ *   engine has not read for this question
  */
 guint
 tally_scope_summary_get_history_seats (TallyScopeSummary *self,
@@ -856,10 +861,10 @@ tally_scope_summary_get_history_seats (TallyScopeSummary *self,
 
 /**
  * tally_scope_summary_get_history_share:
- * @election: any election of the database
+ * @election: the summary's election or its baseline
  *
  * Returns: @party's vote share at @election in the councils now in scope,
- *   in per cent, or NaN
+ *   in per cent, or NaN (always for any other election)
  */
 double
 tally_scope_summary_get_history_share (TallyScopeSummary *self,
