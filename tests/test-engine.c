@@ -643,6 +643,17 @@ static const char imported_sql[] =
   "  (5, 'N', (SELECT id FROM parties WHERE key = 'CON'), 'Conservative', 700, 1),"
   "  (5, 'O', (SELECT id FROM parties WHERE key = 'LAB'), 'Labour Party', 600, 0);";
 
+/* The engine reads an election's candidates as one run of row ids when
+ * they are stored contest by contest (as above: 2014's contest 2 sits
+ * inside 2018's run and is passed over), and through the index otherwise:
+ * a contest stored apart from the run, and rows out of contest order,
+ * give the same figures. */
+static const char candidates_apart_sql[] = "UPDATE candidates SET id = id + 100 WHERE contest_id = 3;";
+static const char candidates_out_of_order_sql[] =
+  "UPDATE candidates SET id = 100 WHERE name = 'M';"
+  "UPDATE candidates SET id = 13 WHERE name = 'K';"
+  "UPDATE candidates SET id = 11 WHERE name = 'M';";
+
 static void
 imported_setup (Imported      *fixture,
                 gconstpointer  user_data)
@@ -841,6 +852,10 @@ main (int   argc,
 #undef ADD_BUNDLED
 
   g_test_add ("/engine/imported/council-from-candidates", Imported, NULL, imported_setup,
+              test_imported_council_from_candidates, imported_teardown);
+  g_test_add ("/engine/imported/candidates-stored-apart", Imported, candidates_apart_sql, imported_setup,
+              test_imported_council_from_candidates, imported_teardown);
+  g_test_add ("/engine/imported/candidates-out-of-order", Imported, candidates_out_of_order_sql, imported_setup,
               test_imported_council_from_candidates, imported_teardown);
   g_test_add ("/engine/imported/wards", Imported, NULL, imported_setup, test_imported_wards, imported_teardown);
   g_test_add ("/engine/imported/declarations", Imported, declarations_sql, imported_setup,
