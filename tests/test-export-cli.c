@@ -321,6 +321,48 @@ test_map (void)
   tally_test_remove_dir (dir);
 }
 
+/* --region London shows London, cropped with a margin, not all England
+ * with the rest faded: its hexes carry their labels (Hackney's "Hac"),
+ * and Plymouth's hex, on the whole map, is not in the file; --whole-map
+ * asks for all England again. */
+static void
+test_map_region (void)
+{
+  g_auto(TallyTestRun) whole = { 0 };
+  g_auto(TallyTestRun) london = { 0 };
+  g_auto(TallyTestRun) faded = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *whole_path = g_build_filename (dir, "whole.svg", NULL);
+  g_autofree char *london_path = g_build_filename (dir, "london.svg", NULL);
+  g_autofree char *faded_path = g_build_filename (dir, "faded.svg", NULL);
+  g_autofree char *whole_svg = NULL;
+  g_autofree char *london_svg = NULL;
+  g_autofree char *faded_svg = NULL;
+
+  run_tally (&whole, (const char *[]) { "export", "--map", "hexes", "-o", whole_path, NULL });
+  g_assert_cmpint (whole.status, ==, 0);
+  run_tally (&london, (const char *[]) { "export", "--map", "hexes", "--region", "London", "-o", london_path, NULL });
+  g_assert_cmpstr (london.err, ==, "");
+  g_assert_cmpint (london.status, ==, 0);
+  run_tally (&faded, (const char *[]) { "export", "--map", "hexes", "--region", "London", "--whole-map",
+                                        "-o", faded_path, NULL });
+  g_assert_cmpint (faded.status, ==, 0);
+  whole_svg = read_file (whole_path);
+  london_svg = read_file (london_path);
+  faded_svg = read_file (faded_path);
+
+  g_assert_nonnull (strstr (whole_svg, ">Ply</text>"));
+  g_assert_nonnull (strstr (whole_svg, ">Hac</text>"));
+  g_assert_nonnull (strstr (faded_svg, ">Ply</text>"));
+  g_assert_nonnull (strstr (london_svg, ">Hac</text>"));
+  g_assert_null (strstr (london_svg, ">Ply</text>"));
+  /* Larger: Hackney's label is set bigger than on the whole map. */
+  g_assert_nonnull (strstr (whole_svg, "font-size=\"8\" font-weight=\"700\" fill=\"#ffffff\" fill-opacity=\"0.92\">Hac<"));
+  g_assert_null (strstr (london_svg, "font-size=\"8\" font-weight=\"700\" fill=\"#ffffff\" fill-opacity=\"0.92\">Hac<"));
+
+  tally_test_remove_dir (dir);
+}
+
 /* Where the database has candidates, --csv writes them in Tally's own
  * CSV, which imports back. */
 static void
@@ -514,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/csv", test_csv);
   g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
   g_test_add_func ("/export-cli/map", test_map);
+  g_test_add_func ("/export-cli/map-region", test_map_region);
   g_test_add_func ("/export-cli/errors", test_errors);
   g_test_add_func ("/export-cli/special-outputs", test_special_outputs);
 

@@ -485,6 +485,202 @@ test_figure (gconstpointer data_hex)
     }
 }
 
+/* The share of @surface's pixels within 3/255 of @colour. */
+static double
+share_of_colour (cairo_surface_t *surface,
+                 TallyChartRgb    colour)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        TallyChartRgb seen;
+
+        pixel_at (surface, x, y, &seen);
+        if (fabs (seen.red - colour.red) <= 3.0 / 255 && fabs (seen.green - colour.green) <= 3.0 / 255 &&
+            fabs (seen.blue - colour.blue) <= 3.0 / 255)
+          n++;
+      }
+  return (double) n / (width * height);
+}
+
+static cairo_surface_t *
+render_figure (const TallyMapData          *data,
+               gboolean                     hex,
+               int                          width,
+               int                          height,
+               const TallyMapFigureOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  TallyChartStyle style;
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  tally_map_draw_figure (cr, width, height, hex ? hexes : NULL, hex ? NULL : boundaries, data, &style, NULL, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The window's view of London, exported: London fills the figure.  The
+ * Liberal Democrats' yellow (Richmond upon Thames, Kingston upon Thames,
+ * Sutton, all large at London's scale) covers a few per cent of the page;
+ * on the whole map, where the same councils are a few pixels each, far
+ * less.  A filter of London councils, cropped, shows the same. */
+static void
+test_figure_extent (gconstpointer data_hex)
+{
+  gboolean hex = GPOINTER_TO_INT (data_hex);
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  g_autoptr(TallyFilter) filter = tally_filter_new ();
+  g_autoptr(TallyMapData) london_only = NULL;
+  TallyMapFigureOptions whole = { .labels = TRUE }, zoomed = { .labels = TRUE, .has_extent = TRUE };
+  TallyMapFigureOptions cropped = { .labels = TRUE, .crop_to_scope = TRUE };
+  cairo_surface_t *surface;
+  double whole_share, zoomed_share, cropped_share;
+  const char *regions[] = { "London", NULL };
+
+  if (!hex && boundaries == NULL)
+    {
+      g_test_skip ("../shared/data/geo is not there");
+      return;
+    }
+
+  g_assert_true (tally_map_get_scope_bounds (hex ? hexes : NULL, hex ? NULL : boundaries, data, TRUE, zoomed.extent));
+
+  surface = render_figure (data, hex, 1200, 675, &whole);
+  whole_share = share_of_colour (surface, hex_colour ("#FAA61A"));
+  write_png (surface, hex ? "map-figure-hex-whole.png" : "map-figure-geo-whole.png");
+  cairo_surface_destroy (surface);
+
+  surface = render_figure (data, hex, 1200, 675, &zoomed);
+  zoomed_share = share_of_colour (surface, hex_colour ("#FAA61A"));
+  write_png (surface, hex ? "map-figure-hex-london-view.png" : "map-figure-geo-london-view.png");
+  cairo_surface_destroy (surface);
+
+  tally_filter_set_regions (filter, regions);
+  london_only = map_data (TALLY_MAP_COLOUR_CONTROL, filter, NULL, NULL);
+  surface = render_figure (london_only, hex, 1200, 675, &cropped);
+  cropped_share = share_of_colour (surface, hex_colour ("#FAA61A"));
+  write_png (surface, hex ? "map-figure-hex-london-crop.png" : "map-figure-geo-london-crop.png");
+  cairo_surface_destroy (surface);
+
+  g_test_message ("Liberal Democrat yellow: whole map %.2f%%, London view %.2f%%, London cropped %.2f%%",
+                  100 * whole_share, 100 * zoomed_share, 100 * cropped_share);
+  g_assert_cmpfloat (zoomed_share, >, 0.01);
+  g_assert_cmpfloat (cropped_share, >, 0.01);
+  g_assert_cmpfloat (zoomed_share, >, 4 * whole_share);
+  g_assert_cmpfloat (cropped_share, >, 4 * whole_share);
+}
+
+/* The London inset on the England boundary map: London again, larger, in
+ * its own box, so the page holds more of the Liberal Democrats' London
+ * gains than without it, and names a dozen London boroughs, which the
+ * plain map has no room to name. */
+static void
+test_figure_inset (void)
+{
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  TallyMapFigureOptions plain = { .labels = TRUE }, inset = { .labels = TRUE, .london_inset = TRUE };
+  TallyChartStyle style;
+  g_autoptr(GArray) labels = NULL;
+  g_autoptr(GArray) plain_labels = NULL;
+  cairo_surface_t *surface;
+  double plain_share, inset_share;
+  guint london = 0, plain_london = 0;
+
+  if (boundaries == NULL)
+    {
+      g_test_skip ("../shared/data/geo is not there");
+      return;
+    }
+
+  surface = render_figure (data, FALSE, 1200, 675, &plain);
+  plain_share = share_of_colour (surface, hex_colour ("#FAA61A"));
+  cairo_surface_destroy (surface);
+  surface = render_figure (data, FALSE, 1200, 675, &inset);
+  inset_share = share_of_colour (surface, hex_colour ("#FAA61A"));
+  write_png (surface, "map-figure-geo-inset.png");
+  cairo_surface_destroy (surface);
+  g_test_message ("Liberal Democrat yellow: %.2f%% without the inset, %.2f%% with it", 100 * plain_share,
+                  100 * inset_share);
+  g_assert_cmpfloat (inset_share, >, 2 * plain_share);
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  labels = tally_map_figure_get_labels (1200, 675, NULL, boundaries, data, &style, &inset);
+  for (guint i = 0; i < labels->len; i++)
+    london += g_str_has_prefix (g_array_index (labels, TallyMapLabel, i).code, "E09");
+  plain_labels = tally_map_figure_get_labels (1200, 675, NULL, boundaries, data, &style, &plain);
+  for (guint i = 0; i < plain_labels->len; i++)
+    plain_london += g_str_has_prefix (g_array_index (plain_labels, TallyMapLabel, i).code, "E09");
+  g_test_message ("London boroughs named: %u with the inset, %u without", london, plain_london);
+  g_assert_cmpuint (london, >=, 12);
+  g_assert_cmpuint (plain_london, <=, 2);
+}
+
+/* The collision rule: at every preset's shape, whole map, London and
+ * inset, no two labels' boxes meet, each lies on the canvas, and the
+ * figure still names plenty of councils. */
+static void
+test_labels_do_not_collide (gconstpointer data_hex)
+{
+  gboolean hex = GPOINTER_TO_INT (data_hex);
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  const int sizes[][2] = { { 1200, 675 }, { 1080, 1080 }, { 1600, 900 }, { 794, 1123 }, { 1123, 794 }, { 559, 794 } };
+  TallyMapFigureOptions shown[3] = { { .labels = TRUE }, { .labels = TRUE, .has_extent = TRUE },
+                                     { .labels = TRUE, .london_inset = TRUE } };
+  TallyChartStyle style;
+
+  if (!hex && boundaries == NULL)
+    {
+      g_test_skip ("../shared/data/geo is not there");
+      return;
+    }
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  g_assert_true (tally_map_get_scope_bounds (hex ? hexes : NULL, hex ? NULL : boundaries, data, TRUE, shown[1].extent));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint o = 0; o < G_N_ELEMENTS (shown); o++)
+      {
+        g_autoptr(GArray) labels = tally_map_figure_get_labels (sizes[s][0], sizes[s][1], hex ? hexes : NULL,
+                                                                hex ? NULL : boundaries, data, &style, &shown[o]);
+        guint floor = hex ? (o == 1 ? 33 : 150) : 20, london = 0;
+
+        g_test_message ("%d×%d, %s: %u labels", sizes[s][0], sizes[s][1],
+                        o == 0 ? "whole map" : o == 1 ? "London" : "inset", labels->len);
+        /* Hexes: most of them named (London: the hexes in view); boundaries:
+         * the larger councils. */
+        g_assert_cmpuint (labels->len, >=, floor);
+        for (guint i = 0; i < labels->len; i++)
+          {
+            const TallyMapLabel *a = &g_array_index (labels, TallyMapLabel, i);
+
+            g_assert_cmpfloat (a->x, >=, 0);
+            g_assert_cmpfloat (a->y, >=, 0);
+            g_assert_cmpfloat (a->x + a->width, <=, sizes[s][0]);
+            g_assert_cmpfloat (a->y + a->height, <=, sizes[s][1]);
+            g_assert_cmpfloat (a->width, >, 0);
+            london += g_str_has_prefix (a->code, "E09");
+            for (guint j = i + 1; j < labels->len; j++)
+              {
+                const TallyMapLabel *b = &g_array_index (labels, TallyMapLabel, j);
+
+                if (tally_map_labels_intersect (a, b, 0))
+                  g_error ("%d×%d: the labels “%s” (%.1f, %.1f, %.1f × %.1f) and “%s” (%.1f, %.1f, %.1f × %.1f) "
+                           "overlap", sizes[s][0], sizes[s][1], a->text, a->x, a->y, a->width, a->height, b->text,
+                           b->x, b->y, b->width, b->height);
+              }
+          }
+        /* London's view of the hexes names every one of its 33 councils. */
+        if (hex && o == 1)
+          g_assert_cmpuint (london, ==, 33);
+      }
+}
+
 static void
 test_short_labels (void)
 {
@@ -546,6 +742,11 @@ main (int   argc,
   g_test_add_func ("/map-render/zoomed-in-hexes", test_zoomed_in_hexes);
   g_test_add_data_func ("/map-render/figure-hexes", GINT_TO_POINTER (TRUE), test_figure);
   g_test_add_data_func ("/map-render/figure-boundaries", GINT_TO_POINTER (FALSE), test_figure);
+  g_test_add_data_func ("/map-render/figure-extent-hexes", GINT_TO_POINTER (TRUE), test_figure_extent);
+  g_test_add_data_func ("/map-render/figure-extent-boundaries", GINT_TO_POINTER (FALSE), test_figure_extent);
+  g_test_add_func ("/map-render/figure-inset", test_figure_inset);
+  g_test_add_data_func ("/map-render/labels-hexes", GINT_TO_POINTER (TRUE), test_labels_do_not_collide);
+  g_test_add_data_func ("/map-render/labels-boundaries", GINT_TO_POINTER (FALSE), test_labels_do_not_collide);
 
   status = g_test_run ();
 

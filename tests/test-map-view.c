@@ -13,6 +13,7 @@
 #include "tally-catalog.h"
 #include "tally-council.h"
 #include "tally-database.h"
+#include "tally-export-dialog.h"
 #include "tally-filter.h"
 #include "tally-map-view.h"
 #include "tally-results.h"
@@ -256,6 +257,67 @@ test_zoom_and_fit (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (after.scale, before.scale, 1e-9);
 }
 
+/* The share of a PNG's pixels in the Liberal Democrats' yellow, #FAA61A. */
+static double
+yellow_share (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+
+        n += abs ((int) ((pixel >> 16) & 0xff) - 0xFA) <= 3 && abs ((int) ((pixel >> 8) & 0xff) - 0xA6) <= 3 &&
+             abs ((int) (pixel & 0xff) - 0x1A) <= 3;
+      }
+  cairo_surface_destroy (surface);
+  return (double) n / (width * height);
+}
+
+static double
+export_map (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  TallyExportDialog *dialog = tally_export_dialog_present_map (fixture->window, fixture->view);
+
+  tally_test_wait_for_frames (100);
+  g_assert_true (tally_export_dialog_write (dialog, path, TALLY_EXPORT_OVERWRITE, &error));
+  g_assert_no_error (error);
+  tally_test_wait_for_frames (100);
+  return yellow_share (path);
+}
+
+/* Zoomed to London in the window, the export shows London: the Liberal
+ * Democrats' three London councils (Richmond upon Thames, Kingston upon
+ * Thames, Sutton) fill a few per cent of the file, against a fraction of
+ * that when the window shows all England. */
+static void
+test_export_as_shown (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  double england, london;
+
+  tally_map_view_fit_england (fixture->view);
+  tally_test_wait_for_frames (100);
+  england = export_map (fixture, "england.png");
+  tally_map_view_fit_london (fixture->view);
+  tally_test_wait_for_frames (100);
+  london = export_map (fixture, "london.png");
+
+  g_test_message ("Liberal Democrat yellow: %.2f%% of the England export, %.2f%% of the London one",
+                  100 * england, 100 * london);
+  g_assert_cmpfloat (london, >, 0.01);
+  g_assert_cmpfloat (london, >, 4 * england);
+}
+
 static void
 test_follows_filter (Fixture       *fixture,
                      gconstpointer  data)
@@ -348,6 +410,7 @@ main (int   argc,
   g_test_add ("/map-view/selection-and-keyboard", Fixture, NULL, fixture_setup, test_selection_and_keyboard,
               fixture_teardown);
   g_test_add ("/map-view/zoom-and-fit", Fixture, NULL, fixture_setup, test_zoom_and_fit, fixture_teardown);
+  g_test_add ("/map-view/export-as-shown", Fixture, NULL, fixture_setup, test_export_as_shown, fixture_teardown);
   g_test_add ("/map-view/follows-filter", Fixture, NULL, fixture_setup, test_follows_filter, fixture_teardown);
   g_test_add ("/map-view/geographic", Fixture, NULL, fixture_setup, test_geographic, fixture_teardown);
 

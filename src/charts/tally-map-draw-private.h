@@ -20,6 +20,14 @@ void          _tally_map_hex_path      (cairo_t                 *cr,
                                         double                   y,
                                         double                   radius,
                                         gboolean                 pointy);
+void          _tally_map_paint_hexes   (cairo_t                 *cr,
+                                        TallyHexLayout          *layout,
+                                        const TallyMapData      *data,
+                                        const TallyMapTransform *transform,
+                                        const TallyChartStyle   *style,
+                                        double                   width,
+                                        double                   height,
+                                        gboolean                 labels);
 void          _tally_map_geometry_path (cairo_t                 *cr,
                                         TallyGeometry           *geometry,
                                         const TallyMapTransform *transform);

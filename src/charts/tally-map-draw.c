@@ -10,9 +10,11 @@
  *   council;
  * - the key, laid out once per data (TallyMapKeyLayout).
  *
- * This file has the transform, the colours, the hexes and the whole
- * figure; the boundaries are painted by tally-map-draw-boundaries.c, the
- * marks by tally-map-draw-marks.c and the key by tally-map-key.c.
+ * This file has the transform, the colours and the hexes; the boundaries
+ * are painted by tally-map-draw-boundaries.c, the marks by
+ * tally-map-draw-marks.c, the key by tally-map-key.c, and the whole figure
+ * (its part of the map, labels and London inset) by tally-map-figure.c and
+ * tally-map-labels.c.
  *
  * Boundaries are culled by their bounding boxes, so a zoomed-in frame only
  * walks what it shows, and the level of detail keeps a zoomed-out frame to
@@ -148,19 +150,17 @@ label_layout (const TallyChartStyle *style,
   return _tally_chart_text_new (&sized, font, text);
 }
 
-/**
- * tally_map_paint_hexes:
- *
- * Paints one hex per council of @layout that lies on the canvas.
- */
+/* Paints the hexes, with the window's labels inside them when @labels
+ * (a figure places its own, tally-map-labels.c). */
 void
-tally_map_paint_hexes (cairo_t                 *cr,
-                       TallyHexLayout          *layout,
-                       const TallyMapData      *data,
-                       const TallyMapTransform *transform,
-                       const TallyChartStyle   *style,
-                       double                   width,
-                       double                   height)
+_tally_map_paint_hexes (cairo_t                 *cr,
+                        TallyHexLayout          *layout,
+                        const TallyMapData      *data,
+                        const TallyMapTransform *transform,
+                        const TallyChartStyle   *style,
+                        double                   width,
+                        double                   height,
+                        gboolean                 labels)
 {
   double radius = transform->scale;
   double inset = radius - hex_gap (radius) / SQRT3;
@@ -175,7 +175,9 @@ tally_map_paint_hexes (cairo_t                 *cr,
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_GOOD);
 
-  if (radius >= HEX_NAME_RADIUS)
+  if (!labels)
+    ;
+  else if (radius >= HEX_NAME_RADIUS)
     {
       /* Whole names, on up to three lines. */
       full_names = TRUE;
@@ -227,6 +229,24 @@ tally_map_paint_hexes (cairo_t                 *cr,
   cairo_restore (cr);
 }
 
+/**
+ * tally_map_paint_hexes:
+ *
+ * Paints one hex per council of @layout that lies on the canvas, labelled
+ * once the hexes are large enough.
+ */
+void
+tally_map_paint_hexes (cairo_t                 *cr,
+                       TallyHexLayout          *layout,
+                       const TallyMapData      *data,
+                       const TallyMapTransform *transform,
+                       const TallyChartStyle   *style,
+                       double                   width,
+                       double                   height)
+{
+  _tally_map_paint_hexes (cr, layout, data, transform, style, width, height, TRUE);
+}
+
 /* The whole figure */
 
 /**
@@ -235,8 +255,8 @@ tally_map_paint_hexes (cairo_t                 *cr,
  * @boundaries: (nullable): the boundaries to draw when @layout is %NULL
  * @marks: (nullable): outlines and labels to add
  *
- * Draws the map as a figure for publication: title, subtitle, the map
- * fitted to the space left, its key beside or below it, and the source.
+ * Draws the whole map as a figure for publication, its councils labelled:
+ * tally_map_draw_figure() with the default options.
  */
 void
 tally_map_draw (cairo_t                 *cr,
@@ -248,61 +268,7 @@ tally_map_draw (cairo_t                 *cr,
                 const TallyChartStyle   *style,
                 const TallyMapMarks     *marks)
 {
-  TallyChartFrame frame;
-  g_autoptr(TallyMapKeyLayout) key = NULL;
-  TallyMapTransform transform;
-  TallyChartRect map;
-  double min_x, min_y, max_x, max_y, key_width = 0, key_height = 0, gap;
-  gboolean have_bounds = FALSE, key_beside;
+  TallyMapFigureOptions options = { .labels = TRUE };
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (data != NULL);
-  g_return_if_fail (style != NULL);
-
-  _tally_chart_frame_layout (&frame, style, &data->heading, width, height);
-  _tally_chart_frame_paint (cr, &frame, style);
-
-  map = frame.body;
-  gap = _tally_chart_px (style, 16);
-  key_beside = map.width > map.height * 1.05;
-  if (style->show_legend)
-    {
-      key = tally_map_key_layout_new (data, style, key_beside ? map.width * 0.36 : map.width);
-      tally_map_key_get_size (key, &key_width, &key_height);
-      if (key_beside)
-        map.width = MAX (map.width - key_width - gap, 1);
-      else
-        map.height = MAX (map.height - key_height - gap, 1);
-    }
-
-  if (layout != NULL)
-    have_bounds = tally_hex_layout_get_bounds (layout, &min_x, &min_y, &max_x, &max_y);
-  else if (boundaries != NULL)
-    have_bounds = tally_boundaries_get_bounds (boundaries, &min_x, &min_y, &max_x, &max_y);
-
-  if (have_bounds)
-    {
-      tally_map_transform_fit (&transform, min_x, min_y, max_x, max_y, map.x, map.y, map.width, map.height);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, map.x, map.y, map.width, map.height);
-      cairo_clip (cr);
-      if (layout != NULL)
-        tally_map_paint_hexes (cr, layout, data, &transform, style, width, height);
-      else
-        tally_map_paint_boundaries (cr, boundaries, data, &transform, style, width, height);
-      if (marks != NULL)
-        tally_map_paint_marks (cr, layout, layout ? NULL : boundaries, data, &transform, style, marks, width, height);
-      cairo_restore (cr);
-    }
-
-  if (key != NULL)
-    {
-      if (key_beside)
-        tally_map_key_paint (cr, key, style, map.x + map.width + gap, map.y, FALSE);
-      else
-        tally_map_key_paint (cr, key, style, map.x, map.y + map.height + gap, FALSE);
-    }
-
-  _tally_chart_frame_clear (&frame);
+  tally_map_draw_figure (cr, width, height, layout, boundaries, data, style, marks, &options);
 }

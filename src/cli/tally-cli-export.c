@@ -52,6 +52,8 @@ typedef struct
   char                  *map;
   char                  *colour_by;
   char                  *colour_party;
+  gboolean               london_inset;
+  gboolean               whole_map;
   gboolean               csv;
   char                  *rows;
   gboolean               all;
@@ -602,6 +604,7 @@ typedef struct
   TallyHexLayout  *layout;
   TallyBoundaries *boundaries;
   TallyMapData    *data;
+  TallyMapFigureOptions shown;
 } MapFigure;
 
 static void
@@ -613,7 +616,8 @@ draw_map_cb (cairo_t               *cr,
 {
   MapFigure *figure = user_data;
 
-  tally_map_draw (cr, width, height, figure->layout, figure->boundaries, figure->data, style, NULL);
+  tally_map_draw_figure (cr, width, height, figure->layout, figure->boundaries, figure->data, style, NULL,
+                         &figure->shown);
 }
 
 static int
@@ -629,7 +633,7 @@ export_map (Export *export)
   TallyElection *election, *baseline;
   TallyChartStyle style;
   TallyExportFigure figure;
-  MapFigure map = { export, NULL, NULL, NULL };
+  MapFigure map = { export, NULL, NULL, NULL, { .labels = TRUE } };
 
   if (options->all)
     {
@@ -699,6 +703,9 @@ export_map (Export *export)
   map.layout = layout;
   map.boundaries = boundaries;
   map.data = data;
+  /* A map of some councils shows them, not all England with the rest faded. */
+  map.shown.crop_to_scope = !options->whole_map && (options->filter.regions != NULL || options->filter.councils != NULL);
+  map.shown.london_inset = options->london_inset;
   tally_export_figure_init_custom (&figure, draw_map_cb, &map, &data->heading);
   {
     char *temp_dir = NULL;
@@ -803,6 +810,10 @@ tally_cli_run_export (int    argc,
       N_("Colour the map by control, change, winner, share, share-change or swing"), N_("COLOURING") },
     { "colour-party", 0, 0, G_OPTION_ARG_STRING, &options.colour_party,
       N_("The party of a share colouring (default: the “to” party of --swing)"), N_("KEY") },
+    { "london-inset", 0, 0, G_OPTION_ARG_NONE, &options.london_inset,
+      N_("With --map: draw London again, larger, in a box at the top right"), NULL },
+    { "whole-map", 0, 0, G_OPTION_ARG_NONE, &options.whole_map,
+      N_("With --map and --region or --council: show all England, the rest faded, not just those councils"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &options.csv,
       N_("Write the filter’s councils as CSV: its candidates in Tally’s CSV where the database has them"), NULL },
     { "rows", 0, 0, G_OPTION_ARG_STRING, &options.rows,

@@ -17,6 +17,7 @@ typedef struct
   TallyMapData    *map_data;       /* made for the style below */
   TallyChartRgb    map_page;
   gboolean         map_safe;
+  gboolean         london_inset;   /* the map's London inset */
 } TallyExportSubject;
 
 /* tally-export-dialog-subject.c */

@@ -84,14 +84,17 @@ draw_map_cb (cairo_t               *cr,
   TallyExportSubject *subject = user_data;
   const TallyMapData *data = subject_get_map_data (subject, style);
   gboolean hexes = tally_map_view_get_mode (subject->map_view) == TALLY_MAP_MODE_HEXES;
+  TallyMapFigureOptions shown = { .labels = TRUE, .london_inset = subject->london_inset };
 
   if (data == NULL)
     return;
 
-  tally_map_draw (cr, width, height,
-                  hexes ? tally_map_view_get_hex_layout (subject->map_view) : NULL,
-                  hexes ? NULL : tally_map_view_get_boundaries (subject->map_view),
-                  data, style, NULL);
+  /* What the window shows: zoomed to London, the file shows London. */
+  shown.has_extent = tally_map_view_get_visible_extent (subject->map_view, shown.extent);
+  tally_map_draw_figure (cr, width, height,
+                         hexes ? tally_map_view_get_hex_layout (subject->map_view) : NULL,
+                         hexes ? NULL : tally_map_view_get_boundaries (subject->map_view),
+                         data, style, NULL, &shown);
 }
 
 /* Fills @figure for @options; %FALSE when there is nothing to draw. */

@@ -43,6 +43,8 @@ struct _TallyExportDialog
   AdwComboRow          *format_row;
   GtkSpinButton        *height_spin;
   GtkSwitch            *legend_switch;
+  GtkWidget            *inset_row;
+  GtkSwitch            *inset_switch;
   GtkDrawingArea       *preview;
   AdwComboRow          *scale_row;
   AdwComboRow          *size_row;
@@ -277,6 +279,16 @@ legend_changed_cb (TallyExportDialog *self)
 }
 
 static void
+inset_changed_cb (TallyExportDialog *self)
+{
+  if (self->syncing)
+    return;
+
+  self->subject.london_inset = gtk_switch_get_active (self->inset_switch);
+  refresh (self);
+}
+
+static void
 text_changed_cb (TallyExportDialog *self,
                  GtkEditable       *editable)
 {
@@ -439,6 +451,8 @@ tally_export_dialog_class_init (TallyExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, inset_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, inset_switch);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, size_row);
@@ -487,6 +501,8 @@ tally_export_dialog_init (TallyExportDialog *self)
   g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (custom_size_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->legend_switch, "notify::active", G_CALLBACK (legend_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inset_switch, "notify::active", G_CALLBACK (inset_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subtitle_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -557,12 +573,15 @@ tally_export_dialog_present_map (GtkWindow    *parent,
                                  TallyMapView *view)
 {
   TallyExportSubject subject = { 0 };
+  TallyExportDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TALLY_IS_MAP_VIEW (view), NULL);
 
   subject.map_view = g_object_ref (view);
-  return present (parent, &subject, _("Export Map"));
+  self = present (parent, &subject, _("Export Map"));
+  gtk_widget_set_visible (self->inset_row, TRUE);
+  return self;
 }
 
 /**

@@ -739,6 +739,36 @@ tally_map_view_get_transform (TallyMapView      *self,
 }
 
 /**
+ * tally_map_view_get_visible_extent:
+ * @extent: (out) (array fixed-size=4): min x, min y, max x, max y, in map
+ *   units: what the view shows now
+ *
+ * For an export or a print to show what the window shows.
+ *
+ * Returns: %FALSE before the map is laid out in the window
+ */
+gboolean
+tally_map_view_get_visible_extent (TallyMapView *self,
+                                   double       *extent)
+{
+  TallyMapTransform transform;
+  int width, height;
+
+  g_return_val_if_fail (TALLY_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (extent != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0 || !self->views[self->mode].placed)
+    return FALSE;
+
+  _tally_map_view_get_transform (self, &transform);
+  tally_map_transform_to_map (&transform, 0, height, &extent[0], &extent[1]);
+  tally_map_transform_to_map (&transform, width, 0, &extent[2], &extent[3]);
+  return TRUE;
+}
+
+/**
  * tally_map_view_lookup_council:
  *
  * Returns: (nullable): the code of the council at (@x, @y) in the widget

@@ -68,6 +68,8 @@ const TallyChartStyle *
                     tally_map_view_get_style             (TallyMapView     *self);
 void                tally_map_view_get_transform         (TallyMapView     *self,
                                                           TallyMapTransform *transform);
+gboolean              tally_map_view_get_visible_extent (TallyMapView      *self,
+                                                         double            *extent);
 const char         *tally_map_view_lookup_council        (TallyMapView     *self,
                                                           double            x,
                                                           double            y);
