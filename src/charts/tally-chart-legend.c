@@ -5,7 +5,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "tally-chart-legend-private.h"
+
+/* The width of the key's two seats, in swatches (they overlap a little). */
+#define SEAT_KIND_SWATCHES 1.95
 
 static char *
 rgb_to_hex (TallyChartRgb colour)
@@ -171,7 +176,7 @@ _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
       item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[i]);
       item.item = i;
       _tally_chart_text_size (item.label, &text_width, &text_height);
-      item.rect = (TallyChartRect) { x, 0, swatch + gap + text_width, text_height };
+      item.rect = (TallyChartRect) { x, 0, SEAT_KIND_SWATCHES * swatch + gap + text_width, text_height };
       x += item.rect.width + item_gap;
       line_height = MAX (line_height, text_height);
       g_array_append_val (items, item);
@@ -184,13 +189,98 @@ _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
   return items;
 }
 
+/* CIE L*, 0 to 100: the lightness a greyscale print keeps of a colour. */
+double
+_tally_chart_lightness (TallyChartRgb colour)
+{
+  double y = tally_chart_rgb_luminance (colour);
+
+  return y > 216.0 / 24389 ? 116 * cbrt (y) - 16 : y * 24389.0 / 27;
+}
+
+double
+_tally_chart_not_up_alpha (const TallyChartStyle *style,
+                           TallyChartRgb          colour)
+{
+  double target, low = 0.15, high = 0.7;
+
+  if (style->background == TALLY_CHART_BACKGROUND_TRANSPARENT)
+    return _TALLY_CHART_NOT_UP_ALPHA;
+
+  /* Lightness falls (or rises) steadily from the page to the colour, so
+   * a bisection finds the mix that lands midway. */
+  target = (_tally_chart_lightness (colour) + _tally_chart_lightness (style->page)) / 2;
+  for (guint i = 0; i < 24; i++)
+    {
+      double middle = (low + high) / 2;
+      double lightness = _tally_chart_lightness (tally_chart_rgb_mix (style->page, colour, middle));
+      gboolean too_near_page = style->dark ? lightness < target : lightness > target;
+
+      if (too_near_page)
+        low = middle;
+      else
+        high = middle;
+    }
+  return (low + high) / 2;
+}
+
+/* The key's swatch: the two largest parties' seats side by side, solid or
+ * as seats not up are drawn, so it reads as a kind of seat, never as a
+ * grey party (Others, no overall control). */
+static void
+paint_seat_kind_swatch (cairo_t                  *cr,
+                        const TallySeatChartData *data,
+                        const TallyChartStyle    *style,
+                        gboolean                  not_up,
+                        gboolean                  round,
+                        double                    left,
+                        double                    middle,
+                        double                    swatch)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < data->n_entries && n < 2; i++)
+    {
+      TallyChartRgb colour = tally_chart_party_rgb (&data->entries[i].party, style);
+      double x = left + n * swatch * 0.95;
+      gboolean outline = not_up && style->not_up_outline;
+
+      if (data->entries[i].seats == 0)
+        continue;
+
+      _tally_chart_set_rgb_on_page (cr, style, colour, not_up && !outline ? _tally_chart_not_up_alpha (style, colour)
+                                                                          : 1.0);
+      if (outline)
+        {
+          double line = swatch * (round ? 0.25 : 0.24);
+
+          if (round)
+            cairo_arc (cr, x + swatch / 2, middle, swatch / 2 - line / 2, 0, 2 * G_PI);
+          else
+            cairo_rectangle (cr, x + line / 2, middle - swatch / 2 + line / 2, swatch - line, swatch - line);
+          cairo_set_line_width (cr, line);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          if (round)
+            cairo_arc (cr, x + swatch / 2, middle, swatch / 2, 0, 2 * G_PI);
+          else
+            cairo_rectangle (cr, x, middle - swatch / 2, swatch, swatch);
+          cairo_fill (cr);
+        }
+      n++;
+    }
+}
+
 void
-_tally_chart_seats_up_note_paint (cairo_t               *cr,
-                                  GArray                *items,
-                                  double                 x,
-                                  double                 y,
-                                  const TallyChartStyle *style,
-                                  gboolean               round)
+_tally_chart_seats_up_note_paint (cairo_t                  *cr,
+                                  GArray                   *items,
+                                  double                    x,
+                                  double                    y,
+                                  const TallySeatChartData *data,
+                                  const TallyChartStyle    *style,
+                                  gboolean                  round)
 {
   double swatch = _tally_chart_px (style, 10);
   double gap = _tally_chart_px (style, 5);
@@ -205,14 +295,8 @@ _tally_chart_seats_up_note_paint (cairo_t               *cr,
       double top = y + item->rect.y;
       double middle = top + _tally_chart_text_baseline (item->label) - swatch * 0.4;
 
-      _tally_chart_set_rgb_on_page (cr, style, style->ink_secondary, item->item == 0 ? 1.0 : _TALLY_CHART_NOT_UP_ALPHA);
-      if (round)
-        cairo_arc (cr, left + swatch / 2, middle, swatch / 2, 0, 2 * G_PI);
-      else
-        cairo_rectangle (cr, left, middle - swatch / 2, swatch, swatch);
-      cairo_fill (cr);
-
-      _tally_chart_text_paint (cr, item->label, left + swatch + gap, top, style->ink_secondary, 1);
+      paint_seat_kind_swatch (cr, data, style, item->item != 0, round, left, middle, swatch);
+      _tally_chart_text_paint (cr, item->label, left + SEAT_KIND_SWATCHES * swatch + gap, top, style->ink_secondary, 1);
     }
 }
 

@@ -39,6 +39,8 @@ typedef enum
  * @show_subtitle: draw the heading's subtitle
  * @show_source: draw the source line at the foot
  * @show_legend: draw the legend (where the chart has one)
+ * @not_up_outline: seats not up this year drawn as outlines in their
+ *   party's colour rather than paler: a pattern that survives any printer
  * @scale: multiplies every type size, stroke and margin: 2 for a 2× export
  *   drawn on a canvas twice the size.  A HiDPI widget leaves it at 1, since
  *   GTK scales the cairo context itself.
@@ -69,6 +71,7 @@ typedef struct
   gboolean             show_legend;
   double               scale;
   gboolean             fill;      /* export: bars and cells grow to fill the frame */
+  gboolean             not_up_outline;  /* seats not up as outlines in the party's colour, for print */
   const char          *font_family;
   const char          *title;
   const char          *subtitle;

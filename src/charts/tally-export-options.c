@@ -387,6 +387,7 @@ tally_export_options_get_style (const TallyExportOptions *options,
   style->show_subtitle = options->show_subtitle;
   style->show_source = options->show_source;
   style->show_legend = options->show_legend;
+  style->not_up_outline = options->not_up_outline;
   style->title = options->title;
   style->subtitle = options->subtitle;
   style->source = options->source;

@@ -110,6 +110,8 @@ typedef enum
  * @show_subtitle: draw the subtitle
  * @show_source: draw the source line
  * @show_legend: draw the legend or key
+ * @not_up_outline: seats not up this year as outlines in their party's
+ *   colour, a pattern for print, rather than paler
  * @title: (nullable): replaces the figure's title; not owned
  * @subtitle: (nullable): replaces the figure's subtitle; not owned
  * @source: (nullable): replaces the figure's source line; not owned
@@ -131,6 +133,7 @@ typedef struct
   gboolean             show_subtitle;
   gboolean             show_source;
   gboolean             show_legend;
+  gboolean             not_up_outline;
   const char          *title;
   const char          *subtitle;
   const char          *source;

@@ -644,8 +644,11 @@ tally_hemicycle_paint (cairo_t                    *cr,
 
         if (!ready[key])
           {
-            double alpha = data->has_seats_up && !layout->seat_up[seat] ? _TALLY_CHART_NOT_UP_ALPHA : 1.0;
-            TallyChartRgb colour;
+            gboolean not_up = data->has_seats_up && !layout->seat_up[seat];
+            gboolean outline = not_up && style->not_up_outline;
+            TallyChartRgb colour = entry < 0 ? style->ink_faint
+                                             : tally_chart_party_rgb (&data->entries[entry].party, style);
+            double alpha = not_up && !outline ? _tally_chart_not_up_alpha (style, colour) : 1.0;
 
             if (highlight >= 0 && entry != highlight)
               alpha *= 0.3;
@@ -656,10 +659,14 @@ tally_hemicycle_paint (cairo_t                    *cr,
                                        _tally_chart_px (style, 1.5), style->ink_faint, alpha);
             else
               {
-                _tally_chart_on_page (style, tally_chart_party_rgb (&data->entries[entry].party, style), alpha,
-                                      &colour, &alpha);
-                _tally_chart_stamp_init (&stamps[key], cr, TALLY_CHART_STAMP_DISC, 2 * seat_radius, 0, 0,
-                                         colour, alpha);
+                _tally_chart_on_page (style, colour, alpha, &colour, &alpha);
+                if (outline)
+                  /* The pattern for print: a ring in the party's own colour. */
+                  _tally_chart_stamp_init (&stamps[key], cr, TALLY_CHART_STAMP_RING, 2 * seat_radius, 0,
+                                           seat_radius * 0.5, colour, alpha);
+                else
+                  _tally_chart_stamp_init (&stamps[key], cr, TALLY_CHART_STAMP_DISC, 2 * seat_radius, 0, 0,
+                                           colour, alpha);
               }
             ready[key] = TRUE;
           }
@@ -689,7 +696,7 @@ tally_hemicycle_paint (cairo_t                    *cr,
   if (layout->legend)
     _tally_chart_seat_legend_paint (cr, layout->legend, layout->legend_x, layout->legend_y,
                                     data, style, TRUE, highlight);
-  _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, style, TRUE);
+  _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, data, style, TRUE);
 
   cairo_restore (cr);
 }

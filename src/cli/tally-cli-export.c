@@ -68,6 +68,7 @@ typedef struct
   gboolean               no_subtitle;
   gboolean               no_source;
   gboolean               no_legend;
+  gboolean               not_up_outline;
   gboolean               colour_blind;
   char                  *method;
   char                  *swing;
@@ -242,6 +243,7 @@ read_file_options (Export  *export,
   file->show_source = !options->no_source;
   file->show_legend = !options->no_legend;
   file->colour_blind_safe = options->colour_blind;
+  file->not_up_outline = options->not_up_outline;
   export->flags = options->force ? TALLY_EXPORT_OVERWRITE : TALLY_EXPORT_FLAGS_NONE;
 
   return TRUE;
@@ -841,6 +843,8 @@ tally_cli_run_export (int    argc,
     { "no-subtitle", 0, 0, G_OPTION_ARG_NONE, &options.no_subtitle, N_("Leave out the subtitle"), NULL },
     { "no-source", 0, 0, G_OPTION_ARG_NONE, &options.no_source, N_("Leave out the source line"), NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &options.no_legend, N_("Leave out the legend"), NULL },
+    { "not-up-outline", 0, 0, G_OPTION_ARG_NONE, &options.not_up_outline,
+      N_("Draw seats not up this year as outlines in their party’s colour, a pattern for print, not paler"), NULL },
     { "colour-blind", 0, 0, G_OPTION_ARG_NONE, &options.colour_blind,
       N_("Draw parties in the colour-blind-safe palette"), NULL },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &options.method,

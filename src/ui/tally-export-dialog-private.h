@@ -29,6 +29,7 @@ char      *_tally_export_subject_suggest_name          (TallyExportSubject      
                                                         const TallyExportOptions *options);
 gboolean   _tally_export_subject_get_colour_blind_safe (TallyExportSubject       *subject);
 GSettings *_tally_export_settings_new                  (void);
+gboolean   _tally_export_london_inset_load             (void);
 void       _tally_export_options_load                  (TallyExportOptions       *options,
                                                         GSettings                *settings,
                                                         char                    **source);

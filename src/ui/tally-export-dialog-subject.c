@@ -215,6 +215,7 @@ _tally_export_options_load (TallyExportOptions  *options,
   background = g_settings_get_string (settings, "export-background");
   tally_export_background_from_string (background, &options->background);
   options->show_legend = g_settings_get_boolean (settings, "export-legend");
+  options->not_up_outline = g_settings_get_boolean (settings, "export-not-up-outline");
 
   g_free (*source);
   *source = g_settings_get_string (settings, "export-source");
@@ -238,5 +239,15 @@ _tally_export_options_save (const TallyExportOptions *options,
   g_settings_set_int (settings, "export-scale", (int) options->scale);
   g_settings_set_string (settings, "export-background", tally_export_background_to_string (options->background));
   g_settings_set_boolean (settings, "export-legend", options->show_legend);
+  g_settings_set_boolean (settings, "export-not-up-outline", options->not_up_outline);
   g_settings_set_string (settings, "export-source", options->source ? options->source : "");
+}
+
+/* Whether the last map exported had its London inset. */
+gboolean
+_tally_export_london_inset_load (void)
+{
+  g_autoptr(GSettings) settings = _tally_export_settings_new ();
+
+  return settings != NULL && g_settings_get_boolean (settings, "export-london-inset");
 }

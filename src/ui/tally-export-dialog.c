@@ -44,6 +44,8 @@ struct _TallyExportDialog
   GtkSpinButton        *height_spin;
   GtkSwitch            *legend_switch;
   GtkWidget            *inset_row;
+  GtkWidget            *outline_row;
+  GtkSwitch            *outline_switch;
   GtkSwitch            *inset_switch;
   GtkDrawingArea       *preview;
   AdwComboRow          *scale_row;
@@ -91,6 +93,8 @@ sync_rows (TallyExportDialog *self)
   adw_combo_row_set_selected (self->scale_row, (guint) CLAMP (self->options.scale, 1, 3) - 1);
   adw_combo_row_set_selected (self->background_row, self->options.background);
   gtk_switch_set_active (self->legend_switch, self->options.show_legend);
+  gtk_switch_set_active (self->outline_switch, self->options.not_up_outline);
+  gtk_switch_set_active (self->inset_switch, self->subject.london_inset);
   gtk_drop_down_set_selected (self->unit_dropdown, self->options.unit);
   set_spin_range (self);
   gtk_spin_button_set_value (self->width_spin, self->options.width);
@@ -279,6 +283,16 @@ legend_changed_cb (TallyExportDialog *self)
 }
 
 static void
+outline_changed_cb (TallyExportDialog *self)
+{
+  if (self->syncing)
+    return;
+
+  self->options.not_up_outline = gtk_switch_get_active (self->outline_switch);
+  refresh (self);
+}
+
+static void
 inset_changed_cb (TallyExportDialog *self)
 {
   if (self->syncing)
@@ -452,6 +466,8 @@ tally_export_dialog_class_init (TallyExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, inset_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, outline_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, outline_switch);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, inset_switch);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, scale_row);
@@ -501,6 +517,8 @@ tally_export_dialog_init (TallyExportDialog *self)
   g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (custom_size_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->legend_switch, "notify::active", G_CALLBACK (legend_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline_switch, "notify::active", G_CALLBACK (outline_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inset_switch, "notify::active", G_CALLBACK (inset_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -579,8 +597,10 @@ tally_export_dialog_present_map (GtkWindow    *parent,
   g_return_val_if_fail (TALLY_IS_MAP_VIEW (view), NULL);
 
   subject.map_view = g_object_ref (view);
+  subject.london_inset = _tally_export_london_inset_load ();
   self = present (parent, &subject, _("Export Map"));
   gtk_widget_set_visible (self->inset_row, TRUE);
+  gtk_widget_set_visible (self->outline_row, FALSE);
   return self;
 }
 
@@ -636,6 +656,8 @@ tally_export_dialog_write (TallyExportDialog  *self,
     {
       folder = g_path_get_dirname (path);
       _tally_export_options_save (&self->options, self->settings);
+      if (self->subject.map_view != NULL)
+        g_settings_set_boolean (self->settings, "export-london-inset", self->subject.london_inset);
       g_settings_set_string (self->settings, "export-folder", folder);
       g_settings_apply (self->settings);
     }
