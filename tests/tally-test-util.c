@@ -263,6 +263,7 @@ tally_test_fingerprint (const char *db_path)
                      "(SELECT count(*) || '/' || total (seats_up) || '/' || total (votes_total) FROM council_elections), "
                      "(SELECT count(*) || '/' || total (seats_won) || '/' || total (votes) FROM council_results), "
                      "(SELECT count(*) || '/' || total (seats) FROM compositions), "
+                     "(SELECT count(*) || '/' || total (seats) || '/' || total (votes) FROM notional_baselines), "
                      "(SELECT count(*) FROM imports), "
                      "(SELECT count(*) FROM sqlite_schema)");
 }

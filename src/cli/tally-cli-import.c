@@ -1,6 +1,6 @@
 /* tally-cli-import.c: `tally import`, results files into a database without a window.
  *
- *   tally import FILE… [--format dc|leap|ocd|tally] [--database FILE]
+ *   tally import FILE… [--format dc|leap|ocd|tally|notional] [--database FILE]
  *                      [--date YYYY-MM-DD]
  *
  * Every file goes in, or none does: one transaction for the whole command.
@@ -33,7 +33,7 @@ tally_cli_run_import (int    argc,
   TallyImportFormat format = TALLY_IMPORT_FORMAT_AUTO;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Read every file as FORMAT: dc, leap, ocd or tally (default: from each file’s header)"),
+      N_("Read every file as FORMAT: dc, leap, ocd, tally or notional (default: from each file’s header)"),
       N_("FORMAT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
       N_("Import into FILE instead of your own database"), N_("FILE") },
@@ -44,7 +44,8 @@ tally_cli_run_import (int    argc,
 
   context = g_option_context_new (_("FILE…"));
   g_option_context_set_summary (context, _("Import results files: Democracy Club, LEAP, "
-                                           "Open Council Data or Tally CSV"));
+                                           "Open Council Data or Tally CSV, and notional baselines "
+                                           "(docs/NOTIONAL-CSV.md)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -60,7 +61,7 @@ tally_cli_run_import (int    argc,
 
   if (format_name != NULL && !tally_import_format_from_string (format_name, &format))
     {
-      g_printerr (_("tally import: “%s” is not a format (dc, leap, ocd or tally)\n"), format_name);
+      g_printerr (_("tally import: “%s” is not a format (dc, leap, ocd, tally or notional)\n"), format_name);
       return 2;
     }
 

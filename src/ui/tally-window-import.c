@@ -102,6 +102,17 @@ import_done_cb (GObject      *object,
     else
       message = g_strdup_printf (_("Imported %u rows into %u councils"), summary->rows_read, summary->councils);
 
+    /* A notional baseline changes no seats won, only what change is measured against. */
+    if (summary->notional > 0 && summary->candidates == 0 && summary->compositions == 0)
+      {
+        g_free (message);
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Notional baseline imported for %u council: its seat change is measured against it",
+                                                "Notional baselines imported for %u councils: their seat change is measured against them",
+                                                summary->notional),
+                                   summary->notional);
+      }
+
     _tally_window_toast (self, message);
   }
 }

@@ -1,6 +1,6 @@
 /* tally-import-formats.c: the results files Tally reads, row by row.
  *
- * Four formats, each told apart by the column names on its header line
+ * Five formats, each told apart by the column names on its header line
  * (named in any order, in any case):
  *
  *  - Democracy Club results CSV (dc): one row per candidate, with
@@ -19,6 +19,9 @@
  *    year's snapshot is the composition after that year's election and
  *    before the next year's, for whichever of those the database holds.
  *  - Tally's own candidate CSV (tally): documented in tests/data/README.md.
+ *  - Tally's notional baseline CSV (notional): council × party seats (and
+ *    votes) at the previous comparable election on new ward boundaries,
+ *    documented in docs/NOTIONAL-CSV.md and read by tally-import-notional.c.
  *
  * Every value is checked before it is used; a bad one stops the import with
  * the file, line, column and reason.
@@ -30,41 +33,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "tally-import-private.h"
-
-#define MAX_COLUMNS   16
-#define MAX_PREAMBLE  4
-#define MAX_VOTES     G_GINT64_CONSTANT (100000000)
-#define MAX_SEATS     1000
-
-typedef struct _Reader Reader;
-
-typedef struct
-{
-  TallyImportFormat   format;
-  const char * const  columns[MAX_COLUMNS];  /* all the columns it reads */
-  guint               n_required;            /* the first n_required must be there */
-  guint               n_signature;           /* the first n_signature identify it */
-  gboolean          (*begin) (Reader  *self,
-                              GError **error);
-  gboolean          (*read_row) (Reader  *self,
-                                 GError **error);
-} Format;
-
-struct _Reader
-{
-  const Format     *format;
-  TallyImportStore *store;
-  TallyImportSummary *summary;
-  TallyCsvReader   *csv;
-  GFile            *file;
-  int               index[MAX_COLUMNS];      /* where each column is in the file, or -1 */
-  const char       *election_date;           /* LEAP: the election the file holds */
-  char             *election_date_owned;
-  char             *last_date;               /* the last date found sound */
-  GHashTable       *ward_names;              /* DC: ward slug → name */
-  GHashTable       *skipped;                 /* kind of ballot or reason → guint rows */
-};
+#include "tally-import-reader-private.h"
 
 enum { DC_BALLOT, DC_NAME, DC_PARTY, DC_VOTES, DC_WINNER };
 enum { LEAP_WARD, LEAP_COUNCIL, LEAP_CANDIDATE, LEAP_PARTY, LEAP_VOTES, LEAP_ELECTED };
@@ -82,22 +51,22 @@ static const char * const ocd_parties[] = {
   [OCD_PC] = "Plaid Cymru", [OCD_SNP] = "Scottish National Party",
 };
 
-static const char *
-field (Reader *self,
-       guint   column)
+const char *
+_tally_reader_field (Reader *self,
+                     guint   column)
 {
   int index = self->index[column];
 
   return index >= 0 ? tally_csv_reader_get_field (self->csv, index) : "";
 }
 
-static gboolean
-require_text (Reader      *self,
-              guint        column,
-              const char **value,
-              GError     **error)
+gboolean
+_tally_reader_require_text (Reader      *self,
+                            guint        column,
+                            const char **value,
+                            GError     **error)
 {
-  *value = field (self, column);
+  *value = _tally_reader_field (self, column);
   if ((*value)[0] != '\0')
     return TRUE;
 
@@ -106,15 +75,15 @@ require_text (Reader      *self,
 }
 
 /* A whole number from 0 to @max; empty gives @empty_value, or an error when that is -1. */
-static gboolean
-parse_count (Reader   *self,
-             guint     column,
-             gint64    max,
-             gint64    empty_value,
-             gint64   *value,
-             GError  **error)
+gboolean
+_tally_reader_parse_count (Reader   *self,
+                           guint     column,
+                           gint64    max,
+                           gint64    empty_value,
+                           gint64   *value,
+                           GError  **error)
 {
-  const char *text = field (self, column);
+  const char *text = _tally_reader_field (self, column);
   guint64 parsed = 0;
   int index = self->index[column];
   const char *p;
@@ -176,7 +145,7 @@ parse_flag (Reader    *self,
 {
   static const char * const yes[] = { "1", "true", "t", "yes", "y" };
   static const char * const no[] = { "0", "false", "f", "no", "n" };
-  const char *text = field (self, column);
+  const char *text = _tally_reader_field (self, column);
 
   if ((text[0] == '0' || text[0] == '1') && text[1] == '\0')
     return (*value = (text[0] == '1'), TRUE);
@@ -200,8 +169,8 @@ parse_flag (Reader    *self,
   return FALSE;
 }
 
-static gboolean
-is_date (const char *text)
+gboolean
+_tally_reader_is_date (const char *text)
 {
   guint64 year, month, day;
 
@@ -267,7 +236,7 @@ dc_read_row (Reader  *self,
   char *ward_name;
   guint n_parts;
 
-  if (!require_text (self, DC_BALLOT, &ballot, error))
+  if (!_tally_reader_require_text (self, DC_BALLOT, &ballot, error))
     return FALSE;
 
   parts = g_strsplit (ballot, ".", 6);
@@ -280,7 +249,7 @@ dc_read_row (Reader  *self,
     }
 
   if (!((n_parts == 4 || (n_parts == 5 && g_str_equal (parts[3], "by"))) &&
-        parts[1][0] != '\0' && parts[2][0] != '\0' && is_date (parts[n_parts - 1])))
+        parts[1][0] != '\0' && parts[2][0] != '\0' && _tally_reader_is_date (parts[n_parts - 1])))
     {
       tally_csv_reader_set_error (self->csv, error, self->index[DC_BALLOT],
                                   _("“%s” is not a Democracy Club ballot id "
@@ -303,9 +272,9 @@ dc_read_row (Reader  *self,
   row.ballot = ballot;
   row.by_election = (n_parts == 5);
 
-  return require_text (self, DC_NAME, &row.candidate, error) &&
-         require_text (self, DC_PARTY, &row.party, error) &&
-         parse_count (self, DC_VOTES, MAX_VOTES, -1, &row.votes, error) &&
+  return _tally_reader_require_text (self, DC_NAME, &row.candidate, error) &&
+         _tally_reader_require_text (self, DC_PARTY, &row.party, error) &&
+         _tally_reader_parse_count (self, DC_VOTES, MAX_VOTES, -1, &row.votes, error) &&
          parse_flag (self, DC_WINNER, -1, &row.elected, error) &&
          _tally_import_store_add_candidate (self->store, &row, error);
 }
@@ -322,7 +291,7 @@ leap_begin (Reader  *self,
 
   if (self->election_date != NULL)
     {
-      if (!is_date (self->election_date))
+      if (!_tally_reader_is_date (self->election_date))
         {
           g_set_error (error, TALLY_IMPORT_ERROR, TALLY_IMPORT_ERROR_ELECTION,
                        _("“%s” is not a date (YYYY-MM-DD)"), self->election_date);
@@ -371,11 +340,11 @@ leap_read_row (Reader  *self,
 
   row.date = self->election_date;
 
-  return require_text (self, LEAP_COUNCIL, &row.council_name, error) &&
-         require_text (self, LEAP_WARD, &row.ward_name, error) &&
-         require_text (self, LEAP_CANDIDATE, &row.candidate, error) &&
-         require_text (self, LEAP_PARTY, &row.party, error) &&
-         parse_count (self, LEAP_VOTES, MAX_VOTES, -1, &row.votes, error) &&
+  return _tally_reader_require_text (self, LEAP_COUNCIL, &row.council_name, error) &&
+         _tally_reader_require_text (self, LEAP_WARD, &row.ward_name, error) &&
+         _tally_reader_require_text (self, LEAP_CANDIDATE, &row.candidate, error) &&
+         _tally_reader_require_text (self, LEAP_PARTY, &row.party, error) &&
+         _tally_reader_parse_count (self, LEAP_VOTES, MAX_VOTES, -1, &row.votes, error) &&
          parse_flag (self, LEAP_ELECTED, -1, &row.elected, error) &&
          _tally_import_store_add_candidate (self->store, &row, error);
 }
@@ -393,16 +362,16 @@ ocd_read_row (Reader  *self,
   guint n_parties = 0;
   gboolean stored = FALSE;
 
-  if (!require_text (self, OCD_AUTHORITY, &authority, error) ||
-      !parse_count (self, OCD_YEAR, 2200, -1, &year, error) ||
-      !parse_count (self, OCD_TOTAL, MAX_SEATS, -1, &total, error))
+  if (!_tally_reader_require_text (self, OCD_AUTHORITY, &authority, error) ||
+      !_tally_reader_parse_count (self, OCD_YEAR, 2200, -1, &year, error) ||
+      !_tally_reader_parse_count (self, OCD_TOTAL, MAX_SEATS, -1, &total, error))
     return FALSE;
 
   for (guint column = OCD_CON; column < G_N_ELEMENTS (ocd_parties); column++)
     {
       gint64 count;
 
-      if (!parse_count (self, column, MAX_SEATS, 0, &count, error))
+      if (!_tally_reader_parse_count (self, column, MAX_SEATS, 0, &count, error))
         return FALSE;
       if (count == 0)
         continue;
@@ -482,12 +451,12 @@ tally_read_row (Reader  *self,
   TallyImportCandidate row = { 0 };
   gint64 seats;
 
-  if (!require_text (self, TALLY_DATE, &row.date, error))
+  if (!_tally_reader_require_text (self, TALLY_DATE, &row.date, error))
     return FALSE;
 
   if (g_strcmp0 (row.date, self->last_date) != 0)
     {
-      if (!is_date (row.date))
+      if (!_tally_reader_is_date (row.date))
         {
           tally_csv_reader_set_error (self->csv, error, self->index[TALLY_DATE],
                                       _("“%s” is not a date (YYYY-MM-DD)"), row.date);
@@ -497,8 +466,8 @@ tally_read_row (Reader  *self,
       self->last_date = g_strdup (row.date);
     }
 
-  row.council_code = field (self, TALLY_COUNCIL_CODE);
-  row.council_name = field (self, TALLY_COUNCIL_NAME);
+  row.council_code = _tally_reader_field (self, TALLY_COUNCIL_CODE);
+  row.council_name = _tally_reader_field (self, TALLY_COUNCIL_NAME);
   if (row.council_code[0] == '\0' && row.council_name[0] == '\0')
     {
       int index = self->index[TALLY_COUNCIL_CODE] >= 0 ? self->index[TALLY_COUNCIL_CODE]
@@ -512,19 +481,19 @@ tally_read_row (Reader  *self,
   if (row.council_name[0] == '\0')
     row.council_name = NULL;
 
-  row.ward_code = field (self, TALLY_WARD_CODE);
+  row.ward_code = _tally_reader_field (self, TALLY_WARD_CODE);
   if (row.ward_code[0] == '\0')
     row.ward_code = NULL;
-  row.ballot = field (self, TALLY_BALLOT);
+  row.ballot = _tally_reader_field (self, TALLY_BALLOT);
   if (row.ballot[0] == '\0')
     row.ballot = NULL;
 
-  if (!require_text (self, TALLY_WARD_NAME, &row.ward_name, error) ||
+  if (!_tally_reader_require_text (self, TALLY_WARD_NAME, &row.ward_name, error) ||
       !parse_flag (self, TALLY_BY_ELECTION, FALSE, &row.by_election, error) ||
-      !parse_count (self, TALLY_SEATS, MAX_SEATS, 0, &seats, error) ||
-      !require_text (self, TALLY_CANDIDATE, &row.candidate, error) ||
-      !require_text (self, TALLY_PARTY, &row.party, error) ||
-      !parse_count (self, TALLY_VOTES, MAX_VOTES, -1, &row.votes, error) ||
+      !_tally_reader_parse_count (self, TALLY_SEATS, MAX_SEATS, 0, &seats, error) ||
+      !_tally_reader_require_text (self, TALLY_CANDIDATE, &row.candidate, error) ||
+      !_tally_reader_require_text (self, TALLY_PARTY, &row.party, error) ||
+      !_tally_reader_parse_count (self, TALLY_VOTES, MAX_VOTES, -1, &row.votes, error) ||
       !parse_flag (self, TALLY_ELECTED, -1, &row.elected, error))
     return FALSE;
 
@@ -536,24 +505,33 @@ static const Format formats[] = {
   {
     TALLY_IMPORT_FORMAT_DC,
     { "ballot_paper_id", "person_name", "party_name", "ballots_cast", "is_winner", NULL },
-    5, 2, NULL, dc_read_row,
+    5, 2, NULL, dc_read_row, NULL,
   },
   {
     TALLY_IMPORT_FORMAT_LEAP,
     { "ward", "council", "candidate", "party", "votes", "elected", NULL },
-    6, 2, leap_begin, leap_read_row,
+    6, 2, leap_begin, leap_read_row, NULL,
   },
   {
     TALLY_IMPORT_FORMAT_OCD,
     { "authority", "year", "total", "con", "lab", "ld", "green", "ukip", "other",
       "ref", "pc", "snp", NULL },
-    9, 3, NULL, ocd_read_row,
+    9, 3, NULL, ocd_read_row, NULL,
+  },
+  /* Before Tally's candidate CSV, which also starts with election_date. */
+  {
+    TALLY_IMPORT_FORMAT_NOTIONAL,
+    { [NOTIONAL_SEATS] = "notional_seats", [NOTIONAL_DATE] = "election_date",
+      [NOTIONAL_PARTY] = "party", [NOTIONAL_BASELINE] = "baseline",
+      [NOTIONAL_COUNCIL_CODE] = "council_code", [NOTIONAL_COUNCIL_NAME] = "council_name",
+      [NOTIONAL_VOTES] = "notional_votes", [NOTIONAL_SOURCE] = "source", NULL },
+    4, 1, _tally_import_notional_begin, _tally_import_notional_read_row, _tally_import_notional_end,
   },
   {
     TALLY_IMPORT_FORMAT_TALLY,
     { "election_date", "candidate", "ward_name", "party", "votes", "elected", "council_code",
       "council_name", "ward_code", "ballot", "by_election", "seats", NULL },
-    6, 1, tally_begin, tally_read_row,
+    6, 1, tally_begin, tally_read_row, NULL,
   },
 };
 
@@ -729,7 +707,8 @@ find_header (Reader             *self,
         {
           g_set_error (error, TALLY_IMPORT_ERROR, TALLY_IMPORT_ERROR_FORMAT,
                        _("%s: not a results file Tally reads: its first line should name the "
-                         "columns of a Democracy Club, LEAP, Open Council Data or Tally CSV "
+                         "columns of a Democracy Club, LEAP, Open Council Data, Tally or notional "
+                         "baseline CSV "
                          "(it reads “%s”)"),
                        name, first_line);
         }
@@ -764,7 +743,7 @@ find_header (Reader             *self,
 
       /* Other formats carry columns Tally has no use for; in its own, a
        * column it does not know is probably a misspelling. */
-      if (!known && found->format == TALLY_IMPORT_FORMAT_TALLY)
+      if (!known && (found->format == TALLY_IMPORT_FORMAT_TALLY || found->format == TALLY_IMPORT_FORMAT_NOTIONAL))
         _tally_import_summary_warn (self->summary, _("%s, line %u: Tally reads no column “%s”: ignored"),
                                     tally_csv_reader_get_display_name (self->csv),
                                     tally_csv_reader_get_line (self->csv), header[field]);
@@ -829,6 +808,8 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->skipped, g_hash_table_unref);
   g_clear_pointer (&self->election_date_owned, g_free);
   g_clear_pointer (&self->last_date, g_free);
+  if (self->format_data_free != NULL)
+    g_clear_pointer (&self->format_data, self->format_data_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
@@ -916,6 +897,9 @@ _tally_import_read_file (TallyImportStore         *store,
                                 tally_csv_reader_get_display_name (self.csv));
 
   warn_skipped (&self);
+
+  if (self.format->end != NULL && !self.format->end (&self, error))
+    return FALSE;
 
   if (progress_func != NULL)
     progress_func (tally_csv_reader_get_position (self.csv), progress_data);

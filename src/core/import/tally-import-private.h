@@ -84,6 +84,25 @@ gboolean            _tally_import_store_set_composition      (TallyImportStore  
                                                               guint                n_parties,
                                                               GError             **error);
 void                _tally_import_store_skip_row             (TallyImportStore    *self);
+gint64              _tally_import_store_lookup_election      (TallyImportStore    *self,
+                                                              const char          *date);
+const char         *_tally_import_store_get_council_name     (TallyImportStore    *self,
+                                                              gint64               council_id);
+gboolean            _tally_import_store_get_seats_won        (TallyImportStore    *self,
+                                                              gint64               election_id,
+                                                              gint64               council_id,
+                                                              gint64              *seats_won,
+                                                              GError             **error);
+gboolean            _tally_import_store_set_notional         (TallyImportStore    *self,
+                                                              gint64               election_id,
+                                                              gint64               council_id,
+                                                              const char          *baseline,
+                                                              const gint64        *party_ids,
+                                                              const guint         *seats,
+                                                              const gint64        *votes,
+                                                              guint                n_parties,
+                                                              const char          *source,
+                                                              GError             **error);
 
 /* Reads one file into the store: the header decides the format unless
  * @format names one.  @progress_func is called now and then with the bytes

@@ -672,7 +672,11 @@ record_import (TallyImportStore   *self,
 
   sqlite3_bind_text (stmt, 1, checksum, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, tally_import_format_to_string (format), -1, SQLITE_STATIC);
+  /* The imports table's formats are the families of file (schema 1's CHECK);
+   * a notional baseline CSV is one of Tally's own CSVs. */
+  sqlite3_bind_text (stmt, 3, tally_import_format_to_string (format == TALLY_IMPORT_FORMAT_NOTIONAL
+                                                             ? TALLY_IMPORT_FORMAT_TALLY : format),
+                     -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, rows);
   sqlite3_bind_text (stmt, 5, timestamp, -1, SQLITE_STATIC);
   return step_done (self, stmt, N_("recording the import"), error);

@@ -5,7 +5,8 @@
  * in when the database held none of that council's contests that day,
  * otherwise from the database at the end.  Compositions (seats per party
  * before and after an election) replace what the database said, with a
- * warning when they differ.
+ * warning when they differ; so do notional baselines (the seats each party
+ * would have won at the previous comparable election on new wards).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -511,4 +512,130 @@ _tally_import_store_finish (TallyImportStore  *self,
 
   self->summary->councils = g_hash_table_size (self->councils_touched);
   return TRUE;
+}
+
+/**
+ * _tally_import_store_get_seats_won:
+ * @seats_won: (out): the seats filled at @council_id's election, all parties
+ *   together, or -1 when the database has no result for it there
+ *
+ * What a notional baseline is checked against: the seats of the same
+ * election it measures change for.
+ */
+gboolean
+_tally_import_store_get_seats_won (TallyImportStore  *self,
+                                   gint64             election_id,
+                                   gint64             council_id,
+                                   gint64            *seats_won,
+                                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_assert (self != NULL);
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "SELECT (SELECT count(*) FROM council_elections "
+                                        "        WHERE election_id = ?1 AND council_id = ?2), "
+                                        "       (SELECT total (seats_won) FROM council_results "
+                                        "        WHERE election_id = ?1 AND council_id = ?2)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, council_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _tally_database_set_error (self->database, error, _("reading council results"));
+      return FALSE;
+    }
+
+  *seats_won = sqlite3_column_int (stmt, 0) > 0 ? sqlite3_column_int64 (stmt, 1) : -1;
+  return TRUE;
+}
+
+/**
+ * _tally_import_store_set_notional:
+ * @baseline: the previous comparable election, "2014"
+ * @votes: each party's notional votes, -1 where not known
+ * @source: (nullable): where the figures come from
+ *
+ * Replaces @council_id's notional baseline for @election_id (a bundled one,
+ * or one imported before) with these figures.
+ */
+gboolean
+_tally_import_store_set_notional (TallyImportStore  *self,
+                                  gint64             election_id,
+                                  gint64             council_id,
+                                  const char        *baseline,
+                                  const gint64      *party_ids,
+                                  const guint       *seats,
+                                  const gint64      *votes,
+                                  guint              n_parties,
+                                  const char        *source,
+                                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert (self != NULL);
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "DELETE FROM notional_baselines WHERE election_id = ?1 AND council_id = ?2",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, council_id);
+  if (!step_done (self, stmt, N_("replacing a notional baseline"), error))
+    return FALSE;
+
+  if (sqlite3_changes (_tally_database_get_handle (self->database)) > 0)
+    _tally_import_summary_warn (self->summary, _("%s: %s’s notional baseline replaces the one the database held"),
+                                tally_csv_reader_get_display_name (self->reader),
+                                (const char *) g_hash_table_lookup (self->council_names, &council_id));
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "INSERT INTO notional_baselines "
+                                        "(election_id, council_id, party_id, baseline, seats, votes, source) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                        error)))
+    return FALSE;
+
+  for (guint i = 0; i < n_parties; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, election_id);
+      sqlite3_bind_int64 (stmt, 2, council_id);
+      sqlite3_bind_int64 (stmt, 3, party_ids[i]);
+      sqlite3_bind_text (stmt, 4, baseline, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, seats[i]);
+      if (votes[i] >= 0)
+        sqlite3_bind_int64 (stmt, 6, votes[i]);
+      else
+        sqlite3_bind_null (stmt, 6);
+      sqlite3_bind_text (stmt, 7, source, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, N_("writing a notional baseline"), error))
+        return FALSE;
+    }
+
+  self->summary->notional++;
+  touch_council (self, council_id);
+  return TRUE;
+}
+
+/* The id of the election on @date, or 0: unlike
+ * _tally_import_store_find_election(), adds none. */
+gint64
+_tally_import_store_lookup_election (TallyImportStore *self,
+                                     const char       *date)
+{
+  return id_get (g_hash_table_lookup (self->elections, date));
+}
+
+/* The council's name as the database spells it. */
+const char *
+_tally_import_store_get_council_name (TallyImportStore *self,
+                                      gint64            council_id)
+{
+  return g_hash_table_lookup (self->council_names, &council_id);
 }

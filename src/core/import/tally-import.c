@@ -79,6 +79,7 @@ static const struct
   { TALLY_IMPORT_FORMAT_LEAP, "leap", N_("LEAP results CSV") },
   { TALLY_IMPORT_FORMAT_OCD, "ocd", N_("Open Council Data composition CSV") },
   { TALLY_IMPORT_FORMAT_TALLY, "tally", N_("Tally candidate CSV") },
+  { TALLY_IMPORT_FORMAT_NOTIONAL, "notional", N_("Tally notional baseline CSV") },
 };
 
 const char *
@@ -93,7 +94,7 @@ tally_import_format_to_string (TallyImportFormat format)
 
 /**
  * tally_import_format_from_string:
- * @string: "auto", "dc", "leap", "ocd" or "tally"
+ * @string: "auto", "dc", "leap", "ocd", "tally" or "notional"
  *
  * Returns: whether @string names a format
  */
@@ -196,6 +197,7 @@ tally_import_summary_to_string (TallyImportSummary *self)
     { N_("Wards added"), self->wards_added },
     { N_("Parties added"), self->parties_added },
     { N_("Compositions"), self->compositions },
+    { N_("Notional baselines (councils)"), self->notional },
     { N_("Warnings"), self->warnings->len },
   };
   GString *text = g_string_new (NULL);
@@ -486,7 +488,7 @@ tally_importer_class_init (TallyImporterClass *klass)
    */
   properties[PROP_FORMAT] =
     g_param_spec_int ("format", NULL, NULL,
-                      TALLY_IMPORT_FORMAT_AUTO, TALLY_IMPORT_FORMAT_TALLY, TALLY_IMPORT_FORMAT_AUTO,
+                      TALLY_IMPORT_FORMAT_AUTO, TALLY_IMPORT_FORMAT_NOTIONAL, TALLY_IMPORT_FORMAT_AUTO,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -569,7 +571,7 @@ tally_importer_set_format (TallyImporter     *self,
                            TallyImportFormat  format)
 {
   g_return_if_fail (TALLY_IS_IMPORTER (self));
-  g_return_if_fail (format >= TALLY_IMPORT_FORMAT_AUTO && format <= TALLY_IMPORT_FORMAT_TALLY);
+  g_return_if_fail (format >= TALLY_IMPORT_FORMAT_AUTO && format <= TALLY_IMPORT_FORMAT_NOTIONAL);
   g_return_if_fail (!self->running);
 
   if (self->format != format)

@@ -3,7 +3,9 @@
  * Tally reads Democracy Club results CSV, LEAP results CSV, Open Council
  * Data composition CSV and its own candidate CSV (one row per candidate:
  * election_date, council_code or council_name, ward_name, candidate, party,
- * votes, elected; optionally ward_code, ballot, by_election, seats).  The
+ * votes, elected; optionally ward_code, ballot, by_election, seats) and its
+ * notional baseline CSV (docs/NOTIONAL-CSV.md: the seats each party would
+ * have won at the previous comparable election on new ward boundaries).  The
  * formats and the rules every import follows are described in
  * tests/data/README.md.
  *
@@ -52,6 +54,7 @@ typedef enum
   TALLY_IMPORT_FORMAT_LEAP,   /* Local Elections Archive Project CSV */
   TALLY_IMPORT_FORMAT_OCD,    /* Open Council Data UK composition CSV */
   TALLY_IMPORT_FORMAT_TALLY,  /* Tally's own candidate CSV */
+  TALLY_IMPORT_FORMAT_NOTIONAL, /* Tally's notional baseline CSV (docs/NOTIONAL-CSV.md) */
 } TallyImportFormat;
 
 GQuark      tally_import_error_quark          (void);
@@ -73,6 +76,7 @@ typedef struct
   guint      wards_added;    /* wards that were not in the database before */
   guint      parties_added;  /* parties that were not in the database before */
   guint      compositions;   /* composition rows written */
+  guint      notional;       /* councils given a notional baseline */
   GPtrArray *new_parties;    /* (element-type utf8): names of the parties added */
   GPtrArray *warnings;       /* (element-type utf8): things a person should know */
 } TallyImportSummary;
