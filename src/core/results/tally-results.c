@@ -647,6 +647,51 @@ tally_results_set_filter (TallyResults *self,
 }
 
 /**
+ * tally_results_set_declared:
+ * @election: the election being declared
+ * @declared: (element-type TallyCouncil): a set of the councils that have
+ *   fully declared at @election
+ *
+ * Results night: from now on only the councils in @declared count as
+ * declared at @election, whatever the declarations table says, so that the
+ * state of the parties reads "after N of M councils" as the night stands
+ * (or stood, at an earlier moment of a timeline).  A partly declared
+ * council stays in the list and out of the totals until its last ward.
+ * Recomputes #TallyResults:summary when anything changed.
+ */
+void
+tally_results_set_declared (TallyResults  *self,
+                            TallyElection *election,
+                            GHashTable    *declared)
+{
+  TallyResultsData *data;
+  gboolean changed = FALSE;
+  int e;
+
+  g_return_if_fail (TALLY_IS_RESULTS (self));
+  g_return_if_fail (TALLY_IS_ELECTION (election));
+  g_return_if_fail (declared != NULL);
+
+  data = self->data;
+  if ((e = _tally_results_data_election_index (data, election)) < 0)
+    return;
+
+  changed = !data->declarations_known[e];
+  data->declarations_known[e] = TRUE;
+  for (guint council = 0; council < data->n_councils; council++)
+    {
+      guint8 now = g_hash_table_contains (declared, data->councils[council]);
+      gsize ec = _tally_ec (data, (guint) e, council);
+
+      changed |= data->declared[ec] != now;
+      data->declared[ec] = now;
+    }
+
+  if (changed)
+    update_summary (self);
+}
+
+/**
  * tally_results_get_summary:
  *
  * Returns: (transfer none) (nullable): the summary of the followed filter

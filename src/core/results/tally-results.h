@@ -60,6 +60,9 @@ TallyBasis          tally_results_get_basis           (TallyResults        *self
 TallyFilter        *tally_results_get_filter          (TallyResults        *self);
 void                tally_results_set_filter          (TallyResults        *self,
                                                        TallyFilter         *filter);
+void                tally_results_set_declared        (TallyResults        *self,
+                                                       TallyElection       *election,
+                                                       GHashTable          *declared);
 TallyScopeSummary  *tally_results_get_summary         (TallyResults        *self);
 GListModel         *tally_results_get_matching        (TallyResults        *self);
 
