@@ -9,6 +9,7 @@
 #include "tally-chart-data.h"
 #include "tally-chart-style.h"
 #include "tally-filter.h"
+#include "tally-live-night.h"
 #include "tally-rules.h"
 #include "tally-types.h"
 
@@ -42,6 +43,20 @@ typedef enum
 #define TALLY_MAP_NOC_COLOUR      TALLY_CHART_NOC_COLOUR
 #define TALLY_MAP_NOC_COLOUR_SAFE TALLY_CHART_NOC_COLOUR_SAFE
 
+/**
+ * TallyMapProgress:
+ * @TALLY_MAP_DECLARED: every ward in (or no results night recorded): the
+ *   council is drawn in its colour
+ * @TALLY_MAP_PARTLY_DECLARED: some wards in: cross-hatched
+ * @TALLY_MAP_NOT_DECLARED: no ward in yet: hatched, never a party colour
+ */
+typedef enum
+{
+  TALLY_MAP_DECLARED,
+  TALLY_MAP_PARTLY_DECLARED,
+  TALLY_MAP_NOT_DECLARED,
+} TallyMapProgress;
+
 /* One council on the map. */
 typedef struct
 {
@@ -55,6 +70,7 @@ typedef struct
   char          *status;       /* "Liberal Democrat gain from Conservative" */
   char          *detail;       /* "Lab 30 · Con 29 · LD 2 · Grn 2", or NULL */
   char          *figure;       /* "+12.3 pts", for colourings by number, or NULL */
+  TallyMapProgress progress;   /* results night: hatched until declared */
 } TallyMapArea;
 
 /* One entry of the key: a swatch and what it means. */
@@ -100,6 +116,8 @@ void                tally_map_data_unref            (TallyMapData        *data);
 const TallyMapArea *tally_map_data_lookup           (const TallyMapData  *data,
                                                      const char          *code);
 char               *tally_map_short_label           (const char          *name);
+void                tally_map_data_mark_night       (TallyMapData        *data,
+                                                     TallyLiveNight      *night);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMapData, tally_map_data_unref)
 

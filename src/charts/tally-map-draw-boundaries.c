@@ -241,16 +241,23 @@ tally_map_paint_boundaries (cairo_t                 *cr,
 
   for (guint i = 0; i < n_items; i++)
     {
+      const TallyMapArea *area;
       double bounds[4];
 
       tally_boundaries_get_item_bounds (boundaries, i, bounds);
       if (!bounds_visible (bounds, transform, width, height))
         continue;
 
+      area = tally_map_data_lookup (data, tally_boundaries_get_code (boundaries, i));
       clipped_geometry_path (cr, tally_boundaries_get_simplified (boundaries, i, level), transform, bounds, &clip);
-      _tally_chart_set_rgb (cr, tally_map_area_colour (tally_map_data_lookup (data, tally_boundaries_get_code (boundaries, i)),
-                                                       style), 1);
-      cairo_fill (cr);
+      _tally_chart_set_rgb (cr, tally_map_area_colour (area, style), 1);
+      if (area != NULL && area->progress != TALLY_MAP_DECLARED)
+        {
+          cairo_fill_preserve (cr);
+          _tally_map_paint_progress (cr, area->progress, style);
+        }
+      else
+        cairo_fill (cr);
     }
 
   /* Borders between councils, each once, as thin lines of the page. */

@@ -31,5 +31,8 @@ void          _tally_map_paint_hexes   (cairo_t                 *cr,
 void          _tally_map_geometry_path (cairo_t                 *cr,
                                         TallyGeometry           *geometry,
                                         const TallyMapTransform *transform);
+void          _tally_map_paint_progress (cairo_t                *cr,
+                                        TallyMapProgress         progress,
+                                        const TallyChartStyle   *style);
 
 G_END_DECLS

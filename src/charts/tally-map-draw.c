@@ -209,7 +209,13 @@ _tally_map_paint_hexes (cairo_t                 *cr,
       colour = tally_map_area_colour (area, style);
       _tally_map_hex_path (cr, x, y, inset, pointy);
       _tally_chart_set_rgb (cr, colour, 1);
-      cairo_fill (cr);
+      if (area != NULL && area->progress != TALLY_MAP_DECLARED)
+        {
+          cairo_fill_preserve (cr);
+          _tally_map_paint_progress (cr, area->progress, style);
+        }
+      else
+        cairo_fill (cr);
 
       if (text != NULL && area != NULL)
         {

@@ -18,6 +18,7 @@ typedef struct
   TallyChartRgb  colour;
   gboolean       split;     /* the left half full, the right half faded */
   TallyChartRgb  faded;
+  TallyMapProgress progress;  /* hatched, for results night */
 } KeyRow;
 
 struct _TallyMapKeyLayout
@@ -81,6 +82,7 @@ tally_map_key_layout_new (const TallyMapData    *data,
 {
   TallyMapKeyLayout *key = g_new0 (TallyMapKeyLayout, 1);
   gboolean any_blank = FALSE, any_faded = FALSE;
+  int n_partly = 0, n_not = 0;
   double label_width = 0, count_width = 0, title_width;
 
   g_return_val_if_fail (data != NULL, key);
@@ -96,12 +98,28 @@ tally_map_key_layout_new (const TallyMapData    *data,
     {
       const TallyMapArea *area = g_ptr_array_index (data->areas, i);
 
-      any_blank |= !area->has_value;
+      any_blank |= !area->has_value && area->progress == TALLY_MAP_DECLARED;
       any_faded |= !area->in_scope;
+      if (area->in_scope)
+        {
+          n_partly += area->progress == TALLY_MAP_PARTLY_DECLARED;
+          n_not += area->progress == TALLY_MAP_NOT_DECLARED;
+        }
     }
 
   for (guint i = 0; i < data->n_key; i++)
     add_key_row (key, style, data->key[i].colour, data->key[i].label, (int) data->key[i].count);
+  /* Results night: hatched, with how many; the scale's rows stay apart. */
+  if (n_partly > 0)
+    {
+      add_key_row (key, style, _tally_map_blank_colour (style), _("Partly declared"), key->scale ? -1 : n_partly);
+      g_array_index (key->rows, KeyRow, key->rows->len - 1).progress = TALLY_MAP_PARTLY_DECLARED;
+    }
+  if (n_not > 0)
+    {
+      add_key_row (key, style, _tally_map_blank_colour (style), _("Not yet declared"), key->scale ? -1 : n_not);
+      g_array_index (key->rows, KeyRow, key->rows->len - 1).progress = TALLY_MAP_NOT_DECLARED;
+    }
   if (any_blank)
     add_key_row (key, style, _tally_map_blank_colour (style), data->blank_label, -1);
   if (any_faded)
@@ -236,6 +254,11 @@ tally_map_key_paint (cairo_t                 *cr,
           _tally_chart_set_rgb (cr, row->faded, 1);
           cairo_fill (cr);
           cairo_restore (cr);
+        }
+      else if (row->progress != TALLY_MAP_DECLARED)
+        {
+          cairo_fill_preserve (cr);
+          _tally_map_paint_progress (cr, row->progress, style);
         }
       else
         {

@@ -37,6 +37,7 @@
 #include "tally-export.h"
 #include "tally-hex-layout.h"
 #include "tally-hexgen.h"
+#include "tally-live-query.h"
 #include "tally-map-data.h"
 #include "tally-map-draw.h"
 #include "tally-party.h"
@@ -701,6 +702,15 @@ export_map (Export *export)
                                                   : NULL,
                                          export->parties, export->filter, colour_by, party,
                                          export->swing_from, &style);
+  /* Results night: councils still declaring are hatched, as the window
+   * draws them. */
+  if (election != NULL && tally_live_catalog_records_night (export->catalog))
+    {
+      g_autoptr(TallyLiveNight) night = tally_live_night_new (export->catalog, election, NULL);
+
+      if (night != NULL)
+        tally_map_data_mark_night (data, night);
+    }
 
   map.layout = layout;
   map.boundaries = boundaries;

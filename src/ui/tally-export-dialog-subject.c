@@ -69,6 +69,9 @@ subject_get_map_data (TallyExportSubject    *subject,
                                                       tally_map_view_get_party (subject->map_view),
                                                       tally_map_view_get_swing_from (subject->map_view),
                                                       style);
+  /* Results night: exported as seen, undeclared councils hatched. */
+  if (tally_map_view_get_night (subject->map_view) != NULL)
+    tally_map_data_mark_night (subject->map_data, tally_map_view_get_night (subject->map_view));
   subject->map_page = style->page;
   subject->map_safe = style->colour_blind_safe;
   return subject->map_data;

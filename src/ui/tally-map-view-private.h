@@ -26,6 +26,7 @@ struct _TallyMapView
   TallyFilter       *filter;
   TallySelection    *selection;
   TallyCatalog      *catalog;
+  TallyLiveNight    *night;        /* results night: councils not declared are hatched */
 
   TallyMapMode       mode;
   TallyMapColourBy   colour_by;

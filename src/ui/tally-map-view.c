@@ -87,6 +87,8 @@ _tally_map_view_ensure_data (TallyMapView *self)
   self->data = tally_map_data_new_for_results (tally_catalog_get_councils (self->catalog), council_results,
                                                tally_catalog_get_parties (self->catalog), self->filter,
                                                self->colour_by, self->party, self->swing_from, &self->style);
+  if (self->night != NULL)
+    tally_map_data_mark_night (self->data, self->night);
   self->key = tally_map_key_layout_new (self->data, &self->style, 300);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -209,6 +211,7 @@ tally_map_view_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->selection);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->night);
   g_clear_object (&self->party);
   g_clear_object (&self->swing_from);
   g_clear_object (&self->hexes);
@@ -698,6 +701,39 @@ tally_map_view_get_boundaries (TallyMapView *self)
   g_return_val_if_fail (TALLY_IS_MAP_VIEW (self), NULL);
 
   return self->boundaries;
+}
+
+/**
+ * tally_map_view_get_night:
+ *
+ * Returns: (transfer none) (nullable): the night whose undeclared councils
+ *   the map hatches
+ */
+TallyLiveNight *
+tally_map_view_get_night (TallyMapView *self)
+{
+  g_return_val_if_fail (TALLY_IS_MAP_VIEW (self), NULL);
+  return self->night;
+}
+
+/**
+ * tally_map_view_set_night:
+ * @night: (nullable): results night, or %NULL when the database records
+ *   none
+ *
+ * Hatches the councils @night has not fully declared.  Call it again after
+ * the night changed (a refresh, another moment of the timeline): the map
+ * is drawn again.
+ */
+void
+tally_map_view_set_night (TallyMapView   *self,
+                          TallyLiveNight *night)
+{
+  g_return_if_fail (TALLY_IS_MAP_VIEW (self));
+  g_return_if_fail (night == NULL || TALLY_IS_LIVE_NIGHT (night));
+
+  g_set_object (&self->night, night);
+  invalidate_data (self);
 }
 
 /**

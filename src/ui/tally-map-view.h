@@ -40,6 +40,10 @@ TallySelection     *tally_map_view_get_selection         (TallyMapView     *self
 void                tally_map_view_set_selection         (TallyMapView     *self,
                                                           TallySelection   *selection);
 
+TallyLiveNight     *tally_map_view_get_night             (TallyMapView     *self);
+void                tally_map_view_set_night             (TallyMapView     *self,
+                                                          TallyLiveNight   *night);
+
 TallyMapMode        tally_map_view_get_mode              (TallyMapView     *self);
 void                tally_map_view_set_mode              (TallyMapView     *self,
                                                           TallyMapMode      mode);
