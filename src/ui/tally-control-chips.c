@@ -19,6 +19,7 @@
 
 #include "tally-control-chips.h"
 #include "tally-council-result.h"
+#include "tally-live-council.h"
 #include "tally-party.h"
 #include "tally-party-style.h"
 
@@ -57,18 +58,42 @@ chip_width (Chip *chip)
 }
 
 static void
+set_chip_text (TallyControlChips *self,
+               Chip              *chip,
+               TallyParty        *party,
+               gboolean           known,
+               const char        *override);
+
+static void
 set_chip (TallyControlChips *self,
           Chip              *chip,
           TallyParty        *party,
           gboolean           known)
 {
+  set_chip_text (self, chip, party, known, NULL);
+}
+
+/* @override: the chip's text instead of the party's ("21/24" on results
+ * night), drawn as an unknown chip is, an outline. */
+static void
+set_chip_text (TallyControlChips *self,
+               Chip              *chip,
+               TallyParty        *party,
+               gboolean           known,
+               const char        *override)
+{
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   const char *text;
 
-  g_set_object (&chip->party, party);
-  chip->known = known;
+  if (override != NULL)
+    g_clear_object (&chip->party);
+  else
+    g_set_object (&chip->party, party);
+  chip->known = known && override == NULL;
 
-  if (!known)
+  if (override != NULL)
+    text = override;
+  else if (!known)
     text = "?";
   else if (party == NULL)
     /* Translators: short for "no overall control", as printed in results tables. */
@@ -269,6 +294,21 @@ tally_control_chips_new (void)
   return g_object_new (TALLY_TYPE_CONTROL_CHIPS, NULL);
 }
 
+static void
+set_mark (TallyControlChips *self,
+          const char        *mark)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  if (self->mark == NULL)
+    self->mark = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
+  pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
+  pango_layout_set_attributes (self->mark, attributes);
+  pango_layout_set_text (self->mark, mark, -1);
+}
+
 /**
  * tally_control_chips_set_result:
  *
@@ -278,7 +318,6 @@ void
 tally_control_chips_set_result (TallyControlChips  *self,
                                 TallyCouncilResult *result)
 {
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *outcome = NULL;
@@ -312,19 +351,112 @@ tally_control_chips_set_result (TallyControlChips  *self,
       break;
     }
 
-  if (self->mark == NULL)
-    self->mark = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
-  pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
-  pango_layout_set_attributes (self->mark, attributes);
-  pango_layout_set_text (self->mark, mark, -1);
+  set_mark (self, mark);
 
   /* Screen readers and tooltips get the whole sentence. */
   before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
   after = tally_council_result_describe_control (result, TALLY_STAGE_AFTER);
   outcome = tally_council_result_describe_outcome (result, FALSE);
   description = g_strdup_printf (_("%s before, %s after: %s"), before, after, outcome);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The call that says most, in a word or two: "LAB HOLD", "CON LOST". */
+static char *
+short_call (TallyLiveCouncil *live,
+            TallyOutcome     *outcome)
+{
+  static const TallyCallKind order[] = { TALLY_CALL_WON, TALLY_CALL_LOST, TALLY_CALL_NOC, TALLY_CALL_STAYS_NOC,
+                                         TALLY_CALL_CANNOT_WIN };
+  const TallyCall *calls;
+  guint n_calls;
+
+  calls = tally_live_council_get_calls (live, &n_calls);
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    for (guint i = 0; i < n_calls; i++)
+      {
+        TallyParty *party = calls[i].kind == order[k] ? tally_live_council_get_call_party (live, &calls[i]) : NULL;
+        g_autofree char *name = party != NULL ? g_utf8_strup (tally_party_get_short_name (party), -1) : NULL;
+
+        if (calls[i].kind != order[k])
+          continue;
+
+        switch (calls[i].kind)
+          {
+          case TALLY_CALL_WON:
+            *outcome = party == tally_live_council_get_control_before (live) ? TALLY_OUTCOME_HOLD : TALLY_OUTCOME_GAIN;
+            /* Translators: a call in the council list, "LAB HOLD": the party's majority is certain. */
+            if (*outcome == TALLY_OUTCOME_HOLD)
+              return g_strdup_printf (C_("call", "%s HOLD"), name ? name : "");
+            return g_strdup_printf (C_("call", "%s GAIN"), name ? name : "");
+          case TALLY_CALL_LOST:
+            *outcome = TALLY_OUTCOME_LOSS;
+            /* Translators: a call in the council list: the party in control can no longer keep it. */
+            return g_strdup_printf (C_("call", "%s LOST"), name ? name : "");
+          case TALLY_CALL_NOC:
+          case TALLY_CALL_STAYS_NOC:
+            *outcome = calls[i].kind == TALLY_CALL_NOC ? TALLY_OUTCOME_LOSS : TALLY_OUTCOME_NOC_HOLD;
+            /* Translators: a call in the council list: no party can win a majority. */
+            return g_strdup (C_("call", "NOC"));
+          case TALLY_CALL_CANNOT_WIN:
+          default:
+            *outcome = TALLY_OUTCOME_UNKNOWN;
+            /* Translators: a call in the council list: the party cannot win control. */
+            return g_strdup_printf (C_("call", "%s OUT"), name ? name : "");
+          }
+      }
+
+  *outcome = TALLY_OUTCOME_UNKNOWN;
+  return g_strdup ("");
+}
+
+/**
+ * tally_control_chips_set_live:
+ * @result: the council's result
+ * @live: the council on results night, not fully declared
+ *
+ * Shows control before, how far the council has declared ("21/24", or
+ * "–" before its first ward) and its strongest call so far ("LAB OUT").
+ */
+void
+tally_control_chips_set_live (TallyControlChips  *self,
+                              TallyCouncilResult *result,
+                              TallyLiveCouncil   *live)
+{
+  g_autofree char *progress = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *description = NULL;
+  g_auto(GStrv) calls = NULL;
+
+  g_return_if_fail (TALLY_IS_CONTROL_CHIPS (self));
+  g_return_if_fail (TALLY_IS_COUNCIL_RESULT (result));
+  g_return_if_fail (TALLY_IS_LIVE_COUNCIL (live));
+
+  set_chip (self, &self->chips[0], tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
+            tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
+  if (tally_live_council_get_state (live) == TALLY_LIVE_NOT_DECLARED)
+    count = g_strdup ("–");
+  else if (tally_live_council_get_wards_up (live) > 0)
+    count = g_strdup_printf ("%u/%u", tally_live_council_get_wards_declared (live),
+                             tally_live_council_get_wards_up (live));
+  else
+    count = g_strdup_printf ("%u/%u", tally_live_council_get_seats_declared (live),
+                             tally_live_council_get_seats_up (live));
+  set_chip_text (self, &self->chips[1], NULL, FALSE, count);
+
+  mark = short_call (live, &self->outcome);
+  set_mark (self, mark);
+
+  before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
+  progress = tally_live_council_describe_progress (live);
+  calls = tally_live_council_describe_calls (live);
+  description = calls != NULL && calls[0] != NULL ? g_strdup_printf (_("%s before; %s. %s"), before, progress, calls[0])
+                                                  : g_strdup_printf (_("%s before; %s"), before, progress);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
 

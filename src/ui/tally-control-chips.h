@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-live-council.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ G_DECLARE_FINAL_TYPE (TallyControlChips, tally_control_chips, TALLY, CONTROL_CHI
 GtkWidget *tally_control_chips_new        (void);
 void       tally_control_chips_set_result (TallyControlChips  *self,
                                            TallyCouncilResult *result);
+void       tally_control_chips_set_live   (TallyControlChips  *self,
+                                           TallyCouncilResult *result,
+                                           TallyLiveCouncil   *live);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "tally-council-list.h"
 #include "tally-council-result.h"
 #include "tally-format.h"
+#include "tally-live-night.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-party-style.h"
@@ -35,6 +36,7 @@ struct _TallyCouncilList
   GPtrArray          *party_columns;
   TallyParty         *swing_from;
   TallyParty         *swing_to;
+  TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
 
   /* Template widgets */
   GtkColumnView      *column_view;
@@ -74,6 +76,7 @@ typedef struct
 {
   TallyPartyRanking *ranking;
   TallyParty        *party;
+  TallyCouncilList  *list;    /* not a reference: the list owns its columns */
 } PartyColumn;
 
 static void
@@ -143,6 +146,47 @@ compare_swing (gconstpointer a,
   return ordering_of (swing_a - swing_b);
 }
 
+/* Results night: the council on the night, when it has not fully
+ * declared (its figures are then the seats so far). */
+static TallyLiveCouncil *
+undeclared (TallyCouncilList   *self,
+            TallyCouncilResult *result)
+{
+  TallyLiveCouncil *live;
+
+  if (self == NULL || self->night == NULL)
+    return NULL;
+
+  live = tally_live_night_lookup (self->night, tally_council_result_get_council (result));
+  return live != NULL && tally_live_council_get_state (live) != TALLY_LIVE_DECLARED ? live : NULL;
+}
+
+/* A shown party's seats so far (Others: its members'), with the change on
+ * the same seats when every member's is known. */
+static void
+live_seats (PartyColumn      *column,
+            TallyLiveCouncil *live,
+            guint            *won,
+            int              *change,
+            gboolean         *known)
+{
+  g_autoptr(GPtrArray) members = tally_party_ranking_get_members (column->ranking, column->party);
+
+  *won = 0;
+  *change = 0;
+  *known = TRUE;
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      int one = 0;
+
+      *won += tally_live_council_get_seats_won (live, g_ptr_array_index (members, i));
+      if (tally_live_council_get_seats_change (live, g_ptr_array_index (members, i), &one))
+        *change += one;
+      else
+        *known = FALSE;
+    }
+}
+
 /* One label per figure cell, two lines of markup: with 150 councils and a
  * dozen columns GTK 4.8 keeps every row alive, and each widget less in a
  * cell is 1,800 widgets less to build, style and measure at start. */
@@ -197,6 +241,19 @@ seats_bind_cb (GtkSignalListItemFactory *factory,
   double share, share_change;
   int change = 0;
   guint won;
+  TallyLiveCouncil *live = undeclared (column->list, result);
+
+  if (live != NULL)
+    {
+      gboolean known;
+
+      /* So far: no share until the council is in. */
+      live_seats (column, live, &won, &change, &known);
+      value = tally_live_council_get_state (live) == TALLY_LIVE_NOT_DECLARED ? g_strdup ("–") : tally_format_count (won);
+      change_text = known && won + ABS (change) > 0 ? tally_format_change (change) : NULL;
+      set_figure (item, value, change_text ? change_text : "", change, NULL);
+      return;
+    }
 
   if (tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change))
     change_text = tally_format_change (change);
@@ -220,7 +277,7 @@ swing_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                TallyCouncilList         *self)
 {
-  double swing = swing_of (self, gtk_list_item_get_item (item));
+  double swing = undeclared (self, gtk_list_item_get_item (item)) ? NAN : swing_of (self, gtk_list_item_get_item (item));
   g_autofree char *text = NULL;
 
   text = tally_format_points (swing);
@@ -337,8 +394,13 @@ control_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  TallyCouncilList         *self)
 {
-  tally_control_chips_set_result (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
+  TallyCouncilResult *result = gtk_list_item_get_item (item);
+  TallyLiveCouncil *live = undeclared (self, result);
+
+  if (live != NULL)
+    tally_control_chips_set_live (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)), result, live);
+  else
+    tally_control_chips_set_result (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)), result);
 }
 
 static void
@@ -379,6 +441,7 @@ tally_council_list_dispose (GObject *object)
   g_clear_object (&self->swing_from);
   g_clear_object (&self->swing_to);
   g_clear_pointer (&self->party_columns, g_ptr_array_unref);
+  g_clear_object (&self->night);
 
   G_OBJECT_CLASS (tally_council_list_parent_class)->dispose (object);
 }
@@ -584,7 +647,10 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
-      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), party_column_new (ranking, party),
+      PartyColumn *bound = party_column_new (ranking, party);
+
+      bound->list = self;
+      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), bound,
                              (GClosureNotify) (void (*) (void)) party_column_free, 0);
 
       column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
@@ -674,4 +740,34 @@ tally_council_list_select_council (TallyCouncilList *self,
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * tally_council_list_set_night:
+ * @night: (nullable): results night, or %NULL when the database records
+ *   none
+ *
+ * Councils @night has not fully declared show how far they are ("21/24",
+ * the strongest call so far) and their seats so far.  Call it again after
+ * the night changed: every row is bound again, the selection kept.
+ */
+void
+tally_council_list_set_night (TallyCouncilList *self,
+                              TallyLiveNight   *night)
+{
+  guint n_items;
+
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+  g_return_if_fail (night == NULL || TALLY_IS_LIVE_NIGHT (night));
+
+  if (self->night == NULL && night == NULL)
+    return;
+
+  g_set_object (&self->night, night);
+
+  /* The same items, said again: each row is bound anew and the selection
+   * model finds its item among them. */
+  n_items = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
+  if (n_items > 0)
+    g_list_model_items_changed (self->results, 0, n_items, n_items);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-live-night.h"
 #include "tally-party-ranking.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ void           tally_council_list_set_results  (TallyCouncilList *self,
 GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);
 void           tally_council_list_set_parties  (TallyCouncilList  *self,
                                                 TallyPartyRanking *ranking);
+void           tally_council_list_set_night    (TallyCouncilList *self,
+                                                TallyLiveNight   *night);
 void           tally_council_list_select_council (TallyCouncilList *self,
                                                 gpointer          council);
 

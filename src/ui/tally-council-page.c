@@ -18,6 +18,7 @@
 #include "tally-chart-view.h"
 #include "tally-council.h"
 #include "tally-council-page.h"
+#include "tally-council-page-private.h"
 #include "tally-council-result.h"
 #include "tally-election.h"
 #include "tally-format.h"
@@ -26,31 +27,6 @@
 #include "tally-results.h"
 #include "tally-ward-result.h"
 
-struct _TallyCouncilPage
-{
-  GtkWidget            parent_instance;
-
-  TallyCouncilResult  *result;
-  GString             *seats_text;   /* the table as lines, for get_text() */
-  GListModel          *parties;
-  GListModel          *wards;
-  GPtrArray           *ward_rows;
-  TallyChartView      *hemicycle;
-  TallyChartView      *seat_bars;
-
-  /* Template widgets */
-  GtkLabel            *after_chip;
-  GtkLabel            *before_chip;
-  GtkBox              *chart_box;
-  GtkLabel            *details_label;
-  GtkLabel            *majority_label;
-  GtkLabel            *name_label;
-  GtkLabel            *outcome_label;
-  GtkWidget           *scroller;
-  GtkGrid             *seats_grid;
-  GtkLabel            *votes_note;
-  AdwPreferencesGroup *wards_group;
-};
 
 G_DEFINE_FINAL_TYPE (TallyCouncilPage, tally_council_page, GTK_TYPE_WIDGET)
 
@@ -327,6 +303,7 @@ tally_council_page_dispose (GObject *object)
 {
   TallyCouncilPage *self = (TallyCouncilPage *) object;
 
+  _tally_council_page_dispose_live (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_PAGE);
 
   g_clear_object (&self->result);
@@ -351,12 +328,14 @@ tally_council_page_class_init (TallyCouncilPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, after_chip);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, before_chip);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, control_card);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, majority_label);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, seats_grid);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, seats_section);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, votes_note);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilPage, wards_group);
 
@@ -385,6 +364,8 @@ tally_council_page_init (TallyCouncilPage *self)
   gtk_box_append (self->chart_box, GTK_WIDGET (self->hemicycle));
   gtk_box_append (self->chart_box, GTK_WIDGET (self->seat_bars));
   gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
+
+  _tally_council_page_init_live (self);
 }
 
 GtkWidget *
@@ -409,11 +390,17 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   g_autofree char *outcome = NULL;
   g_autoptr(GString) majority = g_string_new (NULL);
   guint total_after;
+  gboolean same_council;
 
   g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
   g_return_if_fail (TALLY_IS_RESULTS (results));
   g_return_if_fail (TALLY_IS_COUNCIL_RESULT (result));
 
+  same_council = self->result != NULL &&
+                 tally_council_result_get_council (self->result) == tally_council_result_get_council (result);
+  if (!same_council && self->result != NULL && tally_council_result_get_council (self->result) != NULL)
+    same_council = g_strcmp0 (tally_council_get_code (tally_council_result_get_council (self->result)),
+                              tally_council_get_code (tally_council_result_get_council (result))) == 0;
   g_set_object (&self->result, result);
   g_set_object (&self->parties, tally_catalog_get_parties (tally_results_get_catalog (results)));
 
@@ -487,9 +474,12 @@ tally_council_page_show_result (TallyCouncilPage   *self,
 
   fill_seats_grid (self);
   fill_wards (self, results);
+  _tally_council_page_show_live (self);
 
-  /* A new council starts at the top of the page. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  /* A new council starts at the top of the page; the same one, read again
+   * (a live refresh, another moment of the night), stays where it was. */
+  if (!same_council)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
 /**
@@ -532,9 +522,14 @@ tally_council_page_get_text (TallyCouncilPage *self)
 
   g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
 
-  g_string_append_printf (text, "%s\n%s\n%s\n%s", gtk_label_get_text (self->name_label),
-                          gtk_label_get_text (self->outcome_label), gtk_label_get_text (self->majority_label),
-                          self->seats_text->str);
+  g_string_append_printf (text, "%s\n", gtk_label_get_text (self->name_label));
+  /* Results night: how far it has got, and only what is known by then. */
+  g_string_append (text, self->live_text->str);
+  if (gtk_widget_get_visible (self->control_card))
+    g_string_append_printf (text, "%s\n%s\n", gtk_label_get_text (self->outcome_label),
+                            gtk_label_get_text (self->majority_label));
+  if (gtk_widget_get_visible (self->seats_section))
+    g_string_append (text, self->seats_text->str);
 
   n_wards = self->wards ? g_list_model_get_n_items (self->wards) : 0;
   for (guint i = 0; i < n_wards; i++)
@@ -542,6 +537,9 @@ tally_council_page_get_text (TallyCouncilPage *self)
       g_autoptr(TallyWardResult) ward = g_list_model_get_item (self->wards, i);
       const TallyCandidateResult *candidates;
       guint n_candidates;
+
+      if (!gtk_widget_get_visible (g_ptr_array_index (self->ward_rows, i)))
+        continue;
 
       g_string_append_printf (text, "%s: %s\n", tally_ward_result_get_name (ward),
                               adw_expander_row_get_subtitle (g_ptr_array_index (self->ward_rows, i)));

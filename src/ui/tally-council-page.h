@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "tally-chart-view.h"
+#include "tally-live-night.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ GtkWidget          *tally_council_page_new          (void);
 void                tally_council_page_show_result  (TallyCouncilPage   *self,
                                                      TallyResults       *results,
                                                      TallyCouncilResult *result);
+void                tally_council_page_set_night    (TallyCouncilPage   *self,
+                                                     TallyLiveNight     *night,
+                                                     TallyCatalog       *catalog);
 TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
 char               *tally_council_page_get_text     (TallyCouncilPage   *self);
 TallyChartView     *tally_council_page_get_hemicycle (TallyCouncilPage  *self);

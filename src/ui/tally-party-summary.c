@@ -29,6 +29,9 @@ struct _TallyPartySummary
   GtkFlowBox *cards;
   GtkLabel   *note;       /* the basis of the changes, and the seats up */
   char       *text;
+  char       *night_note; /* results night: how partly declared councils are shown */
+  TallyScopeSummary *summary;
+  TallyPartyRanking *ranking;
 };
 
 G_DEFINE_FINAL_TYPE (TallyPartySummary, tally_party_summary, GTK_TYPE_WIDGET)
@@ -117,6 +120,9 @@ tally_party_summary_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->night_note, g_free);
+  g_clear_object (&self->summary);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
 
   G_OBJECT_CLASS (tally_party_summary_parent_class)->dispose (object);
 }
@@ -188,6 +194,15 @@ tally_party_summary_set_summary (TallyPartySummary *self,
 
   g_return_if_fail (TALLY_IS_PARTY_SUMMARY (self));
 
+  /* Kept, so that the night's note can be said again over the same. */
+  if (summary != self->summary)
+    g_set_object (&self->summary, summary);
+  if (ranking != self->ranking)
+    {
+      g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+      self->ranking = ranking ? tally_party_ranking_ref (ranking) : NULL;
+    }
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_flow_box_remove (self->cards, child);
 
@@ -198,6 +213,14 @@ tally_party_summary_set_summary (TallyPartySummary *self,
       guint noc = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER);
       guint noc_before = tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_BEFORE);
 
+      if (self->night_note != NULL)
+        {
+          /* "after 40 of 150 councils · 3 partly declared, not counted yet" */
+          g_autofree char *heading = g_strdup_printf ("%s · %s", declared, self->night_note);
+
+          g_free (declared);
+          declared = g_steal_pointer (&heading);
+        }
       gtk_label_set_text (self->heading, declared);
       g_string_append_printf (text, "%s\n", declared);
 
@@ -262,6 +285,35 @@ tally_party_summary_set_summary (TallyPartySummary *self,
   g_free (self->text);
   self->text = g_string_free (g_steal_pointer (&text), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text, -1);
+}
+
+/**
+ * tally_party_summary_set_night_note:
+ * @note: (nullable): on results night, how councils still declaring are
+ *   shown ("3 partly declared, counted once their last ward is in"), or
+ *   %NULL
+ *
+ * Puts @note after "after N of M councils" and shows the summary again.
+ */
+void
+tally_party_summary_set_night_note (TallyPartySummary *self,
+                                    const char        *note)
+{
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  TallyPartyRanking *ranking;
+
+  g_return_if_fail (TALLY_IS_PARTY_SUMMARY (self));
+
+  if (g_strcmp0 (note, self->night_note) == 0)
+    return;
+  g_free (self->night_note);
+  self->night_note = g_strdup (note);
+
+  summary = self->summary ? g_object_ref (self->summary) : NULL;
+  ranking = self->ranking ? tally_party_ranking_ref (self->ranking) : NULL;
+  tally_party_summary_set_summary (self, summary, ranking);
+  if (ranking != NULL)
+    tally_party_ranking_unref (ranking);
 }
 
 /**

@@ -21,6 +21,8 @@ GtkWidget  *tally_party_summary_new         (void);
 void        tally_party_summary_set_summary (TallyPartySummary *self,
                                              TallyScopeSummary *summary,
                                              TallyPartyRanking *ranking);
+void        tally_party_summary_set_night_note (TallyPartySummary *self,
+                                                const char        *note);
 const char *tally_party_summary_get_text    (TallyPartySummary *self);
 guint       tally_party_summary_get_n_cards (TallyPartySummary *self);
 

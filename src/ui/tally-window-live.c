@@ -59,8 +59,9 @@ struct _TallyWindowLive
 
 typedef struct
 {
-  TallyCatalog *catalog;
-  TallyResults *results;
+  TallyCatalog   *catalog;
+  TallyResults   *results;
+  TallyLiveNight *night;    /* results night, when the file records one */
 } Engine;
 
 static void
@@ -68,6 +69,7 @@ engine_free (Engine *engine)
 {
   g_clear_object (&engine->catalog);
   g_clear_object (&engine->results);
+  g_clear_object (&engine->night);
   g_free (engine);
 }
 
@@ -94,6 +96,7 @@ reload_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  engine->night = _tally_window_make_night (engine->catalog);
 
   g_task_return_pointer (task, engine, (GDestroyNotify) engine_free);
 }
@@ -163,6 +166,14 @@ update_bar (TallyWindow *self)
   if (results == NULL || live->handle == NULL)
     return;
 
+  /* Results night says it itself, as at the moment the timeline shows. */
+  if (tally_window_get_night (self) != NULL)
+    {
+      text = tally_live_night_describe (tally_window_get_night (self));
+      set_text (self, text);
+      return;
+    }
+
   everything = tally_filter_copy (tally_results_get_filter (results));
   tally_filter_clear (everything);
   tally_filter_set_election (everything, tally_filter_get_election (tally_results_get_filter (results)));
@@ -199,6 +210,13 @@ update_bar (TallyWindow *self)
                                          "Live · %u of %u councils declared", n_councils),
                             n_declared, n_councils);
   set_text (self, text);
+}
+
+void
+_tally_window_live_update_bar (TallyWindow *self)
+{
+  if (self->live != NULL)
+    update_bar (self);
 }
 
 static void
@@ -244,6 +262,7 @@ reload_done_cb (GObject      *object,
   scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
 
   _tally_window_install_engine (self, live->path, engine->catalog, engine->results, TRUE);
+  _tally_window_set_night (self, engine->night);
   engine_free (engine);
   live->n_reloads++;
 

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "tally-live-night.h"
 #include "tally-window.h"
 
 G_BEGIN_DECLS
@@ -11,5 +12,9 @@ G_BEGIN_DECLS
 const char *tally_window_get_live_text      (TallyWindow *self);
 guint       tally_window_get_n_live_reloads (TallyWindow *self);
 gboolean    tally_window_is_following       (TallyWindow *self);
+
+TallyLiveNight *tally_window_get_night       (TallyWindow *self);
+GtkRange   *tally_window_get_timeline       (TallyWindow *self);
+GtkWidget  *tally_window_get_timeline_live_button (TallyWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "tally-charts-page.h"
 #include "tally-import.h"
+#include "tally-live-night.h"
 #include "tally-map-view.h"
 #include "tally-party-ranking.h"
 #include "tally-window.h"
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct _TallyWindowLive TallyWindowLive;
 typedef struct _TallyWindowFolder TallyWindowFolder;
+typedef struct _TallyWindowNight TallyWindowNight;
 
 struct _TallyWindow
 {
@@ -39,6 +41,8 @@ struct _TallyWindow
   TallyWindowLive      *live;
   /* Following a folder: see tally-window-folder.c */
   TallyWindowFolder    *folder;
+  /* Results night and its timeline: see tally-window-night.c */
+  TallyWindowNight     *night;
 
   /* Template widgets */
   GtkWidget            *back_button;
@@ -87,6 +91,13 @@ void _tally_window_dispose_folder    (TallyWindow    *self);
 gboolean _tally_window_follow_folder (TallyWindow    *self,
                                       GFile          *dir,
                                       GError        **error);
+void _tally_window_live_update_bar   (TallyWindow    *self);
+void _tally_window_init_night        (TallyWindow    *self);
+void _tally_window_dispose_night     (TallyWindow    *self);
+TallyLiveNight *_tally_window_make_night (TallyCatalog *catalog);
+void _tally_window_set_night         (TallyWindow    *self,
+                                      TallyLiveNight *night);
+void _tally_window_show_council_result (TallyWindow  *self);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
 

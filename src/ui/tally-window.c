@@ -136,8 +136,8 @@ update_title (TallyWindow *self)
   adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
 }
 
-static void
-show_council_result (TallyWindow *self)
+void
+_tally_window_show_council_result (TallyWindow *self)
 {
   TallyCouncil *council = tally_selection_get_council (self->selection);
   TallyFilter *filter = tally_results_get_filter (self->results);
@@ -163,7 +163,7 @@ filter_changed_cb (TallyWindow *self)
 
   /* A council page follows a change of election or baseline. */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
-    show_council_result (self);
+    _tally_window_show_council_result (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filter",
                                  !tally_filter_is_empty (tally_results_get_filter (self->results)));
@@ -247,7 +247,7 @@ council_activated_cb (TallyWindow        *self,
                       TallyCouncilResult *result)
 {
   tally_selection_set_council (self->selection, tally_council_result_get_council (result));
-  show_council_result (self);
+  _tally_window_show_council_result (self);
   show_page (self, "council");
 }
 
@@ -277,7 +277,7 @@ map_council_activated_cb (TallyWindow  *self,
                           TallyCouncil *council)
 {
   tally_selection_set_council (self->selection, council);
-  show_council_result (self);
+  _tally_window_show_council_result (self);
   show_page (self, "council");
   adw_view_stack_set_visible_child_name (self->view_stack, "councils");
 }
@@ -299,7 +299,7 @@ selection_changed_cb (TallyWindow *self)
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
     {
-      show_council_result (self);
+      _tally_window_show_council_result (self);
       show_page (self, "council");
     }
 }
@@ -477,7 +477,7 @@ show_council_action (GtkWidget  *widget,
             break;
 
           tally_selection_set_council (self->selection, council);
-          show_council_result (self);
+          _tally_window_show_council_result (self);
           show_page (self, "council");
           return;
         }
@@ -543,6 +543,7 @@ tally_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   _tally_window_dispose_import (self);
+  _tally_window_dispose_night (self);
   _tally_window_dispose_live (self);
   _tally_window_dispose_folder (self);
 
@@ -650,6 +651,7 @@ tally_window_init (TallyWindow *self)
   self->selection = tally_selection_new ();
   _tally_window_init_import (self);
   _tally_window_init_live (self);
+  _tally_window_init_night (self);
   _tally_window_init_folder (self);
 
   g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
@@ -816,8 +818,11 @@ tally_window_open_database (TallyWindow *self,
     /* NULL for the bundled file: it is never written while Tally runs. */
     const char *own = tally_database_is_bundled_path (path) ? NULL : path;
 
+    g_autoptr(TallyLiveNight) night = _tally_window_make_night (catalog);
+
     _tally_window_install_engine (self, own, catalog, results, FALSE);
     _tally_window_live_watch (self, own);
+    _tally_window_set_night (self, night);
   }
 
   return TRUE;

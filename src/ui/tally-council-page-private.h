@@ -1,0 +1,61 @@
+/* tally-council-page-private.h: what the council page's files share.
+ *
+ * tally-council-page.c fills the page from the engine;
+ * tally-council-page-live.c adds results night: how far the council has
+ * declared, its seats so far, its calls, and only the wards in so far.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tally-chart-view.h"
+#include "tally-council-page.h"
+#include "tally-live-night.h"
+
+G_BEGIN_DECLS
+
+struct _TallyCouncilPage
+{
+  GtkWidget            parent_instance;
+
+  TallyCouncilResult  *result;
+  GString             *seats_text;   /* the table as lines, for get_text() */
+  GListModel          *parties;
+  GListModel          *wards;
+  GPtrArray           *ward_rows;
+  TallyChartView      *hemicycle;
+  TallyChartView      *seat_bars;
+
+  /* Template widgets */
+  GtkLabel            *after_chip;
+  GtkLabel            *before_chip;
+  GtkBox              *chart_box;
+  GtkLabel            *details_label;
+  GtkLabel            *majority_label;
+  GtkLabel            *name_label;
+  GtkLabel            *outcome_label;
+  GtkWidget           *scroller;
+  GtkGrid             *seats_grid;
+  GtkLabel            *votes_note;
+  AdwPreferencesGroup *wards_group;
+  GtkWidget           *control_card;
+  GtkWidget           *seats_section;
+
+  /* Results night: see tally-council-page-live.c */
+  TallyLiveNight      *night;
+  TallyCatalog        *catalog;
+  GtkWidget           *live_card;
+  GtkLabel            *live_progress;
+  GtkLabel            *live_figures;
+  GtkBox              *live_calls;
+  GtkGrid             *live_grid;
+  GString             *live_text;    /* the card as lines, for get_text() */
+};
+
+void     _tally_council_page_init_live    (TallyCouncilPage *self);
+void     _tally_council_page_dispose_live (TallyCouncilPage *self);
+gboolean _tally_council_page_show_live    (TallyCouncilPage *self);
+
+G_END_DECLS
