@@ -18,10 +18,13 @@
 
 #include "tally-catalog.h"
 #include "tally-council.h"
+#include "tally-council-list.h"
 #include "tally-council-page.h"
+#include "tally-filter.h"
 #include "tally-map-view.h"
 #include "tally-party.h"
 #include "tally-party-summary.h"
+#include "tally-results.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
@@ -198,6 +201,11 @@ test_dudley_page (void)
     }
 
   window = open_window (1280, 900);
+  /* The user's search, kept through every moment of the night. */
+  tally_filter_set_search_text (tally_results_get_filter (tally_window_get_results (window)), "Dud");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_council_list_get_results (tally_window_get_council_list (window))),
+                    ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Dudley");
   tally_test_wait_for_frames (100);
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
@@ -223,7 +231,11 @@ test_dudley_page (void)
   g_assert_cmpuint (count_of (at_21, "declared 01:00"), ==, 20);
   g_assert_cmpuint (count_of (at_21, "declared 02:00"), ==, 1);
   assert_lacks (at_21, "declared 03:00");
-  /* The page is still open on Dudley, the selection too. */
+  /* The page is still open on Dudley, the selection and the search too. */
+  g_assert_cmpstr (tally_filter_get_search_text (tally_results_get_filter (tally_window_get_results (window))), ==,
+                   "Dud");
+  g_assert_cmpuint (g_list_model_get_n_items (tally_council_list_get_results (tally_window_get_council_list (window))),
+                    ==, 1);
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
   g_assert_cmpstr (tally_council_get_code (tally_selection_get_council (tally_window_get_selection (window))), ==,
                    DUDLEY);
