@@ -683,8 +683,11 @@ tally_chart_adapt_swing_scatter (GListModel      *results,
 
       point->key = g_strdup (tally_council_get_code (council));
       point->name = g_strdup (tally_council_get_name (council));
-      point->x = tally_council_result_get_swing (result, from, to, method);
-      point->y = with_share_change ? tally_council_result_get_vote_share_change (result, to, method) : NAN;
+      /* A council not yet declared (results night) has no swing to plot yet. */
+      point->x = tally_council_result_get_declared (result) ? tally_council_result_get_swing (result, from, to, method)
+                                                            : NAN;
+      point->y = with_share_change && !isnan (point->x)
+                 ? tally_council_result_get_vote_share_change (result, to, method) : NAN;
       point->group = g_strdup (control ? tally_party_get_short_name (control) : "NOC");
       tally_chart_rgb_parse (control ? tally_party_get_colour (control, FALSE) : TALLY_CHART_NOC_COLOUR, &point->colour);
       tally_chart_rgb_parse (control ? tally_party_get_colour (control, TRUE) : TALLY_CHART_NOC_COLOUR_SAFE, &point->colour_safe);
