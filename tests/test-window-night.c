@@ -20,6 +20,7 @@
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-council-page.h"
+#include "tally-election.h"
 #include "tally-filter.h"
 #include "tally-map-view.h"
 #include "tally-party.h"
@@ -239,6 +240,26 @@ test_dudley_page (void)
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
   g_assert_cmpstr (tally_council_get_code (tally_selection_get_council (tally_window_get_selection (window))), ==,
                    DUDLEY);
+
+  /* Another election chosen: 2014 has no night, its page is the ordinary
+   * one; back on 2018, the moment is still 02:30. */
+  {
+    TallyFilter *filter = tally_results_get_filter (tally_window_get_results (window));
+    TallyElection *night_election = tally_live_night_get_election (tally_window_get_night (window));
+    g_autofree char *in_2014 = NULL;
+    g_autofree char *back = NULL;
+
+    g_assert_nonnull (night_election);
+    tally_filter_set_election (filter, tally_election_get_baseline (night_election));
+    tally_test_wait_for_frames (150);
+    in_2014 = tally_council_page_get_text (tally_window_get_council_page (window));
+    assert_lacks (in_2014, "wards declared");
+    assert_lacks (tally_party_summary_get_text (tally_window_get_party_summary (window)), "partly declared");
+    tally_filter_set_election (filter, night_election);
+    tally_test_wait_for_frames (150);
+    back = tally_council_page_get_text (tally_window_get_council_page (window));
+    assert_contains (back, "Dudley\n21 of 24 wards declared\n");
+  }
 
   /* One click back to now: all in, the ordinary page. */
   press_live (window);

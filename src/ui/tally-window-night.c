@@ -26,6 +26,7 @@
 
 #include "tally-catalog.h"
 #include "tally-council-result.h"
+#include "tally-filter.h"
 #include "tally-live-query.h"
 #include "tally-results.h"
 #include "tally-window-live.h"
@@ -39,6 +40,8 @@
 struct _TallyWindowNight
 {
   TallyLiveNight *night;
+  TallyFilter    *filter;     /* watched: is the night's election the one shown? */
+  gboolean        shown;
   gint64          as_at;      /* Unix seconds, or NOW */
   guint           scrub_id;
   gboolean        syncing;
@@ -166,12 +169,33 @@ update_timeline (TallyWindow *self)
   }
 }
 
+static void apply (TallyWindow *self);
+
+/* The night is about one election: another one chosen in the filter (2014,
+ * say) is the ordinary morning-after view. */
+static gboolean
+night_is_shown (TallyWindow *self)
+{
+  TallyWindowNight *state = self->night;
+  TallyFilter *filter = tally_results_get_filter (self->results);
+
+  return state->night != NULL && filter != NULL &&
+         tally_results_resolve_election (self->results, filter) == tally_live_night_get_election (state->night);
+}
+
+static void
+filter_changed_cb (TallyWindow *self)
+{
+  if (night_is_shown (self) != self->night->shown)
+    apply (self);
+}
+
 /* Every view, as the night stands at the moment shown. */
 static void
 apply (TallyWindow *self)
 {
   TallyWindowNight *state = self->night;
-  TallyLiveNight *night = state->night;
+  TallyLiveNight *night;
   GtkScrollable *scrollable = GTK_SCROLLABLE (tally_council_list_get_column_view (self->council_list));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (scrollable);
   double scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
@@ -180,13 +204,27 @@ apply (TallyWindow *self)
   if (self->results == NULL)
     return;
 
-  if (night != NULL)
+  if (state->filter != tally_results_get_filter (self->results))
     {
-      g_autoptr(GHashTable) declared = tally_live_night_get_declared_set (night);
-
-      tally_results_set_declared (self->results, tally_live_night_get_election (night), declared);
-      note = describe_partial (self);
+      if (state->filter != NULL)
+        g_signal_handlers_disconnect_by_func (state->filter, filter_changed_cb, self);
+      g_set_object (&state->filter, tally_results_get_filter (self->results));
+      if (state->filter != NULL)
+        g_signal_connect_object (state->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  state->shown = night_is_shown (self);
+  night = state->shown ? state->night : NULL;
+
+  /* The state of the parties counts the night's councils as it stands,
+   * whichever election is shown: the totals of that election are kept. */
+  if (state->night != NULL)
+    {
+      g_autoptr(GHashTable) declared = tally_live_night_get_declared_set (state->night);
+
+      tally_results_set_declared (self->results, tally_live_night_get_election (state->night), declared);
+    }
+  if (night != NULL)
+    note = describe_partial (self);
 
   tally_council_list_set_night (self->council_list, night);
   tally_map_view_set_night (self->map_view, night);
@@ -355,6 +393,9 @@ _tally_window_dispose_night (TallyWindow *self)
     return;
 
   g_clear_handle_id (&self->night->scrub_id, g_source_remove);
+  if (self->night->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->night->filter, filter_changed_cb, self);
+  g_clear_object (&self->night->filter);
   g_clear_object (&self->night->night);
   g_clear_pointer (&self->night, g_free);
 }
