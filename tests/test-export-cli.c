@@ -321,6 +321,30 @@ test_map (void)
   tally_test_remove_dir (dir);
 }
 
+/* --note adds a line over the source: real text in the SVG, under the
+ * chart, over the source line. */
+static void
+test_note (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "note.svg", NULL);
+  g_autofree char *svg = NULL;
+  const char *note, *source;
+
+  run_tally (&run, (const char *[]) { "export", "--chart", "hemicycle", "--council", "Trafford", "--note",
+                                      "Seats as declared; one ward recounted", "-o", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  svg = read_file (path);
+  note = strstr (svg, ">Seats as declared; one ward recounted</text>");
+  source = strstr (svg, ">Source: Democracy Club, LEAP; chart: Tally</text>");
+  g_assert_nonnull (note);
+  g_assert_nonnull (source);
+
+  tally_test_remove_dir (dir);
+}
+
 /* --region London shows London, cropped with a margin, not all England
  * with the rest faded: its hexes carry their labels (Hackney's "Hac"),
  * and Plymouth's hex, on the whole map, is not in the file; --whole-map
@@ -557,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
   g_test_add_func ("/export-cli/map", test_map);
   g_test_add_func ("/export-cli/map-region", test_map_region);
+  g_test_add_func ("/export-cli/note", test_note);
   g_test_add_func ("/export-cli/errors", test_errors);
   g_test_add_func ("/export-cli/special-outputs", test_special_outputs);
 

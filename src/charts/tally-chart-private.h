@@ -39,12 +39,14 @@ typedef struct
   PangoLayout    *title;
   PangoLayout    *subtitle;
   PangoLayout    *source;
+  PangoLayout    *note;
   double          width;      /* the canvas */
   double          height;
   double          margin;
   double          title_y;
   double          subtitle_y;
   double          source_y;
+  double          note_y;
   TallyChartRect  body;
 } TallyChartFrame;
 

@@ -48,6 +48,8 @@ typedef enum
  * @title: (nullable): replaces the data's title; not owned
  * @subtitle: (nullable): replaces the data's subtitle; not owned
  * @source: (nullable): replaces the data's source line; not owned
+ * @note: (nullable): a note printed over the source line (a caveat, a
+ *   definition); not owned
  * @page: the background colour (unused when transparent)
  * @ink: text and marks
  * @ink_secondary: subtitles, axis labels, changes
@@ -76,6 +78,7 @@ typedef struct
   const char          *title;
   const char          *subtitle;
   const char          *source;
+  const char          *note;
 
   TallyChartRgb        page;
   TallyChartRgb        ink;

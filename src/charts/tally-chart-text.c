@@ -262,8 +262,9 @@ heading_text (const char *override,
 /**
  * _tally_chart_frame_layout:
  *
- * Places the title, subtitle and source line that @style shows, and leaves
- * the rest of the canvas, inside generous margins, to the chart's body.
+ * Places the title, subtitle, note and source line that @style shows, and
+ * leaves the rest of the canvas, inside generous margins, to the chart's
+ * body.
  */
 void
 _tally_chart_frame_layout (TallyChartFrame         *frame,
@@ -315,6 +316,16 @@ _tally_chart_frame_layout (TallyChartFrame         *frame,
       bottom = frame->source_y - _tally_chart_px (style, 12);
     }
 
+  if (style->note != NULL && *style->note != '\0')
+    {
+      frame->note = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, style->note);
+      pango_layout_set_width (frame->note, (int) (text_width * PANGO_SCALE));
+      pango_layout_set_wrap (frame->note, PANGO_WRAP_WORD);
+      /* Just over the source line, as a footnote. */
+      frame->note_y = bottom - _tally_chart_text_height (frame->note) + (frame->source ? _tally_chart_px (style, 8) : 0);
+      bottom = frame->note_y - _tally_chart_px (style, 12);
+    }
+
   frame->body = (TallyChartRect) { margin, y, text_width, MAX (bottom - y, 1) };
 }
 
@@ -335,6 +346,7 @@ _tally_chart_frame_paint (cairo_t               *cr,
   _tally_chart_text_paint (cr, frame->title, frame->margin, frame->title_y, style->ink, 1);
   _tally_chart_text_paint (cr, frame->subtitle, frame->margin, frame->subtitle_y, style->ink_secondary, 1);
   _tally_chart_text_paint (cr, frame->source, frame->margin, frame->source_y, style->ink_faint, 1);
+  _tally_chart_text_paint (cr, frame->note, frame->margin, frame->note_y, style->ink_secondary, 1);
 }
 
 void
@@ -342,6 +354,7 @@ _tally_chart_frame_clear (TallyChartFrame *frame)
 {
   g_clear_object (&frame->title);
   g_clear_object (&frame->subtitle);
+  g_clear_object (&frame->note);
   g_clear_object (&frame->source);
 }
 

@@ -391,6 +391,7 @@ tally_export_options_get_style (const TallyExportOptions *options,
   style->title = options->title;
   style->subtitle = options->subtitle;
   style->source = options->source;
+  style->note = options->note;
 
   tally_export_options_get_canvas (options, &width, &height);
   style->scale = CLAMP (MIN (width, height) / 675, 1, 1.5);

@@ -115,6 +115,7 @@ typedef enum
  * @title: (nullable): replaces the figure's title; not owned
  * @subtitle: (nullable): replaces the figure's subtitle; not owned
  * @source: (nullable): replaces the figure's source line; not owned
+ * @note: (nullable): a note over the source line; not owned
  *
  * What file to make of a figure: a plain struct, filled by the export
  * dialog from its rows or by `tally export` from its options.
@@ -137,6 +138,7 @@ typedef struct
   const char          *title;
   const char          *subtitle;
   const char          *source;
+  const char          *note;
 } TallyExportOptions;
 
 /**

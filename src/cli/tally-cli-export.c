@@ -65,6 +65,7 @@ typedef struct
   char                  *title;
   char                  *subtitle;
   char                  *source;
+  char                  *note;
   gboolean               no_title;
   gboolean               no_subtitle;
   gboolean               no_source;
@@ -114,6 +115,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->title, g_free);
   g_clear_pointer (&options->subtitle, g_free);
   g_clear_pointer (&options->source, g_free);
+  g_clear_pointer (&options->note, g_free);
   g_clear_pointer (&options->method, g_free);
   g_clear_pointer (&options->swing, g_free);
   g_clear_pointer (&options->output, g_free);
@@ -215,8 +217,8 @@ read_file_options (Export  *export,
     }
 
   {
-    const char *names[] = { "--title", "--subtitle", "--source" };
-    char **texts[] = { &options->title, &options->subtitle, &options->source };
+    const char *names[] = { "--title", "--subtitle", "--source", "--note" };
+    char **texts[] = { &options->title, &options->subtitle, &options->source, &options->note };
 
     /* Taken as bytes (GOption's own conversion fails naming no option):
      * UTF-8 as given, or text of the locale's encoding converted. */
@@ -239,6 +241,7 @@ read_file_options (Export  *export,
   file->subtitle = options->subtitle;
   if (options->source != NULL)
     file->source = options->source;
+  file->note = options->note;
   file->show_title = !options->no_title;
   file->show_subtitle = !options->no_subtitle;
   file->show_source = !options->no_source;
@@ -849,6 +852,8 @@ tally_cli_run_export (int    argc,
       N_("Replace the chart’s subtitle"), N_("TEXT") },
     { "source", 0, 0, G_OPTION_ARG_FILENAME, &options.source,
       N_("Replace the source line (default: “" TALLY_EXPORT_DEFAULT_SOURCE "”)"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &options.note,
+      N_("Add a note over the source line"), N_("TEXT") },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &options.no_title, N_("Leave out the title"), NULL },
     { "no-subtitle", 0, 0, G_OPTION_ARG_NONE, &options.no_subtitle, N_("Leave out the subtitle"), NULL },
     { "no-source", 0, 0, G_OPTION_ARG_NONE, &options.no_source, N_("Leave out the source line"), NULL },

@@ -22,6 +22,7 @@ struct _TallyCouncilPage
 
   TallyCouncilResult  *result;
   GString             *seats_text;   /* the table as lines, for get_text() */
+  GString             *seats_tsv;    /* the table, tab-separated, for the clipboard and print */
   GListModel          *parties;
   GListModel          *wards;
   GPtrArray           *ward_rows;

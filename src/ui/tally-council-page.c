@@ -60,6 +60,19 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* One cell of a tab-separated line: tabs and line breaks in it become
+ * spaces, so a spreadsheet keeps it in one cell. */
+static void
+append_tsv_cell (GString    *tsv,
+                 const char *text,
+                 guint       column)
+{
+  if (column > 0)
+    g_string_append_c (tsv, '\t');
+  for (const char *c = text ? text : ""; *c != '\0'; c++)
+    g_string_append_c (tsv, *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c);
+}
+
 /* The table: party, seats before and after, won now and last time with the
  * change, vote share now and its change. */
 static void
@@ -79,10 +92,16 @@ fill_seats_grid (TallyCouncilPage *self)
 
   clear_grid (self->seats_grid);
   g_string_truncate (self->seats_text, 0);
+  g_string_truncate (self->seats_tsv, 0);
 
   for (guint column = 0; column < G_N_ELEMENTS (headings); column++)
-    gtk_grid_attach (self->seats_grid, cell (headings[column], column == 0 ? 0 : 1, "column-heading"),
-                     column, 0, 1, 1);
+    {
+      gtk_grid_attach (self->seats_grid, cell (headings[column], column == 0 ? 0 : 1, "column-heading"),
+                       column, 0, 1, 1);
+      /* The spreadsheet's column needs a name where the page leaves it blank. */
+      append_tsv_cell (self->seats_tsv, column == 4 && !baseline ? _("Won before") : headings[column], column);
+    }
+  g_string_append_c (self->seats_tsv, '\n');
 
   /* Every party that held or won a seat, left to right. */
   before = tally_council_result_get_composition (self->result, TALLY_STAGE_BEFORE, &n_before);
@@ -149,6 +168,15 @@ fill_seats_grid (TallyCouncilPage *self)
       g_string_append_printf (self->seats_text, "%s: %s before, %s after, won %s (%s), share %s (%s)\n",
                               tally_party_get_full_name (party), before_text, after_text, won_text, change_text,
                               share_text, share_change_text);
+
+      {
+        const char *cells[] = { tally_party_get_full_name (party), before_text, after_text, won_text,
+                                baseline ? then_text : "", change_text, share_text, share_change_text };
+
+        for (guint column = 0; column < G_N_ELEMENTS (cells); column++)
+          append_tsv_cell (self->seats_tsv, cells[column], column);
+        g_string_append_c (self->seats_tsv, '\n');
+      }
 
       tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
       gtk_box_append (GTK_BOX (name_box), chip);
@@ -312,6 +340,8 @@ tally_council_page_dispose (GObject *object)
   g_clear_pointer (&self->ward_rows, g_ptr_array_unref);
   if (self->seats_text != NULL)
     g_string_free (g_steal_pointer (&self->seats_text), TRUE);
+  if (self->seats_tsv != NULL)
+    g_string_free (g_steal_pointer (&self->seats_tsv), TRUE);
 
   G_OBJECT_CLASS (tally_council_page_parent_class)->dispose (object);
 }
@@ -349,6 +379,7 @@ tally_council_page_init (TallyCouncilPage *self)
 
   self->ward_rows = g_ptr_array_new ();
   self->seats_text = g_string_new (NULL);
+  self->seats_tsv = g_string_new (NULL);
 
   /* The council after the poll, and what this year's seats did. */
   self->hemicycle = TALLY_CHART_VIEW (tally_chart_view_new ());
@@ -556,6 +587,21 @@ tally_council_page_get_text (TallyCouncilPage *self)
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * tally_council_page_get_table_tsv:
+ *
+ * Returns: the page's table of parties (seats before and after, won now
+ *   and last time, change, share and its change) as tab-separated lines, a
+ *   heading line first, so that it pastes into a spreadsheet
+ */
+const char *
+tally_council_page_get_table_tsv (TallyCouncilPage *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
+
+  return self->seats_tsv->str;
 }
 
 /**

@@ -27,6 +27,7 @@ void                tally_council_page_set_night    (TallyCouncilPage   *self,
                                                      TallyCatalog       *catalog);
 TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
 char               *tally_council_page_get_text     (TallyCouncilPage   *self);
+const char         *tally_council_page_get_table_tsv (TallyCouncilPage  *self);
 TallyChartView     *tally_council_page_get_hemicycle (TallyCouncilPage  *self);
 void                tally_council_page_set_colour_blind_safe (TallyCouncilPage *self,
                                                      gboolean          colour_blind_safe);

@@ -7,6 +7,7 @@
  *   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
  *
  *   if (!tally_export_copy_chart (view, &error)) …   // or tally_export_copy_map ()
+ *   tally_export_print_chart (GTK_WINDOW (self), view, NULL, &error);  // win.print
  *
  * The dialog is modal and closes itself once the file is written; it
  * shows its own errors.  ::exported gives the file, for a toast.
@@ -18,6 +19,7 @@
 #include <adwaita.h>
 
 #include "tally-chart-view.h"
+#include "tally-council-page.h"
 #include "tally-export.h"
 #include "tally-map-view.h"
 
@@ -41,6 +43,19 @@ gboolean           tally_export_dialog_write         (TallyExportDialog  *self,
 gboolean           tally_export_copy_chart           (TallyChartView     *view,
                                                       GError            **error);
 gboolean           tally_export_copy_map             (TallyMapView       *view,
+                                                      GError            **error);
+
+gboolean           tally_export_print_chart          (GtkWindow          *parent,
+                                                      TallyChartView     *view,
+                                                      const char         *pdf_path,
+                                                      GError            **error);
+gboolean           tally_export_print_map            (GtkWindow          *parent,
+                                                      TallyMapView       *view,
+                                                      const char         *pdf_path,
+                                                      GError            **error);
+gboolean           tally_export_print_council        (GtkWindow          *parent,
+                                                      TallyCouncilPage   *page,
+                                                      const char         *pdf_path,
                                                       GError            **error);
 
 G_END_DECLS

@@ -88,6 +88,72 @@ tally_export_table_write (GListModel        *rows,
   return tally_export_write_bytes (path, bytes, flags, NULL, error);
 }
 
+/* CSV (RFC 4180) to tab-separated text: quotes undone, and any tab or line
+ * break inside a field a space, so that each field stays one cell. */
+static char *
+csv_to_tsv (const char *csv,
+            gsize       length)
+{
+  GString *tsv = g_string_sized_new (length);
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = csv[i];
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < length && csv[i + 1] == '"')
+            {
+              g_string_append_c (tsv, '"');
+              i++;
+            }
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (tsv, c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+        }
+      else if (c == '"')
+        quoted = TRUE;
+      else if (c == ',')
+        g_string_append_c (tsv, '\t');
+      else if (c == '\t')
+        g_string_append_c (tsv, ' ');
+      else if (c != '\r')
+        g_string_append_c (tsv, c);
+    }
+  return g_string_free (tsv, FALSE);
+}
+
+/**
+ * tally_export_table_to_tsv:
+ * @rows: (element-type TallyCouncilResult): the councils, in order
+ * @results: the engine they came from
+ *
+ * Returns: (transfer full): the table of the CSV export, a heading line
+ *   and a line per council, tab-separated, for the clipboard: pasted into
+ *   a spreadsheet, each figure takes its own cell
+ */
+char *
+tally_export_table_to_tsv (GListModel   *rows,
+                           TallyResults *results)
+{
+  TallyCatalog *catalog;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *csv;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+  g_return_val_if_fail (TALLY_IS_RESULTS (results), NULL);
+
+  catalog = tally_results_get_catalog (results);
+  bytes = tally_export_councils_csv (rows, tally_catalog_get_parties (catalog),
+                                     tally_catalog_lookup_party (catalog, "CON"),
+                                     tally_catalog_lookup_party (catalog, "LAB"), TALLY_VOTE_METHOD_TOTAL);
+  csv = g_bytes_get_data (bytes, &length);
+  return csv_to_tsv (csv, length);
+}
+
 static void
 chooser_response_cb (GtkFileChooserNative *chooser,
                      int                   response,

@@ -40,6 +40,8 @@ void     tally_export_table_save        (GtkWindow            *parent,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
+char    *tally_export_table_to_tsv      (GListModel           *rows,
+                                         TallyResults         *results);
 GFile   *tally_export_table_save_finish (GAsyncResult         *result,
                                          GError              **error);
 

@@ -30,5 +30,9 @@ TallyFilterPanel  *tally_window_get_filter_panel  (TallyWindow    *self);
 TallyPartySummary *tally_window_get_party_summary (TallyWindow    *self);
 const char        *tally_window_get_page          (TallyWindow    *self);
 const char        *tally_window_get_error_message (TallyWindow    *self);
+gboolean           tally_window_print             (TallyWindow    *self,
+                                                   const char     *pdf_path,
+                                                   GError        **error);
+char              *tally_window_copy_text         (TallyWindow    *self);
 
 G_END_DECLS
