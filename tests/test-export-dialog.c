@@ -155,13 +155,14 @@ test_dialog (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (dialog);
 
-  /* The next one starts from those choices, with its own chart's title. */
+  /* The next one starts from those choices, and the title written for
+   * this chart. */
   dialog = tally_export_dialog_present_chart (GTK_WINDOW (window), view);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   tally_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, TALLY_EXPORT_FORMAT_SVG);
   g_assert_cmpint (options.preset, ==, TALLY_EXPORT_PRESET_A4_LANDSCAPE);
-  g_assert_cmpstr (options.title, ==, "Trafford");
+  g_assert_cmpstr (options.title, ==, "Trafford: nobody in control");
 
   /* Choices made and not exported with are forgotten. */
   format_row = find_child (GTK_WIDGET (dialog), "format_row");
@@ -182,6 +183,98 @@ test_dialog (void)
   g_assert_nonnull (dialog);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_remove_dir (dir);
+}
+
+static TallyExportDialog *
+present_on (GtkWidget      *window,
+            TallyChartView *view)
+{
+  TallyExportDialog *dialog = tally_export_dialog_present_chart (GTK_WINDOW (window), view);
+
+  g_main_context_iteration (NULL, FALSE);
+  return dialog;
+}
+
+static const char *
+row_text (TallyExportDialog *dialog,
+          const char        *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_child (GTK_WIDGET (dialog), row)));
+}
+
+/* A title, subtitle, source and note written for a chart come back for
+ * charts of its kind (in the settings, the memory backend here): the
+ * source and note for every hemicycle, the title and subtitle for the
+ * chart they were written for; another kind of chart keeps its own. */
+static void
+test_headings_remembered (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "trafford.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tally.Tally");
+  g_autoptr(GVariant) headings = NULL;
+  g_autoptr(TallySeatChartData) bolton = make_seats ();
+  TallyChartView *view, *other, *bars;
+  GtkWidget *window = new_chart_window (&view);
+  TallyExportDialog *dialog;
+
+  g_settings_reset (settings, "export-headings");
+  tally_chart_heading_set (&bolton->heading, "Bolton", "Conservative gain", "Own source");
+  other = TALLY_CHART_VIEW (tally_chart_view_new ());
+  tally_chart_view_set_data (other, TALLY_CHART_HEMICYCLE, g_steal_pointer (&bolton));
+  bars = TALLY_CHART_VIEW (tally_chart_view_new ());
+  tally_chart_view_set_data (bars, TALLY_CHART_SEAT_BARS, make_seats ());
+  g_object_ref_sink (other);
+  g_object_ref_sink (bars);
+
+  dialog = present_on (window, view);
+  g_assert_cmpstr (row_text (dialog, "note_row"), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (dialog), "title_row")), "Trafford hung again");
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (dialog), "subtitle_row")), "Labour one short");
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (dialog), "source_row")), "Source: the desk");
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (dialog), "note_row")), "Provisional figures");
+  g_assert_true (tally_export_dialog_write (dialog, path, TALLY_EXPORT_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Provisional figures</text>"));
+  g_assert_nonnull (strstr (svg, ">Source: the desk</text>"));
+  /* It closed itself. */
+  tally_test_wait_for_frames (50);
+
+  headings = g_settings_get_value (settings, "export-headings");
+  g_assert_nonnull (g_variant_lookup_value (headings, "hemicycle", G_VARIANT_TYPE ("a{ss}")));
+
+  /* The same chart: everything back. */
+  dialog = present_on (window, view);
+  g_assert_cmpstr (row_text (dialog, "title_row"), ==, "Trafford hung again");
+  g_assert_cmpstr (row_text (dialog, "subtitle_row"), ==, "Labour one short");
+  g_assert_cmpstr (row_text (dialog, "source_row"), ==, "Source: the desk");
+  g_assert_cmpstr (row_text (dialog, "note_row"), ==, "Provisional figures");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Another council's hemicycle: its own title, the desk's source and note. */
+  dialog = present_on (window, other);
+  g_assert_cmpstr (row_text (dialog, "title_row"), ==, "Bolton");
+  g_assert_cmpstr (row_text (dialog, "subtitle_row"), ==, "Conservative gain");
+  g_assert_cmpstr (row_text (dialog, "source_row"), ==, "Source: the desk");
+  g_assert_cmpstr (row_text (dialog, "note_row"), ==, "Provisional figures");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Another kind of chart: its own title and no note (the source line is
+   * the last one used, whatever the chart). */
+  dialog = present_on (window, bars);
+  g_assert_cmpstr (row_text (dialog, "title_row"), ==, "Trafford");
+  g_assert_cmpstr (row_text (dialog, "note_row"), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "export-headings");
+  g_settings_reset (settings, "export-source");
+  g_object_unref (other);
+  g_object_unref (bars);
   gtk_window_destroy (GTK_WINDOW (window));
   tally_test_remove_dir (dir);
 }
@@ -301,6 +394,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/dialog", test_dialog);
   g_test_add_func ("/export-dialog/copy", test_copy);
+  g_test_add_func ("/export-dialog/headings-remembered", test_headings_remembered);
   g_test_add_func ("/export-dialog/table", test_table);
 
   return g_test_run ();

@@ -32,7 +32,7 @@ texture_for_surface (cairo_surface_t *surface)
 }
 
 /* The view as it is on screen, at 2×, in the remembered background,
- * source line and legend. */
+ * source line, legend and the headings written for its kind of chart. */
 static gboolean
 copy_subject (GtkWidget           *widget,
               TallyExportSubject  *subject,
@@ -41,6 +41,10 @@ copy_subject (GtkWidget           *widget,
   g_autoptr(GSettings) settings = _tally_export_settings_new ();
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *note = NULL;
+  char *texts[3];
   TallyExportOptions options;
   TallyExportFigure figure;
   cairo_surface_t *surface;
@@ -65,6 +69,10 @@ copy_subject (GtkWidget           *widget,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is nothing to copy yet"));
       return FALSE;
     }
+  _tally_export_subject_apply_headings (subject, settings, &options, &source, texts);
+  title = texts[0];
+  subtitle = texts[1];
+  note = texts[2];
 
   if (!(surface = tally_export_render_image (&figure, &options, 2, error)))
     return FALSE;

@@ -30,6 +30,28 @@ char      *_tally_export_subject_suggest_name          (TallyExportSubject      
 gboolean   _tally_export_subject_get_colour_blind_safe (TallyExportSubject       *subject);
 GSettings *_tally_export_settings_new                  (void);
 gboolean   _tally_export_london_inset_load             (void);
+const char *_tally_export_subject_get_kind             (TallyExportSubject       *subject);
+void       _tally_export_subject_apply_headings        (TallyExportSubject       *subject,
+                                                        GSettings                *settings,
+                                                        TallyExportOptions       *options,
+                                                        char                    **source,
+                                                        char                    **texts);
+void       _tally_export_headings_load                 (GSettings                *settings,
+                                                        const char               *kind,
+                                                        const char               *own_title,
+                                                        const char               *own_subtitle,
+                                                        char                    **title,
+                                                        char                    **subtitle,
+                                                        char                    **source,
+                                                        char                    **note);
+void       _tally_export_headings_save                 (GSettings                *settings,
+                                                        const char               *kind,
+                                                        const char               *own_title,
+                                                        const char               *own_subtitle,
+                                                        const char               *title,
+                                                        const char               *subtitle,
+                                                        const char               *source,
+                                                        const char               *note);
 void       _tally_export_options_load                  (TallyExportOptions       *options,
                                                         GSettings                *settings,
                                                         char                    **source);

@@ -254,3 +254,144 @@ _tally_export_london_inset_load (void)
 
   return settings != NULL && g_settings_get_boolean (settings, "export-london-inset");
 }
+
+/* Headings remembered per kind of chart.  The source line and the note
+ * are a desk's own and go with every chart of a kind; a title or subtitle
+ * belongs to its chart, so it comes back only where the chart's own
+ * heading is the one it replaced (Trafford's hemicycle, not Bolton's). */
+
+const char *
+_tally_export_subject_get_kind (TallyExportSubject *subject)
+{
+  if (subject->chart_view != NULL)
+    return tally_chart_kind_to_string (tally_chart_view_get_kind (subject->chart_view));
+  return "map";
+}
+
+static GVariant *
+lookup_headings (GSettings  *settings,
+                 const char *kind)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (settings, "export-headings");
+
+  return g_variant_lookup_value (all, kind, G_VARIANT_TYPE ("a{ss}"));
+}
+
+static void
+take_remembered (GVariant    *headings,
+                 const char  *field,
+                 const char  *own,
+                 char       **text)
+{
+  g_autofree char *default_field = g_strdup_printf ("%s-default", field);
+  const char *remembered = NULL, *replaced = NULL;
+
+  if (headings == NULL || !g_variant_lookup (headings, field, "&s", &remembered))
+    return;
+  /* A title or subtitle: only over the heading it replaced. */
+  if (own != NULL)
+    {
+      g_variant_lookup (headings, default_field, "&s", &replaced);
+      if (g_strcmp0 (own, replaced ? replaced : "") != 0)
+        return;
+    }
+
+  g_free (*text);
+  *text = g_strdup (remembered);
+}
+
+void
+_tally_export_headings_load (GSettings    *settings,
+                             const char   *kind,
+                             const char   *own_title,
+                             const char   *own_subtitle,
+                             char        **title,
+                             char        **subtitle,
+                             char        **source,
+                             char        **note)
+{
+  g_autoptr(GVariant) headings = NULL;
+
+  if (settings == NULL || !(headings = lookup_headings (settings, kind)))
+    return;
+
+  take_remembered (headings, "title", own_title ? own_title : "", title);
+  take_remembered (headings, "subtitle", own_subtitle ? own_subtitle : "", subtitle);
+  take_remembered (headings, "source", NULL, source);
+  take_remembered (headings, "note", NULL, note);
+}
+
+void
+_tally_export_headings_save (GSettings  *settings,
+                             const char *kind,
+                             const char *own_title,
+                             const char *own_subtitle,
+                             const char *title,
+                             const char *subtitle,
+                             const char *source,
+                             const char *note)
+{
+  g_autoptr(GVariant) all = NULL;
+  GVariantBuilder builder, fields;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (settings == NULL)
+    return;
+
+  g_variant_builder_init (&fields, G_VARIANT_TYPE ("a{ss}"));
+  /* What differs from the chart's own: kept, with what it replaced. */
+  if (g_strcmp0 (title ? title : "", own_title ? own_title : "") != 0)
+    {
+      g_variant_builder_add (&fields, "{ss}", "title", title ? title : "");
+      g_variant_builder_add (&fields, "{ss}", "title-default", own_title ? own_title : "");
+    }
+  if (g_strcmp0 (subtitle ? subtitle : "", own_subtitle ? own_subtitle : "") != 0)
+    {
+      g_variant_builder_add (&fields, "{ss}", "subtitle", subtitle ? subtitle : "");
+      g_variant_builder_add (&fields, "{ss}", "subtitle-default", own_subtitle ? own_subtitle : "");
+    }
+  g_variant_builder_add (&fields, "{ss}", "source", source ? source : "");
+  if (note != NULL && *note != '\0')
+    g_variant_builder_add (&fields, "{ss}", "note", note);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{ss}}"));
+  all = g_settings_get_value (settings, "export-headings");
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &key, &value))
+    {
+      if (!g_str_equal (key, kind))
+        g_variant_builder_add (&builder, "{s@a{ss}}", key, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_add (&builder, "{sa{ss}}", kind, &fields);
+  g_settings_set_value (settings, "export-headings", g_variant_builder_end (&builder));
+}
+
+/* What a print or a copy says: the headings remembered for @subject's
+ * kind of chart over its own, into @options; the strings go in @texts
+ * (title, subtitle, note; the source is in @source already), freed by the
+ * caller. */
+void
+_tally_export_subject_apply_headings (TallyExportSubject *subject,
+                                      GSettings          *settings,
+                                      TallyExportOptions *options,
+                                      char              **source,
+                                      char              **texts)
+{
+  TallyExportFigure figure;
+  const TallyChartHeading *heading = NULL;
+
+  if (_tally_export_subject_get_figure (subject, options, &figure))
+    heading = tally_export_figure_get_heading (&figure);
+  texts[0] = g_strdup (heading ? heading->title : NULL);
+  texts[1] = g_strdup (heading ? heading->subtitle : NULL);
+  texts[2] = NULL;
+  _tally_export_headings_load (settings, _tally_export_subject_get_kind (subject), heading ? heading->title : NULL,
+                               heading ? heading->subtitle : NULL, &texts[0], &texts[1], source, &texts[2]);
+  options->title = texts[0];
+  options->subtitle = texts[1];
+  options->source = *source;
+  options->note = texts[2];
+}

@@ -34,6 +34,9 @@ struct _TallyExportDialog
   char                 *title;
   char                 *subtitle;
   char                 *source;
+  char                 *note;
+  char                 *own_title;      /* the chart's own heading, for what is remembered */
+  char                 *own_subtitle;
   GtkFileChooserNative *chooser;
   gboolean              syncing;
 
@@ -51,6 +54,7 @@ struct _TallyExportDialog
   AdwComboRow          *scale_row;
   AdwComboRow          *size_row;
   AdwEntryRow          *source_row;
+  AdwEntryRow          *note_row;
   AdwEntryRow          *subtitle_row;
   AdwEntryRow          *title_row;
   AdwToastOverlay      *toast_overlay;
@@ -102,6 +106,7 @@ sync_rows (TallyExportDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->title ? self->title : "");
   gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), self->subtitle ? self->subtitle : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source_row), self->source ? self->source : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), self->note ? self->note : "");
 
   self->syncing = FALSE;
 }
@@ -116,6 +121,7 @@ refresh (TallyExportDialog *self)
   self->options.title = self->title;
   self->options.subtitle = self->subtitle;
   self->options.source = self->source;
+  self->options.note = self->note;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), size);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_row), self->options.preset == TALLY_EXPORT_PRESET_CUSTOM);
@@ -315,6 +321,8 @@ text_changed_cb (TallyExportDialog *self,
     text = &self->title;
   else if (editable == GTK_EDITABLE (self->subtitle_row))
     text = &self->subtitle;
+  else if (editable == GTK_EDITABLE (self->note_row))
+    text = &self->note;
   else
     text = &self->source;
 
@@ -436,6 +444,9 @@ tally_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->own_title, g_free);
+  g_clear_pointer (&self->own_subtitle, g_free);
 
   G_OBJECT_CLASS (tally_export_dialog_parent_class)->finalize (object);
 }
@@ -473,6 +484,7 @@ tally_export_dialog_class_init (TallyExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, TallyExportDialog, toast_overlay);
@@ -525,6 +537,7 @@ tally_export_dialog_init (TallyExportDialog *self)
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subtitle_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->source_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -550,7 +563,13 @@ present (GtkWindow          *parent,
 
       self->title = g_strdup (heading ? heading->title : NULL);
       self->subtitle = g_strdup (heading ? heading->subtitle : NULL);
+      self->own_title = g_strdup (self->title);
+      self->own_subtitle = g_strdup (self->subtitle);
     }
+
+  /* What was written for this kind of chart before. */
+  _tally_export_headings_load (self->settings, _tally_export_subject_get_kind (&self->subject), self->own_title,
+                               self->own_subtitle, &self->title, &self->subtitle, &self->source, &self->note);
 
   sync_rows (self);
   refresh (self);
@@ -656,6 +675,8 @@ tally_export_dialog_write (TallyExportDialog  *self,
     {
       folder = g_path_get_dirname (path);
       _tally_export_options_save (&self->options, self->settings);
+      _tally_export_headings_save (self->settings, _tally_export_subject_get_kind (&self->subject), self->own_title,
+                                   self->own_subtitle, self->title, self->subtitle, self->source, self->note);
       if (self->subject.map_view != NULL)
         g_settings_set_boolean (self->settings, "export-london-inset", self->subject.london_inset);
       g_settings_set_string (self->settings, "export-folder", folder);

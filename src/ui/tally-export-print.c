@@ -5,7 +5,8 @@
  * the figure out in CSS pixels on a canvas the size of the printable
  * area, so a printed chart fills its page exactly as an A4 PDF export
  * does, with the choices of the last export (source line, legend, the
- * outline pattern for seats not up).  A council page prints as its seat
+ * outline pattern for seats not up) and the headings written for its kind
+ * of chart.  A council page prints as its seat
  * chart over the table of parties.
  *
  * With @pdf_path the operation exports to that PDF without a dialog: what
@@ -27,6 +28,7 @@ typedef struct
   TallyExportSubject  subject;
   TallyExportOptions  options;
   char               *source;
+  char               *texts[3];  /* title, subtitle, note: remembered for the kind of chart */
   char               *table;     /* a council page's table, tab-separated */
 } PrintJob;
 
@@ -37,6 +39,8 @@ print_job_free (gpointer data)
 
   _tally_export_subject_clear (&job->subject);
   g_free (job->source);
+  for (guint i = 0; i < G_N_ELEMENTS (job->texts); i++)
+    g_free (job->texts[i]);
   g_free (job->table);
   g_free (job);
 }
@@ -167,6 +171,7 @@ run (GtkWindow   *parent,
   job->options.format = TALLY_EXPORT_FORMAT_PDF;
   job->options.background = TALLY_CHART_BACKGROUND_LIGHT;
   job->options.colour_blind_safe = _tally_export_subject_get_colour_blind_safe (&job->subject);
+  _tally_export_subject_apply_headings (&job->subject, settings, &job->options, &job->source, job->texts);
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
