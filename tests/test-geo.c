@@ -463,6 +463,36 @@ test_projection (void)
   g_assert_cmpfloat (fabs (points[1] - 287352), <, 30);
 }
 
+static gboolean
+proj_is_mapped (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, "/libproj.so") != NULL;
+}
+
+/* PROJ (and the libtiff, libcurl and libstdc++ it brings) is not mapped
+ * until something is projected: a start, a summary, an export pay nothing
+ * for it.  Registered first, so that no other test has projected yet. */
+static void
+test_projection_loaded_when_needed (void)
+{
+  double points[2] = { -1.88141, 52.48400116 };
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc/self/maps on this system");
+      return;
+    }
+
+  g_assert_false (proj_is_mapped ());
+  g_assert_true (tally_geo_project_wgs84 (points, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (proj_is_mapped ());
+}
+
 /* Each level is made from borders simplified once, so neighbours keep
  * sharing every vertex: no slivers open between them. */
 static void
@@ -582,6 +612,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/geo/projection-loaded-when-needed", test_projection_loaded_when_needed);
   g_test_add_func ("/geo/geojson-bng", test_geojson_bng);
   g_test_add_func ("/geo/topojson-uk", test_topojson_uk);
   g_test_add_func ("/geo/topojson-layers", test_topojson_layers);
