@@ -130,32 +130,32 @@ notional_rows (const char *db_path,
   return tally_test_query_int (db_path, sql);
 }
 
-/* Manchester (all 96 seats on new wards in 2018; Labour 94, Liberal
- * Democrats 2) has no bundled baseline: it is left out of the seat change.
- * With one imported it counts, and moves each party's national change by
- * exactly Manchester's own change against it. */
+/* Kingston upon Hull (all 57 seats on new wards in 2018; Labour 31, Liberal
+ * Democrats 24, Conservatives 2) has no bundled baseline: it is left out of
+ * the seat change.  With one imported it counts, and moves each party's
+ * national change by exactly Hull's own change against it. */
 static void
 test_brings_council_in (Fixture       *fixture,
                         gconstpointer  data)
 {
   static const char csv[] =
     "election_date,council_name,baseline,party,notional_seats,notional_votes,source\n"
-    "2018-05-03,Manchester,2016,Labour,90,120000,a test's own figures\n"
-    "2018-05-03,Manchester,2016,LD,5,,a test's own figures\n"
-    "2018-05-03,Manchester,2016,CON,1,,a test's own figures\n";
-  static const int notional[G_N_ELEMENTS (keys)] = { 1, 90, 5, 0, 0, 0, 0 };
+    "2018-05-03,Kingston upon Hull,2016,Labour,38,52000,a test's own figures\n"
+    "2018-05-03,Kingston upon Hull,2016,LD,17,,a test's own figures\n"
+    "2018-05-03,Kingston upon Hull,2016,CON,2,,a test's own figures\n";
+  static const int notional[G_N_ELEMENTS (keys)] = { 2, 38, 17, 0, 0, 0, 0 };
   g_autoptr(TallyImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_file (fixture, "manchester-notional.csv", csv);
+  g_autofree char *path = write_file (fixture, "hull-notional.csv", csv);
   g_autofree char *expected_wording = NULL;
   g_auto(National) before = { 0 };
   g_auto(National) after = { 0 };
-  gint64 had_rows;
 
   make_database (fixture);
-  had_rows = notional_rows (fixture->db_path, "E08000003");
-  g_assert_cmpint (seats_won (fixture->db_path, "E08000003", "LAB"), ==, 94);
-  g_assert_cmpint (seats_won (fixture->db_path, "E08000003", "LD"), ==, 2);
+  g_assert_cmpint (notional_rows (fixture->db_path, "E06000010"), ==, 0);
+  g_assert_cmpint (seats_won (fixture->db_path, "E06000010", "LAB"), ==, 31);
+  g_assert_cmpint (seats_won (fixture->db_path, "E06000010", "LD"), ==, 24);
+  g_assert_cmpint (seats_won (fixture->db_path, "E06000010", "CON"), ==, 2);
   read_national (fixture->db_path, &before);
 
   summary = tally_test_import_one (fixture->db_path, path, &error);
@@ -166,38 +166,28 @@ test_brings_council_in (Fixture       *fixture,
   read_national (fixture->db_path, &after);
 
   /* Stored as given: votes where known, NULL where not; the source kept. */
-  g_assert_cmpint (notional_rows (fixture->db_path, "E08000003"), ==, 3);
+  g_assert_cmpint (notional_rows (fixture->db_path, "E06000010"), ==, 3);
   g_assert_cmpint (tally_test_query_int (fixture->db_path,
                                          "SELECT votes FROM notional_baselines n JOIN parties p ON p.id = n.party_id "
                                          "JOIN councils c ON c.id = n.council_id "
-                                         "WHERE c.code = 'E08000003' AND p.key = 'LAB'"), ==, 120000);
+                                         "WHERE c.code = 'E06000010' AND p.key = 'LAB'"), ==, 52000);
   g_assert_cmpint (tally_test_query_int (fixture->db_path,
                                          "SELECT count(*) FROM notional_baselines n "
-                                         "JOIN councils c ON c.id = n.council_id WHERE c.code = 'E08000003' "
+                                         "JOIN councils c ON c.id = n.council_id WHERE c.code = 'E06000010' "
                                          "AND votes IS NULL AND source = 'a test''s own figures'"), ==, 2);
 
-  if (had_rows == 0)
-    {
-      /* Left out before, in now: one more against a notional baseline, one
-       * fewer left out, and Manchester's change added whole. */
-      g_assert_cmpuint (after.n_notional, ==, before.n_notional + 1);
-      g_assert_cmpuint (after.n_left_out, ==, before.n_left_out - 1);
-      g_assert_cmpuint (after.n_same, ==, before.n_same);
-      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-        g_assert_cmpint (after.change[k], ==,
-                         before.change[k] + seats_won (fixture->db_path, "E08000003", keys[k]) - notional[k]);
-      /* Labour 94 − 90 = +4, Liberal Democrats 2 − 5 = −3, Conservatives 0 − 1 = −1. */
-      g_assert_cmpint (after.change[1] - before.change[1], ==, 4);
-      g_assert_cmpint (after.change[2] - before.change[2], ==, -3);
-      g_assert_cmpint (after.change[0] - before.change[0], ==, -1);
-    }
-  else
-    {
-      /* A bundled baseline replaced: the same councils, each party's change
-       * moved by the old baseline less the new. */
-      g_assert_cmpuint (after.n_notional, ==, before.n_notional);
-      g_assert_cmpuint (after.n_left_out, ==, before.n_left_out);
-    }
+  /* Left out before, in now: one more against a notional baseline, one
+   * fewer left out, and Hull's change added whole. */
+  g_assert_cmpuint (after.n_notional, ==, before.n_notional + 1);
+  g_assert_cmpuint (after.n_left_out, ==, before.n_left_out - 1);
+  g_assert_cmpuint (after.n_same, ==, before.n_same);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    g_assert_cmpint (after.change[k], ==,
+                     before.change[k] + seats_won (fixture->db_path, "E06000010", keys[k]) - notional[k]);
+  /* Labour 31 − 38 = −7, Liberal Democrats 24 − 17 = +7, Conservatives 2 − 2 = 0. */
+  g_assert_cmpint (after.change[1] - before.change[1], ==, -7);
+  g_assert_cmpint (after.change[2] - before.change[2], ==, 7);
+  g_assert_cmpint (after.change[0] - before.change[0], ==, 0);
 
   expected_wording = g_strdup_printf ("over %u councils (%u on the same seats, %u against a notional baseline)",
                                       after.n_same + after.n_notional, after.n_same, after.n_notional);

@@ -28,6 +28,7 @@
 #include "tally-party-ranking.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
+#include "tally-share-estimate.h"
 #include "tally-cli-filter.h"
 #include "tally-cli-private.h"
 
@@ -348,6 +349,19 @@ group_votes (TallyScopeSummary *summary,
   return votes;
 }
 
+/* The national share estimate's share for a group: NaN when not known. */
+static double
+group_estimate (TallyShareEstimate *estimate,
+                Group              *group)
+{
+  TallyParty *party;
+  double share = 0;
+
+  EACH_MEMBER (group, party)
+    share += tally_share_estimate_get_share (estimate, party);
+  return share;
+}
+
 /* Shares of one total add up; NaN stays NaN. */
 static double
 group_share (TallyScopeSummary *summary,
@@ -431,6 +445,8 @@ print_state_of_parties (TallyScopeSummary *summary,
   TallyElection *election = tally_scope_summary_get_election (summary);
   TallyElection *baseline = tally_scope_summary_get_baseline (summary);
   g_autofree char *declared = tally_scope_summary_describe_declared (summary);
+  g_autoptr(TallyShareEstimate) estimate = tally_scope_summary_get_share_estimate (summary);
+  g_autofree char *estimate_wards = g_strdup_printf ("%u", tally_share_estimate_get_n_wards (estimate));
   GPtrArray *header = g_ptr_array_new ();
 
   table_init (&table);
@@ -463,7 +479,13 @@ print_state_of_parties (TallyScopeSummary *summary,
   g_ptr_array_add (header, g_strdup (csv ? "vote_share" : _("Share")));
   g_ptr_array_add (header, g_strdup (csv ? "vote_share_change" : "±"));
   if (csv)
-    g_ptr_array_add (header, g_strdup ("basis"));
+    {
+      g_ptr_array_add (header, g_strdup ("basis"));
+      /* docs/SHARE-ESTIMATE.md: never the BBC's projected national share. */
+      g_ptr_array_add (header, g_strdup ("share_estimate"));
+      g_ptr_array_add (header, g_strdup ("share_estimate_method"));
+      g_ptr_array_add (header, g_strdup ("share_estimate_wards"));
+    }
   table_add (&table, header);
 
   for (guint i = 0; i <= groups->len; i++)
@@ -485,7 +507,11 @@ print_state_of_parties (TallyScopeSummary *summary,
           for (guint j = 0; j < 5; j++)
             g_ptr_array_add (row, g_strdup (""));
           if (csv)
-            g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
+            {
+              g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
+              for (guint j = 0; j < 3; j++)
+                g_ptr_array_add (row, g_strdup (""));
+            }
           table_add (&table, row);
           continue;
         }
@@ -505,7 +531,14 @@ print_state_of_parties (TallyScopeSummary *summary,
       g_ptr_array_add (row, format_share (group_share (summary, group, options->vote_method, FALSE), csv));
       g_ptr_array_add (row, format_points (group_share (summary, group, options->vote_method, TRUE), csv));
       if (csv)
-        g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
+        {
+          gboolean known = tally_share_estimate_is_known (estimate);
+
+          g_ptr_array_add (row, g_strdup (tally_basis_to_string (tally_scope_summary_get_basis (summary))));
+          g_ptr_array_add (row, format_share (group_estimate (estimate, group), csv));
+          g_ptr_array_add (row, g_strdup (known ? "top_vote_where_con_lab_ld_stood" : ""));
+          g_ptr_array_add (row, g_strdup (known ? estimate_wards : ""));
+        }
       table_add (&table, row);
     }
 
@@ -527,6 +560,11 @@ print_state_of_parties (TallyScopeSummary *summary,
         g_print (_("Votes of parties not counted separately (independents and others): %s\n"), others_text);
       g_print (_("Butler swing %s → %s: %s points\n"), party_label (options->swing_from),
                party_label (options->swing_to), swing_text);
+      {
+        g_autofree char *line = tally_share_estimate_describe (estimate);
+
+        g_print ("%s\n", line);
+      }
     }
 }
 

@@ -19,6 +19,7 @@
 #include "tally-party-style.h"
 #include "tally-party-summary.h"
 #include "tally-scope-summary.h"
+#include "tally-share-estimate.h"
 
 struct _TallyPartySummary
 {
@@ -270,8 +271,11 @@ tally_party_summary_set_summary (TallyPartySummary *self,
       {
         g_autofree char *basis = tally_scope_summary_describe_basis (summary);
         g_autofree char *seats = tally_scope_summary_describe_seats_up (summary);
-        g_autofree char *note = g_strdup_printf ("%s. %s.", basis, seats);
+        g_autoptr(TallyShareEstimate) estimate = tally_scope_summary_get_share_estimate (summary);
+        g_autofree char *share = tally_share_estimate_describe (estimate);
+        g_autofree char *note = g_strdup_printf ("%s. %s.\n%s.", basis, seats, share);
 
+        /* The estimate always with its method and ward count, or why there is none. */
         gtk_label_set_text (self->note, note);
         g_string_append_printf (text, "%s\n", note);
       }

@@ -52,6 +52,9 @@ data_clear (gpointer mem)
   g_clear_pointer (&data->seats_won, g_free);
   g_clear_pointer (&data->votes, g_free);
   g_clear_pointer (&data->top_votes, g_free);
+  g_clear_pointer (&data->three_votes, g_free);
+  g_clear_pointer (&data->three_total, g_free);
+  g_clear_pointer (&data->three_wards, g_free);
   _tally_results_data_clear_bases (data);
 
   for (guint stage = 0; stage < 2; stage++)

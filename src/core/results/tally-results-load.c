@@ -210,6 +210,17 @@ data_new (TallyCatalog *catalog)
       g_hash_table_insert (data->party_index, data->parties[i], GUINT_TO_POINTER (i + 1));
     }
 
+  /* The three parties the national share estimate asks to have stood. */
+  for (guint k = 0; k < G_N_ELEMENTS (data->three_parties); k++)
+    {
+      static const char * const keys[] = { "CON", "LAB", "LD" };
+
+      data->three_parties[k] = -1;
+      for (guint i = 0; i < data->n_parties; i++)
+        if (g_strcmp0 (tally_party_get_key (data->parties[i]), keys[k]) == 0)
+          data->three_parties[k] = i;
+    }
+
   data->elections = g_new0 (TallyElection *, data->n_elections);
   data->baseline = g_new0 (int, data->n_elections);
   data->declarations_known = g_new0 (guint8, data->n_elections);
@@ -245,6 +256,9 @@ data_new (TallyCatalog *catalog)
   data->seats_won = g_new0 (gint32, n_ecp);
   data->votes = g_new0 (gint64, n_ecp);
   data->top_votes = g_new0 (gint64, n_ecp);
+  data->three_votes = g_new0 (gint64, n_ecp);
+  data->three_total = g_new0 (gint64, n_ec);
+  data->three_wards = g_new0 (gint32, n_ec);
 
   for (guint stage = 0; stage < 2; stage++)
     {
@@ -270,6 +284,9 @@ start_election (TallyResultsData *data,
   memset (&data->from_candidates[ec0], 0, n_c);
   memset (&data->seats_up[ec0], 0, n_c * sizeof (gint32));
   memset (&data->seats_won[ecp0], 0, n_cp * sizeof (gint32));
+  memset (&data->three_votes[ecp0], 0, n_cp * sizeof (gint64));
+  memset (&data->three_total[ec0], 0, n_c * sizeof (gint64));
+  memset (&data->three_wards[ec0], 0, n_c * sizeof (gint32));
   for (guint stage = 0; stage < 2; stage++)
     {
       memset (&data->composition_total[stage][ec0], 0, n_c * sizeof (guint));
@@ -533,13 +550,39 @@ typedef struct
 
 #define NO_CONTEST G_MAXSIZE
 
-/* Each party's best candidate of one contest, for the top-vote method. */
+/* Whether Conservative, Labour and Liberal Democrat candidates all stood
+ * in the contest whose best candidates @best holds. */
+static gboolean
+three_parties_stood (TallyResultsData *data,
+                     const gint64     *best)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (data->three_parties); i++)
+    if (data->three_parties[i] < 0 || best[data->three_parties[i]] < 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Each party's best candidate of one contest, for the top-vote method and
+ * the national share estimate. */
 static void
 flush_contest (TallyResultsData *data,
                gsize             ec,
                gint64           *best,
                GArray           *touched)
 {
+  if (three_parties_stood (data, best))
+    {
+      data->three_wards[ec]++;
+      for (guint i = 0; i < touched->len; i++)
+        {
+          guint party = g_array_index (touched, guint, i);
+
+          data->three_votes[ec * data->n_parties + party] += best[party];
+          data->three_total[ec] += best[party];
+        }
+    }
+
   for (guint i = 0; i < touched->len; i++)
     {
       guint party = g_array_index (touched, guint, i);

@@ -87,6 +87,14 @@ struct _TallyResultsData
   gboolean        has_previous_control;   /* tables a file at schema version 1 lacks */
   gboolean        has_special_polls;
   gboolean        has_notional_baselines;
+
+  /* The national share estimate (tally-share-estimate.c): each party's best
+   * candidate, summed over the wards where Conservative, Labour and Liberal
+   * Democrat candidates all stood.  From candidate rows only. */
+  int             three_parties[3];  /* CON, LAB, LD party indices, -1 when absent */
+  gint64         *three_votes;       /* [ecp] */
+  gint64         *three_total;       /* [ec]: every party's best candidate, those wards */
+  gint32         *three_wards;       /* [ec]: contests counted */
 };
 
 /* A poll that was not part of the ordinary cycle on the day. */

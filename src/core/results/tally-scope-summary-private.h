@@ -18,4 +18,10 @@ void               _tally_scope_summary_add    (TallyScopeSummary  *self,
                                                 TallyCouncilResult *result);
 void               _tally_scope_summary_finish (TallyScopeSummary  *self);
 
+/* What the figures of other files (tally-share-estimate.c) are summed over:
+ * the data, the election, and [council] whether it is in scope. */
+TallyResultsData  *_tally_scope_summary_get_scope (TallyScopeSummary *self,
+                                                   guint             *election,
+                                                   const guint8     **in_scope);
+
 G_END_DECLS

@@ -947,3 +947,15 @@ tally_scope_summary_describe_declared (TallyScopeSummary *self)
                                        self->n_councils),
                           self->n_declared, self->n_councils);
 }
+
+TallyResultsData *
+_tally_scope_summary_get_scope (TallyScopeSummary *self,
+                                guint             *election,
+                                const guint8     **in_scope)
+{
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
+
+  *election = self->election;
+  *in_scope = self->in_scope;
+  return self->data;
+}
