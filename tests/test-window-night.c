@@ -20,6 +20,7 @@
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-council-page.h"
+#include "tally-council-result.h"
 #include "tally-election.h"
 #include "tally-filter.h"
 #include "tally-map-view.h"
@@ -280,7 +281,7 @@ test_timeline_counts (void)
   g_autofree char *expected_header = NULL;
   g_autofree char *expected_summary = NULL;
   g_autofree char *earlier = NULL;
-  guint n_at_0230, n_at_0215, n_all;
+  guint n_at_0230, n_at_0215, n_all, n_gains_then;
 
   if (prepare_night () == NULL)
     {
@@ -310,6 +311,27 @@ test_timeline_counts (void)
   g_assert_true (g_str_has_prefix (tally_party_summary_get_text (tally_window_get_party_summary (window)),
                                    expected_summary));
 
+  /* Filtering for gains then lists councils gained by then, every one
+   * fully declared: a gain waits for the last ward. */
+  tally_filter_set_outcomes (tally_results_get_filter (tally_window_get_results (window)), TALLY_OUTCOME_FLAG_GAIN);
+  tally_test_wait_for_frames (100);
+  {
+    GListModel *listed = tally_council_list_get_results (tally_window_get_council_list (window));
+
+    n_gains_then = g_list_model_get_n_items (listed);
+    g_assert_cmpuint (n_gains_then, >, 0);
+    for (guint i = 0; i < n_gains_then; i++)
+      {
+        g_autoptr(TallyCouncilResult) result = g_list_model_get_item (listed, i);
+        TallyLiveCouncil *live = tally_live_night_lookup (tally_window_get_night (window),
+                                                          tally_council_result_get_council (result));
+
+        g_assert_cmpint (tally_live_council_get_state (live), ==, TALLY_LIVE_DECLARED);
+      }
+  }
+  tally_filter_set_outcomes (tally_results_get_filter (tally_window_get_results (window)), TALLY_OUTCOME_FLAG_NONE);
+  tally_test_wait_for_frames (100);
+
   /* The keyboard: Page Up on the scale is a quarter of an hour earlier. */
   gtk_widget_grab_focus (GTK_WIDGET (tally_window_get_timeline (window)));
   g_signal_emit_by_name (tally_window_get_timeline (window), "move-slider", GTK_SCROLL_PAGE_BACKWARD);
@@ -322,6 +344,13 @@ test_timeline_counts (void)
   g_assert_true (g_str_has_prefix (tally_window_get_live_text (window), "Live · 150 of 150 councils declared"));
   g_assert_true (g_str_has_prefix (tally_party_summary_get_text (tally_window_get_party_summary (window)),
                                    "all 150 councils declared\n"));
+  /* Now that all are in, more gains than at 02:30. */
+  tally_filter_set_outcomes (tally_results_get_filter (tally_window_get_results (window)), TALLY_OUTCOME_FLAG_GAIN);
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_council_list_get_results (tally_window_get_council_list (window))),
+                    >, n_gains_then);
+  /* The filter is kept in the settings: the next test starts clear. */
+  tally_filter_set_outcomes (tally_results_get_filter (tally_window_get_results (window)), TALLY_OUTCOME_FLAG_NONE);
 
   close_window (window);
 }

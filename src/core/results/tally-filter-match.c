@@ -59,11 +59,12 @@ tally_filter_matches (TallyFilter        *self,
   after = tally_council_result_get_control (result, TALLY_STAGE_AFTER);
   if (tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0)
     control_before = before != NULL ? 0 : TALLY_NO_CONTROL;
-  if (tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0)
+  /* Not declared yet (results night): no control after, no outcome. */
+  if (tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0 && tally_council_result_get_declared (result))
     control_after = after == NULL ? TALLY_NO_CONTROL : (after == before ? 0 : 1);
 
   before_selected = before != NULL && _tally_filter_set_contains (self->parties, tally_party_get_key (before));
-  after_selected = after != NULL && _tally_filter_set_contains (self->parties, tally_party_get_key (after));
+  after_selected = after != NULL && control_after != TALLY_CONTROL_UNKNOWN && _tally_filter_set_contains (self->parties, tally_party_get_key (after));
 
   return _tally_filter_match_control (self, control_before, control_after, before_selected, after_selected);
 }

@@ -177,7 +177,9 @@ match_councils (TallyResults      *self,
     {
       gsize ec = _tally_ec (data, election, council);
       int before = _tally_results_data_control_before (data, election, council, basis);
-      int after = data->control[TALLY_STAGE_AFTER][ec];
+      /* Results night: a council still declaring has no control after yet,
+       * so it matches no outcome ("gained" waits for its last ward). */
+      int after = data->declared[ec] ? data->control[TALLY_STAGE_AFTER][ec] : TALLY_CONTROL_UNKNOWN;
 
       if (!data->held[ec] ||
           !_tally_filter_match_place (filter, data->councils[council], data->folded_names[council]) ||
