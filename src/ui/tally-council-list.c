@@ -100,12 +100,29 @@ party_column_new (TallyPartyRanking *ranking,
   return column;
 }
 
+static TallyLiveCouncil *undeclared (TallyCouncilList   *self,
+                                     TallyCouncilResult *result);
+static void              live_seats (PartyColumn        *column,
+                                     TallyLiveCouncil   *live,
+                                     guint              *won,
+                                     int                *change,
+                                     gboolean           *known);
+
+/* What the column shows: on results night, the seats so far. */
 static guint
 column_seats (PartyColumn        *column,
               TallyCouncilResult *result)
 {
+  TallyLiveCouncil *live = undeclared (column->list, result);
+  gboolean known;
   guint won;
   int change;
+
+  if (live != NULL)
+    {
+      live_seats (column, live, &won, &change, &known);
+      return won;
+    }
 
   tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change);
   return won;
@@ -293,7 +310,9 @@ control_rank (TallyCouncilResult *result,
 {
   TallyParty *party;
 
-  if (tally_council_result_get_total_seats (result, stage) == 0)
+  /* Control after is not known until the last ward (results night). */
+  if (tally_council_result_get_total_seats (result, stage) == 0 ||
+      (stage == TALLY_STAGE_AFTER && !tally_council_result_get_declared (result)))
     return G_MAXINT;
 
   party = tally_council_result_get_control (result, stage);
@@ -648,14 +667,16 @@ tally_council_list_set_parties (TallyCouncilList  *self,
 
       g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
       PartyColumn *bound = party_column_new (ranking, party);
+      PartyColumn *sorted_by;
 
       bound->list = self;
       g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), bound,
                              (GClosureNotify) (void (*) (void)) party_column_free, 0);
 
       column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, party_column_new (ranking, party),
-                                                  party_column_free));
+      sorted_by = party_column_new (ranking, party);
+      sorted_by->list = self;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, sorted_by, party_column_free));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 80);
       gtk_column_view_append_column (self->column_view, column);
