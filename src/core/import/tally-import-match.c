@@ -339,10 +339,15 @@ _tally_import_store_load_other_tables (TallyImportStore  *self,
   if (rc != SQLITE_DONE)
     goto failed;
 
+  /* Which wards have contests: one pass over contests into a temporary
+   * index, not a look per ward (the index on contests by ward is dropped
+   * during a large import, and a look per ward then scanned every contest
+   * for every ward: replacing 3,260 contests took 10 times the fresh
+   * import). */
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!(stmt = _tally_database_prepare (self->database,
                                         "SELECT id, council_id, code, name, "
-                                        "EXISTS (SELECT 1 FROM contests WHERE ward_id = wards.id) "
+                                        "id IN (SELECT ward_id FROM contests) "
                                         "FROM wards",
                                         error)))
     return FALSE;
