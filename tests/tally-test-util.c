@@ -291,3 +291,36 @@ tally_test_has_warning (TallyImportSummary *summary,
 
   return FALSE;
 }
+
+/**
+ * tally_test_import_2018_wards:
+ * @dir: where the database goes (and the imports' XDG_DATA_HOME)
+ *
+ * The 2018 night ward by ward: the Democracy Club 2018 results and the LEAP
+ * 2014 results (its baseline) imported into @dir/wards-2018.db, as a user
+ * would with `tally import`.
+ *
+ * Returns: (transfer full) (nullable): its path, or %NULL without
+ *   ../shared/data (the caller skips)
+ */
+char *
+tally_test_import_2018_wards (const char *dir)
+{
+  g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+  g_autofree char *leap = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
+  g_autofree char *path = NULL;
+  g_auto(TallyTestRun) run_dc = { 0 };
+  g_auto(TallyTestRun) run_leap = { 0 };
+
+  if (dc == NULL || leap == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, "wards-2018.db", NULL);
+  tally_test_run_tally (&run_dc, dir, (const char *[]) { "import", "--database", path, dc, NULL });
+  g_assert_cmpint (run_dc.status, ==, 0);
+  tally_test_run_tally (&run_leap, dir,
+                        (const char *[]) { "import", "--database", path, "--date", "2014-05-22", leap, NULL });
+  g_assert_cmpint (run_leap.status, ==, 0);
+
+  return g_steal_pointer (&path);
+}

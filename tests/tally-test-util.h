@@ -16,6 +16,7 @@ void        tally_test_remove_dir       (const char *path);
 const char *tally_test_bundled_database (void);
 const char *tally_test_bundled_dir      (void);
 char       *tally_test_shared_data_path (const char *relative);
+char       *tally_test_import_2018_wards (const char *dir);
 
 /* What a run of the tally binary printed, and how it ended. */
 typedef struct

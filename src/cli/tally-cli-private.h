@@ -17,6 +17,8 @@ int tally_cli_run_import  (int    argc,
                            char **argv);
 int tally_cli_run_export  (int    argc,
                            char **argv);
+int tally_cli_run_replay  (int    argc,
+                           char **argv);
 int tally_cli_run_import_boundaries (int    argc,
                                      char **argv);
 int tally_cli_run_hexmap            (int    argc,

@@ -741,6 +741,16 @@ print_councils (TallyScopeSummary *summary,
     }
 }
 
+/* Early on results night no council has declared: there are no shares to
+ * compute by any method, and the table says so with its dashes. */
+static gboolean
+nothing_declared (TallyScopeSummary *summary)
+{
+  guint n_declared = 0;
+
+  return tally_scope_summary_get_declared (summary, &n_declared, NULL) && n_declared == 0;
+}
+
 int
 tally_cli_run_summary (int    argc,
                        char **argv)
@@ -811,7 +821,7 @@ tally_cli_run_summary (int    argc,
     }
 
   /* A method that cannot be computed is not offered as empty columns. */
-  if (!tally_scope_summary_get_method_known (summary, options.vote_method))
+  if (!tally_scope_summary_get_method_known (summary, options.vote_method) && !nothing_declared (summary))
     {
       g_printerr ("tally summary: %s\n",
                   _("the top-vote method needs candidate rows (each party’s best candidate in each ward), "

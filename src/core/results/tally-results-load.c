@@ -19,8 +19,9 @@
  *    for a party that is reported means none;
  *  - compositions before and after, which give control (an aggregate party
  *    such as "Other" never controls);
- *  - declarations: when an election has any, only the councils listed have
- *    declared.
+ *  - declarations: when an election has any, or lists the contests it
+ *    will declare (expected_contests, a night being followed), only the
+ *    councils listed have declared.
  * What change is measured against is read last, by tally-results-bases.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -500,6 +501,18 @@ load_declarations (Loader  *loader,
 
   if (!finish_query (loader, rc, error))
     return FALSE;
+
+  /* A night being followed lists the contests it will declare: before its
+   * first council is in, none has declared (rather than all). */
+  if (!data->declarations_known[loader->election] && tally_database_get_schema_version (loader->database) >= 3)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = prepare (loader, "SELECT EXISTS (SELECT 1 FROM expected_contests WHERE election_id = ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+        data->declarations_known[loader->election] = TRUE;
+    }
 
   if (!data->declarations_known[loader->election])
     memset (&data->declared[_tally_ec (data, loader->election, 0)], TRUE, data->n_councils);

@@ -96,6 +96,11 @@ _tally_database_record_integrity (const char *path)
   if (g_file_get_contents (records_file, &records, NULL, NULL))
     {
       lines = g_strsplit (records, "\n", -1);
+      /* Already recorded: in WAL mode most commits leave the main file as
+       * it was, and results night commits once a ward; rewriting the cache
+       * (two fsyncs and a rename) each time would cost more than the ward. */
+      if (g_strv_contains ((const char * const *) lines, line))
+        return;
       for (guint i = 0; lines[i] != NULL && kept < MAX_RECORDS; i++)
         {
           const char *other = record_name (lines[i]);
