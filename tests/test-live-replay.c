@@ -4,7 +4,8 @@
  * user would.  A replay as fast as possible must end at exactly the figures
  * of the night it replays; the calls of the 2018 live pages must appear
  * the moment an order of wards allows them, played one ward at a time; a
- * bad order file is refused with file, line and field; a writer killed with
+ * bad order file is refused with file, line and field; `tally summary` gives
+ * the calls and the night at an earlier moment; a writer killed with
  * SIGKILL in the middle of a council leaves every ward whole and can be
  * resumed; and readers (`tally summary` processes and a plain SQLite
  * reader) never see half a ward while a replay writes.  Skips without
@@ -397,6 +398,76 @@ test_gain (void)
                                  "declared; it needed 28 of the 54 seats up and has won 29, with 18 to come");
 }
 
+static char *
+run_summary (const char * const *args)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  tally_test_run_tally (&run, temp_dir, args);
+  if (run.status != 0)
+    g_error ("tally summary: %s", run.err);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+assert_has (const char *text,
+            const char *line)
+{
+  if (strstr (text, line) == NULL)
+    g_error ("expected “%s” in:\n%s", line, text);
+}
+
+/* `tally summary` of Dudley's night, a ward a minute from 01:01: the calls
+ * with --councils, and the night at an earlier moment with --as-at. */
+static void
+test_summary (void)
+{
+  const OrderSpec spec = { "E08000027", "0", "w.name IN ('St Jamess', 'St Thomass', 'Wordsley')" };
+  g_autofree char *order = NULL;
+  g_autofree char *target = fresh_path ("summary");
+  g_autofree char *at_21 = NULL, *at_20 = NULL, *state_21 = NULL, *end = NULL;
+  g_auto(TallyTestRun) run = { 0 };
+  guint n_wards;
+
+  if (source () == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  order = write_order (&spec, &n_wards);
+  tally_test_run_tally (&run, temp_dir,
+                        (const char *[]) { "replay", "--from", source (), "--database", target, "--order", order,
+                                           "--speed", "max", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  assert_has (run.out, "01:21 Dudley, Wollaston and Stourbridge Town\n");
+  assert_has (run.out, "2725 wards are not in the order and stay undeclared\n");
+  tally_test_run_clear (&run);
+
+  at_21 = run_summary ((const char *[]) { "summary", "--database", target, "--councils",
+                                          "--as-at", "2018-05-04T01:21:00Z", NULL });
+  assert_has (at_21, "\nCalls\n  Labour cannot take control of Dudley: 21 of 24 wards declared; it needed 12 of "
+                     "the 24 seats up and has won 8, with 3 to come\n");
+  assert_has (at_21, "\n149 councils not yet declared\n");
+
+  at_20 = run_summary ((const char *[]) { "summary", "--database", target, "--councils",
+                                          "--as-at", "2018-05-04T01:20:00Z", NULL });
+  g_assert_null (strstr (at_20, "cannot take control"));
+  assert_has (at_20, "\nCounting, no call yet\n  Dudley: 20 of 24 wards declared\n");
+
+  state_21 = run_summary ((const char *[]) { "summary", "--database", target, "--as-at", "01:21", NULL });
+  assert_has (state_21, "As at 01:21 · 0 of 150 councils declared, 1 in progress · latest 01:21 Dudley\n");
+  assert_has (state_21, "Scope: after 0 of 150 councils;");
+
+  end = run_summary ((const char *[]) { "summary", "--database", target, "--councils", NULL });
+  assert_has (end, "  Dudley will remain under no overall control after all 24 wards have been declared\n");
+  assert_has (end, "\n149 councils not yet declared\n");
+
+  tally_test_run_tally (&run, temp_dir, (const char *[]) { "summary", "--database", target, "--as-at", "25:00", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  assert_has (run.err, "tally summary: “25:00” is not a time");
+}
+
 static GPid
 spawn_tally (const char * const *args)
 {
@@ -660,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/live/replay/worcester", test_worcester);
   g_test_add_func ("/live/replay/trafford", test_trafford);
   g_test_add_func ("/live/replay/gain", test_gain);
+  g_test_add_func ("/live/replay/summary", test_summary);
   g_test_add_func ("/live/replay/killed-writer", test_killed_writer);
   g_test_add_func ("/live/replay/readers", test_readers);
 

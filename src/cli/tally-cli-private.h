@@ -7,7 +7,10 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "tally-live-night.h"
+#include "tally-types.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +22,22 @@ int tally_cli_run_export  (int    argc,
                            char **argv);
 int tally_cli_run_replay  (int    argc,
                            char **argv);
+int tally_cli_run_watch   (int    argc,
+                           char **argv);
 int tally_cli_run_import_boundaries (int    argc,
                                      char **argv);
 int tally_cli_run_hexmap            (int    argc,
                                      char **argv);
+
+/* tally-cli-summary-live.c: `tally summary` on results night. */
+char           *tally_cli_summary_snapshot    (const char     *path,
+                                               const char     *as_at_text,
+                                               GDateTime     **as_at,
+                                               GError        **error);
+TallyLiveNight *tally_cli_summary_open_night  (TallyCatalog   *catalog,
+                                               TallyElection  *election,
+                                               GDateTime      *as_at);
+void            tally_cli_summary_print_calls (TallyLiveNight *night,
+                                               GListModel     *councils);
 
 G_END_DECLS

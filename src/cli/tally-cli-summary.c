@@ -3,7 +3,11 @@
  *   tally summary [--region R] [--type T] [--party P] [--council C]
  *                 [--outcome O] [--search TEXT] [--election DATE]
  *                 [--baseline DATE] [--councils] [--csv] [--method M]
- *                 [--swing A,B] [--database FILE]
+ *                 [--swing A,B] [--database FILE] [--as-at TIME]
+ *
+ * On results night (tally-cli-summary-live.c) the state of the parties
+ * starts with where the night stands, --councils ends with each council's
+ * calls, and --as-at shows the night as it stood at an earlier moment.
  *
  * The filter options build the same TallyFilter the window's filter panel
  * builds, so the same choices give the same councils and the same numbers.
@@ -24,6 +28,8 @@
 #include "tally-election.h"
 #include "tally-filter.h"
 #include "tally-format.h"
+#include "tally-live-night.h"
+#include "tally-live-snapshot.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-results.h"
@@ -39,6 +45,7 @@ typedef struct
   TallyPartyRanking     *ranking;
   char                  *method;
   char                  *swing;
+  char                  *as_at;
   gboolean               per_council;
   gboolean               csv;
 
@@ -55,6 +62,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->ranking, tally_party_ranking_unref);
   g_clear_pointer (&options->method, g_free);
   g_clear_pointer (&options->swing, g_free);
+  g_clear_pointer (&options->as_at, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -751,19 +759,21 @@ nothing_declared (TallyScopeSummary *summary)
   return tally_scope_summary_get_declared (summary, &n_declared, NULL) && n_declared == 0;
 }
 
+static int summarize (const char *path,
+                      Options    *options,
+                      GDateTime  *as_at);
+
 int
 tally_cli_run_summary (int    argc,
                        char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyDatabase) database = NULL;
-  g_autoptr(TallyCatalog) catalog = NULL;
-  g_autoptr(TallyResults) results = NULL;
-  g_autoptr(TallyFilter) filter = NULL;
-  g_autoptr(TallyScopeSummary) summary = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autoptr(GDateTime) as_at = NULL;
   g_auto(Options) options = { 0 };
+  int status;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database_path,
       N_("Read FILE instead of your database (or the bundled one before any import)"), N_("FILE") },
@@ -775,6 +785,9 @@ tally_cli_run_summary (int    argc,
       N_("Vote shares by the total-vote or top-vote method (total, top)"), N_("METHOD") },
     { "swing", 0, 0, G_OPTION_ARG_STRING, &options.swing,
       N_("Butler swing between these two parties (default: CON,LAB)"), N_("FROM,TO") },
+    { "as-at", 0, 0, G_OPTION_ARG_STRING, &options.as_at,
+      N_("The night as it stood at TIME: 02:00 (the morning after polling day) or 2018-05-04T02:00:00+01:00"),
+      N_("TIME") },
     { NULL }
   };
 
@@ -790,6 +803,32 @@ tally_cli_run_summary (int    argc,
     }
 
   path = options.database_path ? g_strdup (options.database_path) : tally_database_get_current_path ();
+  if (options.as_at != NULL &&
+      !(snapshot = tally_cli_summary_snapshot (path, options.as_at, &as_at, &error)))
+    {
+      g_printerr ("tally summary: %s\n", error->message);
+      return 1;
+    }
+
+  status = summarize (snapshot != NULL ? snapshot : path, &options, as_at);
+  tally_live_snapshot_remove (snapshot);
+  return status;
+}
+
+/* The summary of the database at @path (a snapshot for --as-at). */
+static int
+summarize (const char *path,
+           Options    *options,
+           GDateTime  *as_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyFilter) filter = NULL;
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+
   if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
       !(catalog = tally_catalog_new (database, &error)) ||
       !(results = tally_results_new (catalog, &error)))
@@ -799,9 +838,9 @@ tally_cli_run_summary (int    argc,
     }
 
   filter = tally_filter_new ();
-  if (!tally_cli_filter_options_apply (&options.filter, catalog, filter, &error) ||
-      !tally_cli_parse_method_and_swing (catalog, options.method, options.swing, &options.vote_method,
-                                         &options.swing_from, &options.swing_to, &error))
+  if (!tally_cli_filter_options_apply (&options->filter, catalog, filter, &error) ||
+      !tally_cli_parse_method_and_swing (catalog, options->method, options->swing, &options->vote_method,
+                                         &options->swing_from, &options->swing_to, &error))
     {
       g_printerr ("tally summary: %s\n", error->message);
       return 2;
@@ -821,7 +860,7 @@ tally_cli_run_summary (int    argc,
     }
 
   /* A method that cannot be computed is not offered as empty columns. */
-  if (!tally_scope_summary_get_method_known (summary, options.vote_method) && !nothing_declared (summary))
+  if (!tally_scope_summary_get_method_known (summary, options->vote_method) && !nothing_declared (summary))
     {
       g_printerr ("tally summary: %s\n",
                   _("the top-vote method needs candidate rows (each party’s best candidate in each ward), "
@@ -834,15 +873,27 @@ tally_cli_run_summary (int    argc,
   {
     TallyElection *election = tally_scope_summary_get_election (summary);
 
-    options.ranking = tally_party_ranking_new (tally_catalog_get_parties (catalog),
+    options->ranking = tally_party_ranking_new (tally_catalog_get_parties (catalog),
                                                tally_results_get_council_results (results, election,
                                                                                   tally_scope_summary_get_baseline (summary)));
   }
 
-  if (options.per_council)
-    print_councils (summary, catalog, &options);
+  night = tally_cli_summary_open_night (catalog, tally_scope_summary_get_election (summary), as_at);
+  if (options->per_council)
+    {
+      print_councils (summary, catalog, options);
+      if (night != NULL && !options->csv)
+        tally_cli_summary_print_calls (night, tally_scope_summary_get_councils (summary));
+    }
   else
-    print_state_of_parties (summary, catalog, &options);
+    {
+      if (night != NULL && !options->csv)
+        {
+          g_autofree char *where = tally_live_night_describe (night);
 
+          g_print ("%s\n", where);
+        }
+      print_state_of_parties (summary, catalog, options);
+    }
   return 0;
 }
