@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tally-boundaries.h"
 #include "tally-catalog.h"
 #include "tally-council.h"
 #include "tally-council-list.h"
@@ -34,6 +35,7 @@
 #include "tally-window-private.h"
 
 #define DUDLEY "E08000027"
+#define BIRMINGHAM "E08000025"
 
 static char *temp_dir;
 static char *night_path;
@@ -45,7 +47,9 @@ prepare_night (void)
   g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
   g_autofree char *leap = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
   g_auto(TallyTestRun) run_dc = { 0 };
+  g_autofree char *boundaries = tally_test_shared_data_path ("geo/lad2018/lad2018_england_bgc_simpl10_bng.geojson");
   g_auto(TallyTestRun) run_leap = { 0 };
+  g_auto(TallyTestRun) run_geo = { 0 };
   sqlite3 *db = NULL;
   char *message = NULL;
 
@@ -61,6 +65,13 @@ prepare_night (void)
   tally_test_run_tally (&run_leap, temp_dir,
                         (const char *[]) { "import", "--database", night_path, "--date", "2014-05-22", leap, NULL });
   g_assert_cmpint (run_leap.status, ==, 0);
+
+  if (boundaries != NULL)
+    {
+      tally_test_run_tally (&run_geo, temp_dir,
+                            (const char *[]) { "import-boundaries", "--database", night_path, boundaries, NULL });
+      g_assert_cmpint (run_geo.status, ==, 0);
+    }
 
   g_assert_cmpint (sqlite3_open (night_path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db,
@@ -89,7 +100,10 @@ prepare_night (void)
                     "UPDATE ward_declarations SET declared_at = '2018-05-04T02:00:00Z' WHERE contest_id = ("
                     "  SELECT ca.contest_id FROM candidates ca JOIN parties p ON p.id = ca.party_id "
                     "  WHERE ca.elected AND p.key = 'CON' AND ca.contest_id IN mine "
-                    "  AND ca.contest_id NOT IN last ORDER BY 1 LIMIT 1);",
+                    "  AND ca.contest_id NOT IN last ORDER BY 1 LIMIT 1);"
+                    /* Birmingham last of all, at 05:00: its shape is easy to find on the map. */
+                    "UPDATE ward_declarations SET declared_at = '2018-05-04T05:00:00Z' WHERE contest_id IN ("
+                    "  SELECT id FROM night WHERE council_id = (SELECT id FROM councils WHERE code = '" BIRMINGHAM "'));",
                     NULL, NULL, &message) != SQLITE_OK)
     g_error ("Making the night: %s", message);
   sqlite3_close (db);
@@ -361,24 +375,22 @@ typedef struct
   double red, green, blue;
 } Pixel;
 
+/* The square of 2 × @half + 1 pixels around a point of the map. */
 static GArray *
-sample_hex (TallyMapView *view,
-            GdkTexture   *texture,
-            const char   *code,
-            int           half)
+sample_at (TallyMapView *view,
+           GdkTexture   *texture,
+           double        map_x,
+           double        map_y,
+           int           half)
 {
-  TallyHexLayout *layout = tally_map_view_get_hex_layout (view);
   TallyMapTransform transform;
   int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
   GArray *pixels = g_array_new (FALSE, FALSE, sizeof (Pixel));
-  double map_x, map_y, x, y;
+  double x, y;
 
-  tally_hex_layout_get_centre (layout, tally_hex_layout_lookup (layout, code), &map_x, &map_y);
   tally_map_view_get_transform (view, &transform);
   tally_map_transform_to_canvas (&transform, map_x, map_y, &x, &y);
-  /* Big enough a hex to hold a square of 2 × half around its centre. */
-  g_assert_cmpfloat (transform.scale, >, half * 2);
 
   gdk_texture_download (texture, data, (gsize) width * 4);
   for (int dy = -half; dy <= half; dy++)
@@ -394,6 +406,23 @@ sample_hex (TallyMapView *view,
       }
 
   return pixels;
+}
+
+static GArray *
+sample_hex (TallyMapView *view,
+            GdkTexture   *texture,
+            const char   *code,
+            int           half)
+{
+  TallyHexLayout *layout = tally_map_view_get_hex_layout (view);
+  TallyMapTransform transform;
+  double map_x, map_y;
+
+  tally_hex_layout_get_centre (layout, tally_hex_layout_lookup (layout, code), &map_x, &map_y);
+  /* Big enough a hex to hold a square of 2 × half around its centre. */
+  tally_map_view_get_transform (view, &transform);
+  g_assert_cmpfloat (transform.scale, >, half * 2);
+  return sample_at (view, texture, map_x, map_y, half);
 }
 
 static double
@@ -533,6 +562,31 @@ test_map_hatch (void)
   fill = (GdkRGBA) { area->fill.red, area->fill.green, area->fill.blue, 1 };
   for (guint i = 0; i < first->len; i++)
     g_assert_cmpfloat (distance (g_array_index (first, Pixel, i), &fill), <, 0.05);
+
+  /* The same on the boundaries: around Victoria Square (BNG 406870,
+   * 286920), Birmingham, which declares last, is hatched. */
+  g_assert_cmpstr (last_code, ==, BIRMINGHAM);
+  if (tally_boundaries_get_n_items (tally_map_view_get_boundaries (view)) > 0)
+    {
+      g_autoptr(GdkTexture) geographic = NULL;
+      g_autoptr(GArray) birmingham = NULL;
+      double x, y;
+      TallyMapTransform transform;
+
+      tally_map_view_set_mode (view, TALLY_MAP_MODE_GEOGRAPHIC);
+      tally_map_view_fit_england (view);
+      tally_test_wait_for_frames (400);
+      tally_map_view_get_transform (view, &transform);
+      tally_map_transform_to_canvas (&transform, 406870, 286920, &x, &y);
+      g_assert_cmpstr (tally_map_view_lookup_council (view, x, y), ==, BIRMINGHAM);
+
+      geographic = render (GTK_WIDGET (view));
+      birmingham = sample_at (view, geographic, 406870, 286920, 3);
+      assert_no_party_colour (birmingham, tally_window_get_catalog (window));
+      assert_hatched (birmingham);
+    }
+  else
+    g_test_message ("no boundaries imported: the hex map only");
 
   close_window (window);
 }
