@@ -3,7 +3,11 @@
  * With a second measure the councils are a scatter; without one, a dot
  * plot along the swing axis, dots that would overlap stacked above and
  * below it.  Dots take the colour of the council's control, named in the
- * legend; the selected council is ringed and named.
+ * legend; the selected council is ringed and named, and the outliers
+ * (the councils furthest from the middle of the field, more than
+ * OUTLIER_Z robust deviations out) are named too, as many as fit without
+ * their names meeting each other, the selected council's or the plot's
+ * edge.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +26,22 @@ typedef struct
   double       value;
 } Tick;
 
+/* A council named beside its dot. */
+typedef struct
+{
+  int          point;
+  PangoLayout *text;
+  double       x;
+  double       y;
+  double       width;
+  double       height;
+} Name;
+
+/* How far out a council must lie to be named, in robust standard
+ * deviations (1.4826 × the median absolute deviation), and how many. */
+#define OUTLIER_Z      2.5
+#define MAX_OUTLIERS   8
+
 struct _TallySwingScatterLayout
 {
   TallyChartFrame  frame;
@@ -34,6 +54,7 @@ struct _TallySwingScatterLayout
   PangoLayout     *selected_label;
   double           selected_label_x;
   double           selected_label_y;
+  GArray          *names;           /* Name: the outliers named */
   Tick            *x_ticks;
   guint            n_x_ticks;
   Tick            *y_ticks;
@@ -143,6 +164,192 @@ stack_dots (TallySwingScatterLayout *layout,
             }
         }
     }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double first = *(const double *) a, second = *(const double *) b;
+
+  return first < second ? -1 : first > second;
+}
+
+/* The median of the numbers of @values that are not NaN, and their robust
+ * spread: 1.4826 × the median absolute deviation (σ for a normal field). */
+static gboolean
+robust_centre (const double *values,
+               guint         n,
+               double       *median,
+               double       *spread)
+{
+  g_autofree double *sorted = g_new (double, MAX (n, 1));
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (!isnan (values[i]))
+      sorted[m++] = values[i];
+  if (m < 5)
+    return FALSE;
+  qsort (sorted, m, sizeof (double), compare_doubles);
+  *median = m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+  for (guint i = 0; i < m; i++)
+    sorted[i] = fabs (sorted[i] - *median);
+  qsort (sorted, m, sizeof (double), compare_doubles);
+  *spread = 1.4826 * (m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2);
+  return *spread > 0;
+}
+
+static gboolean
+boxes_meet (double ax, double ay, double aw, double ah,
+            double bx, double by, double bw, double bh,
+            double gap)
+{
+  return ax < bx + bw + gap && bx < ax + aw + gap && ay < by + bh + gap && by < ay + ah + gap;
+}
+
+typedef struct
+{
+  guint  point;
+  double z;
+} Outlier;
+
+static int
+compare_outliers (gconstpointer a,
+                  gconstpointer b)
+{
+  const Outlier *first = a, *second = b;
+
+  return first->z > second->z ? -1 : first->z < second->z;
+}
+
+/* Names the councils furthest out, each right of its dot or else left of
+ * it, leaving out any whose name would meet another name, the selected
+ * council's or the plot's edge. */
+static void
+name_outliers (TallySwingScatterLayout     *layout,
+               const TallySwingScatterData *data,
+               const TallyChartStyle       *style,
+               double                       left,
+               double                       top,
+               double                       right,
+               double                       bottom)
+{
+  g_autofree double *xs = g_new (double, MAX (data->n_points, 1));
+  g_autofree double *ys = g_new (double, MAX (data->n_points, 1));
+  g_autoptr(GArray) outliers = g_array_new (FALSE, FALSE, sizeof (Outlier));
+  double x_median, x_spread, y_median = 0, y_spread = 1, gap = _tally_chart_px (style, 2);
+  gboolean use_y;
+
+  layout->names = g_array_new (FALSE, TRUE, sizeof (Name));
+  for (guint i = 0; i < data->n_points; i++)
+    {
+      xs[i] = isnan (layout->point_x[i]) ? NAN : data->points[i].x;
+      ys[i] = isnan (layout->point_x[i]) || !data->has_y ? NAN : data->points[i].y;
+    }
+  if (!robust_centre (xs, data->n_points, &x_median, &x_spread))
+    return;
+  use_y = data->has_y && robust_centre (ys, data->n_points, &y_median, &y_spread);
+
+  for (guint i = 0; i < data->n_points; i++)
+    {
+      Outlier outlier = { i, 0 };
+      double zx, zy;
+
+      if (isnan (xs[i]) || (int) i == layout->selected || data->points[i].name == NULL)
+        continue;
+      zx = (xs[i] - x_median) / x_spread;
+      zy = use_y && !isnan (ys[i]) ? (ys[i] - y_median) / y_spread : 0;
+      outlier.z = hypot (zx, zy);
+      if (outlier.z >= OUTLIER_Z)
+        g_array_append_val (outliers, outlier);
+    }
+  g_array_sort (outliers, compare_outliers);
+
+  for (guint o = 0; o < outliers->len && layout->names->len < MAX_OUTLIERS; o++)
+    {
+      guint i = g_array_index (outliers, Outlier, o).point;
+      Name name = { (int) i, NULL, 0, 0, 0, 0 };
+      gboolean placed = FALSE;
+
+      name.text = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, data->points[i].name);
+      _tally_chart_text_size (name.text, &name.width, &name.height);
+      for (guint side = 0; side < 2 && !placed; side++)
+        {
+          name.x = side == 0 ? layout->point_x[i] + layout->radius + gap
+                             : layout->point_x[i] - layout->radius - gap - name.width;
+          name.y = layout->point_y[i] - name.height / 2;
+          placed = name.x >= left && name.x + name.width <= right && name.y >= top && name.y + name.height <= bottom;
+          if (placed && layout->selected_label != NULL)
+            {
+              double width, height;
+
+              _tally_chart_text_size (layout->selected_label, &width, &height);
+              placed = !boxes_meet (name.x, name.y, name.width, name.height, layout->selected_label_x,
+                                    layout->selected_label_y, width, height, gap);
+            }
+          for (guint j = 0; placed && j < layout->names->len; j++)
+            {
+              const Name *other = &g_array_index (layout->names, Name, j);
+
+              placed = !boxes_meet (name.x, name.y, name.width, name.height, other->x, other->y, other->width,
+                                    other->height, gap);
+            }
+        }
+      if (placed)
+        g_array_append_val (layout->names, name);
+      else
+        g_object_unref (name.text);
+    }
+}
+
+/**
+ * tally_swing_scatter_layout_get_n_labels:
+ *
+ * Returns: how many councils are named: the selected one first, if any,
+ *   then the outliers
+ */
+guint
+tally_swing_scatter_layout_get_n_labels (const TallySwingScatterLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return (layout->selected_label ? 1 : 0) + layout->names->len;
+}
+
+/**
+ * tally_swing_scatter_layout_get_label:
+ * @index: from 0 to tally_swing_scatter_layout_get_n_labels()
+ *
+ * Returns: the point the label names, with the box it takes
+ */
+int
+tally_swing_scatter_layout_get_label (const TallySwingScatterLayout *layout,
+                                      guint                          index,
+                                      double                        *x,
+                                      double                        *y,
+                                      double                        *width,
+                                      double                        *height)
+{
+  const Name *name;
+
+  g_return_val_if_fail (layout != NULL, -1);
+  g_return_val_if_fail (index < tally_swing_scatter_layout_get_n_labels (layout), -1);
+
+  if (layout->selected_label != NULL && index == 0)
+    {
+      *x = layout->selected_label_x;
+      *y = layout->selected_label_y;
+      _tally_chart_text_size (layout->selected_label, width, height);
+      return layout->selected;
+    }
+
+  name = &g_array_index (layout->names, Name, index - (layout->selected_label ? 1 : 0));
+  *x = name->x;
+  *y = name->y;
+  *width = name->width;
+  *height = name->height;
+  return name->point;
 }
 
 TallySwingScatterLayout *
@@ -285,6 +492,8 @@ tally_swing_scatter_layout_new (const TallySwingScatterData *data,
       layout->selected_label_y = CLAMP (y - text_height - layout->radius, top, bottom - text_height);
     }
 
+  name_outliers (layout, data, style, left, top, right, bottom);
+
   return layout;
 }
 
@@ -304,6 +513,9 @@ tally_swing_scatter_layout_free (TallySwingScatterLayout *layout)
   g_free (layout->x_ticks);
   g_free (layout->y_ticks);
   g_clear_object (&layout->selected_label);
+  for (guint i = 0; layout->names != NULL && i < layout->names->len; i++)
+    g_clear_object (&g_array_index (layout->names, Name, i).text);
+  g_clear_pointer (&layout->names, g_array_unref);
   g_clear_object (&layout->x_label);
   g_clear_object (&layout->y_label);
   g_clear_object (&layout->x_low_label);
@@ -502,6 +714,12 @@ tally_swing_scatter_paint (cairo_t                       *cr,
       cairo_stroke (cr);
     }
 
+  for (guint i = 0; i < layout->names->len; i++)
+    {
+      const Name *name = &g_array_index (layout->names, Name, i);
+
+      _tally_chart_text_paint_halo (cr, name->text, name->x, name->y, style, style->ink_secondary);
+    }
   if (layout->selected_label)
     _tally_chart_text_paint_halo (cr, layout->selected_label, layout->selected_label_x, layout->selected_label_y,
                                   style, style->ink);

@@ -24,6 +24,13 @@ gboolean                 tally_swing_scatter_layout_get_point   (const TallySwin
                                                                  double                        *y,
                                                                  double                        *radius);
 int                      tally_swing_scatter_layout_get_selected (const TallySwingScatterLayout *layout);
+guint                    tally_swing_scatter_layout_get_n_labels (const TallySwingScatterLayout *layout);
+int                      tally_swing_scatter_layout_get_label   (const TallySwingScatterLayout *layout,
+                                                                 guint                          index,
+                                                                 double                        *x,
+                                                                 double                        *y,
+                                                                 double                        *width,
+                                                                 double                        *height);
 int                      tally_swing_scatter_layout_lookup_item (const TallySwingScatterLayout *layout,
                                                                  double                         x,
                                                                  double                         y);

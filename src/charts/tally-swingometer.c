@@ -16,6 +16,12 @@
 #include "tally-chart-private.h"
 #include "tally-swingometer.h"
 
+static void clear_of_needle (TallySwingometerLayout *layout,
+                             const TallyChartStyle  *style,
+                             double                  width,
+                             double                  height,
+                             double                  reference_angle);
+
 typedef struct
 {
   PangoLayout *label;
@@ -176,9 +182,98 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
       _tally_chart_text_size (layout->reference, &text_width, &text_height);
       layout->reference_x = layout->centre_x + reach * cos (angle) - text_width * (1 - cos (angle)) / 2;
       layout->reference_y = layout->centre_y - reach * sin (angle) + (sin (angle) > 0.5 ? 0 : -text_height);
+      clear_of_needle (layout, style, text_width, text_height, angle);
     }
 
   return layout;
+}
+
+/* The shortest distance from the needle (hub to tip) to the box at @x, @y. */
+static double
+needle_distance (const TallySwingometerLayout *layout,
+                 double                        x,
+                 double                        y,
+                 double                        width,
+                 double                        height)
+{
+  double tip_x, tip_y, nearest = G_MAXDOUBLE;
+
+  tally_swingometer_layout_get_needle_tip (layout, &tip_x, &tip_y);
+  for (guint i = 0; i <= 64; i++)
+    {
+      double px = layout->centre_x + (tip_x - layout->centre_x) * i / 64.0;
+      double py = layout->centre_y + (tip_y - layout->centre_y) * i / 64.0;
+      double dx = MAX (MAX (x - px, 0), px - (x + width));
+      double dy = MAX (MAX (y - py, 0), py - (y + height));
+
+      nearest = MIN (nearest, hypot (dx, dy));
+    }
+  return nearest;
+}
+
+/* The reference's label never sits on the needle: where the two meet
+ * (a council that swung as the country did), the label moves sideways,
+ * away from the needle on the reference's side of it, until the needle's
+ * blade and a gap clear it. */
+static void
+clear_of_needle (TallySwingometerLayout *layout,
+                 const TallyChartStyle  *style,
+                 double                  width,
+                 double                  height,
+                 double                  reference_angle)
+{
+  double clearance = _tally_chart_px (style, 3.5 + 4);
+  double needle_angle = tally_swingometer_layout_swing_to_angle (layout, layout->swing);
+  double preferred = reference_angle >= needle_angle ? -1 : 1;  /* larger angles are to the left */
+  double step = _tally_chart_px (style, 2), x0 = layout->reference_x, y0 = layout->reference_y;
+  double low = layout->frame.body.x, high = layout->frame.body.x + layout->frame.body.width - width;
+
+  if (needle_distance (layout, x0, y0, width, height) >= clearance)
+    return;
+
+  /* Sideways, the reference's side first, then the other, within the frame;
+   * last, below the dial's base, clear of the blade. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double direction = pass == 0 ? preferred : -preferred;
+
+      for (guint i = 1; i < 600; i++)
+        {
+          double x = x0 + direction * step * i;
+
+          if (x < low || x > high)
+            break;
+          if (needle_distance (layout, x, y0, width, height) >= clearance)
+            {
+              layout->reference_x = x;
+              return;
+            }
+        }
+    }
+  layout->reference_x = CLAMP (layout->centre_x - width / 2, low, MAX (low, high));
+  layout->reference_y = layout->centre_y + _tally_chart_px (style, 8);
+}
+
+/**
+ * tally_swingometer_layout_get_reference_box:
+ *
+ * Returns: whether the dial marks a reference, with the box its label takes
+ */
+gboolean
+tally_swingometer_layout_get_reference_box (const TallySwingometerLayout *layout,
+                                            double                       *x,
+                                            double                       *y,
+                                            double                       *width,
+                                            double                       *height)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (layout->reference == NULL)
+    return FALSE;
+  *x = layout->reference_x;
+  *y = layout->reference_y;
+  _tally_chart_text_size (layout->reference, width, height);
+  return TRUE;
 }
 
 void

@@ -28,6 +28,11 @@ double                  tally_swingometer_layout_swing_to_angle (const TallySwin
 void                    tally_swingometer_layout_get_needle_tip (const TallySwingometerLayout *layout,
                                                                 double                       *x,
                                                                 double                       *y);
+gboolean                tally_swingometer_layout_get_reference_box (const TallySwingometerLayout *layout,
+                                                                double                       *x,
+                                                                double                       *y,
+                                                                double                       *width,
+                                                                double                       *height);
 int                     tally_swingometer_layout_lookup_item   (const TallySwingometerLayout *layout,
                                                                 double                        x,
                                                                 double                        y);
