@@ -341,6 +341,9 @@ test_note (void)
   source = strstr (svg, ">Source: Democracy Club, LEAP; chart: Tally</text>");
   g_assert_nonnull (note);
   g_assert_nonnull (source);
+  /* The legend says what its numbers are: Labour's 30 is seats held, its
+   * +4 seats won against the same seats in 2014. */
+  g_assert_nonnull (strstr (svg, ">Seats held; change: seats won vs the same seats in 2014</text>"));
 
   tally_test_remove_dir (dir);
 }

@@ -226,6 +226,21 @@ test_pale_seats_in_greyscale (gconstpointer data)
   g_autoptr(GArray) fills = read_colours (content, "rg");
 
   g_assert_cmpuint (fills->len, >, 0);
+
+  /* The key of kinds of seat is drawn in party colours, not the pale grey
+   * it used to be (the secondary ink at 38%), which read as Others. */
+  {
+    TallyChartStyle style;
+    double old_key[3];
+
+    tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+    old_key[0] = 1 - 0.38 * (1 - style.ink_secondary.red);
+    old_key[1] = 1 - 0.38 * (1 - style.ink_secondary.green);
+    old_key[2] = 1 - 0.38 * (1 - style.ink_secondary.blue);
+    for (guint i = 0; i < fills->len; i++)
+      g_assert_false (same_colour (&g_array_index (fills, double, 3 * i), old_key));
+  }
+
   for (guint p = 0; p < G_N_ELEMENTS (parties); p++)
     {
       double solid[3], pale[3];

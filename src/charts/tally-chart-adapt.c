@@ -80,6 +80,21 @@ change_label (TallyElection *baseline)
   return g_strdup_printf ("Change on %d", tally_election_get_year (baseline));
 }
 
+/* What a seat chart's numbers are, said the same way on every chart: the
+ * number is the seats held (a council's composition) or won (this year's
+ * seats), and the change is always seats won against the same seats at
+ * the baseline, never the change in holding. */
+static char *
+figures_label (gboolean       held,
+               TallyElection *baseline)
+{
+  if (baseline == NULL)
+    return g_strdup (held ? "Seats held" : "Seats won");
+  return g_strdup_printf (held ? "Seats held; change: seats won vs the same seats in %d"
+                               : "Seats won; change vs the same seats in %d",
+                          tally_election_get_year (baseline));
+}
+
 static gboolean
 is_whole_election (const char *scope_name)
 {
@@ -291,6 +306,7 @@ tally_chart_adapt_composition (TallyCouncilResult *result,
   data->change_label = change_label (baseline);
   data->seats_up_label = g_strdup_printf ("Elected %s", date);
   data->not_up_label = g_strdup_printf ("Not up in %d", tally_election_get_year (election));
+  data->figures_label = figures_label (TRUE, data->has_change ? baseline : NULL);
   set_council_heading (&data->heading, result, NULL);
 
   return data;
@@ -339,6 +355,7 @@ tally_chart_adapt_seats_won (TallyCouncilResult *result,
   if (baseline == NULL)
     baseline = tally_election_get_baseline (tally_council_result_get_election (result));
   data->change_label = change_label (baseline);
+  data->figures_label = figures_label (FALSE, data->has_change ? baseline : NULL);
   date = format_date (tally_council_result_get_election (result));
   suffix = g_strdup_printf (": seats won on %s", date);
   set_council_heading (&data->heading, result, suffix);

@@ -117,6 +117,7 @@ tally_seat_chart_data_copy (const TallySeatChartData *data)
   copy->change_label = g_strdup (data->change_label);
   copy->seats_up_label = g_strdup (data->seats_up_label);
   copy->not_up_label = g_strdup (data->not_up_label);
+  copy->figures_label = g_strdup (data->figures_label);
 
   return copy;
 }
@@ -134,6 +135,7 @@ tally_seat_chart_data_free (TallySeatChartData *data)
   g_free (data->change_label);
   g_free (data->seats_up_label);
   g_free (data->not_up_label);
+  g_free (data->figures_label);
   g_free (data);
 }
 

@@ -53,6 +53,8 @@ typedef struct
   char                *change_label;   /* "Change on 2014" */
   char                *seats_up_label; /* "Elected 3 May 2018" */
   char                *not_up_label;   /* "Not up this year" */
+  char                *figures_label;  /* what the legend's numbers are:
+                                        * "Seats held; change: seats won vs the same seats in 2014" */
 } TallySeatChartData;
 
 /* Vote share by party, now and in the baseline, in percent. */

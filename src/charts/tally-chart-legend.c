@@ -144,8 +144,10 @@ _tally_chart_seat_legend_paint (cairo_t                  *cr,
 /**
  * _tally_chart_seats_up_note_new:
  *
- * Returns: (transfer full) (nullable): "● Elected 3 May 2018  ● Not up this
- *   year", for charts that draw the seats up distinct, or %NULL
+ * Returns: (transfer full) (nullable): "●● Elected 3 May 2018  ●● Not up in
+ *   2018  Seats held; change: seats won vs the same seats in 2014": the
+ *   kinds of seat, for charts that draw the seats up distinct, and what the
+ *   legend's numbers are, or %NULL
  */
 GArray *
 _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
@@ -154,36 +156,75 @@ _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
                                 double                   *height)
 {
   GArray *items;
-  const char *labels[2];
+  const char *labels[3] = { NULL, NULL, data->figures_label };
   double swatch = _tally_chart_px (style, 10);
   double gap = _tally_chart_px (style, 5);
   double item_gap = _tally_chart_px (style, 18);
   double x = 0, line_height = 0;
 
   *height = 0;
-  if (!data->has_seats_up)
+  if (!data->has_seats_up && data->figures_label == NULL)
     return NULL;
 
-  labels[0] = data->seats_up_label ? data->seats_up_label : "Elected this year";
-  labels[1] = data->not_up_label ? data->not_up_label : "Not up this year";
+  if (data->has_seats_up)
+    {
+      labels[0] = data->seats_up_label ? data->seats_up_label : "Elected this year";
+      labels[1] = data->not_up_label ? data->not_up_label : "Not up this year";
+    }
   items = g_array_new (FALSE, TRUE, sizeof (TallyChartLegendItem));
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  /* The kinds of seat on one line, or one a line where that is too narrow. */
+  {
+    double y = 0, height_of_line = 0;
+    guint line_start = 0;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        TallyChartLegendItem item = { 0 };
+        double text_width, text_height;
+
+        if (labels[i] == NULL)
+          continue;
+        item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[i]);
+        item.item = i;
+        _tally_chart_text_size (item.label, &text_width, &text_height);
+        item.rect = (TallyChartRect) { x, y, SEAT_KIND_SWATCHES * swatch + gap + text_width, text_height };
+        if (x > 0 && x + item.rect.width > max_width)
+          {
+            for (guint j = line_start; j < items->len; j++)
+              g_array_index (items, TallyChartLegendItem, j).rect.x += MAX ((max_width - (x - item_gap)) / 2, 0);
+            line_start = items->len;
+            y += height_of_line;
+            x = 0;
+            height_of_line = 0;
+            item.rect.x = 0;
+            item.rect.y = y;
+          }
+        x += item.rect.width + item_gap;
+        height_of_line = MAX (height_of_line, text_height);
+        g_array_append_val (items, item);
+      }
+    for (guint j = line_start; j < items->len; j++)
+      g_array_index (items, TallyChartLegendItem, j).rect.x += MAX ((max_width - (x - item_gap)) / 2, 0);
+    line_height = y + height_of_line;
+  }
+
+  /* What the numbers are, on a line of its own, with no swatch. */
+  if (labels[2] != NULL)
     {
       TallyChartLegendItem item = { 0 };
-      double text_width, text_height;
+      double text_width, text_height, y = line_height > 0 ? line_height + _tally_chart_px (style, 3) : 0;
 
-      item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[i]);
-      item.item = i;
+      item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[2]);
+      pango_layout_set_width (item.label, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (item.label, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (item.label, PANGO_ALIGN_CENTER);
+      item.item = 2;
       _tally_chart_text_size (item.label, &text_width, &text_height);
-      item.rect = (TallyChartRect) { x, 0, SEAT_KIND_SWATCHES * swatch + gap + text_width, text_height };
-      x += item.rect.width + item_gap;
-      line_height = MAX (line_height, text_height);
+      item.rect = (TallyChartRect) { 0, y, max_width, text_height };
+      line_height = y + text_height;
       g_array_append_val (items, item);
     }
-
-  for (guint i = 0; i < items->len; i++)
-    g_array_index (items, TallyChartLegendItem, i).rect.x += MAX ((max_width - (x - item_gap)) / 2, 0);
 
   *height = line_height;
   return items;
@@ -295,6 +336,11 @@ _tally_chart_seats_up_note_paint (cairo_t                  *cr,
       double top = y + item->rect.y;
       double middle = top + _tally_chart_text_baseline (item->label) - swatch * 0.4;
 
+      if (item->item == 2)
+        {
+          _tally_chart_text_paint (cr, item->label, left, top, style->ink_secondary, 1);
+          continue;
+        }
       paint_seat_kind_swatch (cr, data, style, item->item != 0, round, left, middle, swatch);
       _tally_chart_text_paint (cr, item->label, left + SEAT_KIND_SWATCHES * swatch + gap, top, style->ink_secondary, 1);
     }

@@ -61,6 +61,7 @@ struct _TallyHemicycleLayout
   GArray                  *note;
   double                  note_x;
   double                  note_y;
+  double                  legend_scale;   /* a tall page's larger legend */
 };
 
 /* Seat spacing, in units, for @n_rows rows holding @n_seats when packed as
@@ -317,16 +318,6 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
 
   _tally_chart_frame_layout (&layout->frame, style, &data->heading, width, height);
 
-  if (style->show_legend)
-    {
-      layout->legend = _tally_chart_seat_legend_new (style, data, layout->frame.body.width, &legend_height);
-      layout->note = _tally_chart_seats_up_note_new (style, data, layout->frame.body.width, &note_height);
-      if (legend_height > 0)
-        legend_height += _tally_chart_px (style, 16);
-      if (note_height > 0)
-        note_height += _tally_chart_px (style, 6);
-    }
-
   if (layout->majority > 0)
     {
       g_autofree char *count = _tally_chart_format_count (layout->majority);
@@ -340,6 +331,34 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
    * above it stand the majority tick and its label. */
   extent = 1 + geometry->seat_radius;
   top_extra = layout->majority > 0 ? label_height + tick : 0;
+
+  /* The legend.  On a page taller than the half ring's 2:1 (square,
+   * portrait), the ring is as wide as the page and the height left over
+   * goes to the legend: its type grows, up to three times, until the
+   * legend and the note fill most of what the ring leaves. */
+  layout->legend_scale = 1;
+  if (style->show_legend)
+    {
+      double spare = layout->frame.body.height - top_extra - extent * layout->frame.body.width / (2 * extent);
+
+      for (double scale = style->fill ? 3 : 1; scale >= 1; scale -= 0.25)
+        {
+          TallyChartStyle sized = *style;
+
+          sized.scale = (style->scale > 0 ? style->scale : 1) * scale;
+          _tally_chart_legend_clear (layout->legend);
+          _tally_chart_legend_clear (layout->note);
+          layout->legend = _tally_chart_seat_legend_new (&sized, data, layout->frame.body.width, &legend_height);
+          layout->note = _tally_chart_seats_up_note_new (&sized, data, layout->frame.body.width, &note_height);
+          if (legend_height > 0)
+            legend_height += _tally_chart_px (&sized, 16);
+          if (note_height > 0)
+            note_height += _tally_chart_px (&sized, 6);
+          layout->legend_scale = scale;
+          if (scale == 1 || legend_height + note_height <= spare * 0.85)
+            break;
+        }
+    }
   available_height = layout->frame.body.height - legend_height - note_height;
   layout->radius = MIN (layout->frame.body.width / (2 * extent),
                         (available_height - top_extra) / extent);
@@ -386,9 +405,10 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
     }
 
   layout->legend_x = layout->frame.body.x;
-  layout->legend_y = layout->centre_y + _tally_chart_px (style, 16);
+  layout->legend_y = layout->centre_y + _tally_chart_px (style, 16 * layout->legend_scale);
   layout->note_x = layout->frame.body.x;
-  layout->note_y = layout->legend_y + legend_height - _tally_chart_px (style, 16) + _tally_chart_px (style, 8);
+  layout->note_y = layout->legend_y + legend_height - _tally_chart_px (style, 16 * layout->legend_scale) +
+                   _tally_chart_px (style, 8 * layout->legend_scale);
 
   return layout;
 }
@@ -694,9 +714,19 @@ tally_hemicycle_paint (cairo_t                    *cr,
     }
 
   if (layout->legend)
-    _tally_chart_seat_legend_paint (cr, layout->legend, layout->legend_x, layout->legend_y,
-                                    data, style, TRUE, highlight);
-  _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, data, style, TRUE);
+    {
+      TallyChartStyle sized = *style;
+
+      sized.scale = (style->scale > 0 ? style->scale : 1) * layout->legend_scale;
+      _tally_chart_seat_legend_paint (cr, layout->legend, layout->legend_x, layout->legend_y,
+                                      data, &sized, TRUE, highlight);
+    }
+  {
+    TallyChartStyle sized = *style;
+
+    sized.scale = (style->scale > 0 ? style->scale : 1) * layout->legend_scale;
+    _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, data, &sized, TRUE);
+  }
 
   cairo_restore (cr);
 }

@@ -141,14 +141,29 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
                                  layout->swing > 0 ? to_name : from_name);
     }
 
-  layout->figure = _tally_chart_text_new (style, TALLY_CHART_FONT_FIGURE, figure);
-  layout->caption = _tally_chart_text_new (style, TALLY_CHART_FONT_LABEL, caption);
-  readout_height = _tally_chart_text_height (layout->figure) + _tally_chart_text_height (layout->caption) +
-                   _tally_chart_px (style, 14);
-  if (data->scope_label)
+  /* The readout under the hub.  On a page taller than the dial's 2:1
+   * (square, portrait), the dial is as wide as the page and the readout
+   * grows, up to three times, into the height the dial leaves. */
+  for (double scale = style->fill ? 3 : 1; scale >= 1; scale -= 0.25)
     {
-      layout->scope = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, data->scope_label);
-      readout_height += _tally_chart_text_height (layout->scope);
+      TallyChartStyle sized = *style;
+      double spare = layout->frame.body.height - label_height - (layout->frame.body.width / 2 - _tally_chart_px (style, 24));
+
+      sized.scale = (style->scale > 0 ? style->scale : 1) * scale;
+      g_clear_object (&layout->figure);
+      g_clear_object (&layout->caption);
+      g_clear_object (&layout->scope);
+      layout->figure = _tally_chart_text_new (&sized, TALLY_CHART_FONT_FIGURE, figure);
+      layout->caption = _tally_chart_text_new (&sized, TALLY_CHART_FONT_LABEL, caption);
+      readout_height = _tally_chart_text_height (layout->figure) + _tally_chart_text_height (layout->caption) +
+                       _tally_chart_px (style, 14);
+      if (data->scope_label)
+        {
+          layout->scope = _tally_chart_text_new (&sized, TALLY_CHART_FONT_SMALL, data->scope_label);
+          readout_height += _tally_chart_text_height (layout->scope);
+        }
+      if (scale == 1 || readout_height <= spare * 0.8)
+        break;
     }
 
   {
