@@ -5,7 +5,9 @@
  * on the needle, whatever the swing and the reference, at each preset's
  * shape: the shortest distance from the needle's blade to the label's box
  * is more than the blade's half-width.  The swing scatter names its
- * outliers and the selected council, and no two names meet.
+ * outliers and the selected council, and no two names meet.  The seat
+ * and share bars' party names, values and changes never meet, however
+ * long the bar, the loss or the name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 
 #include "tally-chart-data.h"
 #include "tally-chart-style.h"
+#include "tally-seat-bars.h"
+#include "tally-share-bars.h"
 #include "tally-swing-scatter.h"
 #include "tally-swingometer.h"
 
@@ -161,6 +165,118 @@ test_scatter_names (gconstpointer has_y_data)
     }
 }
 
+static gboolean
+boxes_meet (const double *a,
+            const double *b)
+{
+  if (a[2] <= 0 || b[2] <= 0)
+    return FALSE;
+  return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
+
+static void
+assert_row_apart (const double *boxes,
+                  int           width,
+                  int           height,
+                  const char   *what,
+                  guint         row)
+{
+  static const char *names[] = { "name", "value", "change" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (boxes[4 * i + 2] <= 0)
+        continue;
+      g_assert_cmpfloat (boxes[4 * i], >=, 0);
+      g_assert_cmpfloat (boxes[4 * i] + boxes[4 * i + 2], <=, width + 0.5);
+      for (guint j = i + 1; j < 3; j++)
+        if (boxes_meet (&boxes[4 * i], &boxes[4 * j]))
+          g_error ("%s at %d×%d, row %u: its %s (%.1f, %.1f × %.1f) meets its %s (%.1f, %.1f × %.1f)", what, width,
+                   height, row, names[i], boxes[4 * i], boxes[4 * i + 2], boxes[4 * i + 3], names[j],
+                   boxes[4 * j], boxes[4 * j + 2], boxes[4 * j + 3]);
+    }
+}
+
+static const struct
+{
+  const char *key;
+  const char *name;
+  const char *colour;
+  guint       seats;
+  int         change;
+  double      share;
+  double      share_then;
+} bars[] = {
+  { "LAB", "Labour", "#E4003B", 1028, 77, 41.2, 35.0 },
+  { "CON", "Conservative", "#0087DC", 17, -260, 12.5, 38.4 },
+  { "LD", "Liberal Democrats", "#FAA61A", 0, -3, 0.8, 1.2 },
+  { "IND", "Residents and Independents of the Borough", "#9A9996", 4, 4, 3.0, 0 },
+  { "UKIP", "UK Independence Party", "#6D3177", 0, -126, 0.1, 17.9 },
+};
+
+static void
+test_bar_labels (void)
+{
+  TallyChartStyle style;
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  for (guint fill = 0; fill < 2; fill++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(TallySeatChartData) seats = tally_seat_chart_data_new (G_N_ELEMENTS (bars));
+        g_autoptr(TallyShareChartData) shares = tally_share_chart_data_new (G_N_ELEMENTS (bars));
+        g_autoptr(TallySeatBarsLayout) seat_layout = NULL;
+
+        style.fill = fill;
+        tally_chart_heading_set (&seats->heading, "Seats", "Won", "Test");
+        tally_chart_heading_set (&shares->heading, "Shares", "Vote", "Test");
+        seats->has_change = TRUE;
+        seats->change_label = g_strdup ("Change on 2014");
+        shares->now_label = g_strdup ("2018");
+        shares->then_label = g_strdup ("2014");
+        for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
+          {
+            tally_chart_party_init (&seats->entries[i].party, bars[i].key, bars[i].key, bars[i].name, bars[i].colour,
+                                    bars[i].colour);
+            seats->entries[i].seats = bars[i].seats;
+            seats->entries[i].seats_up = bars[i].seats;
+            seats->entries[i].change = bars[i].change;
+            seats->total += bars[i].seats;
+            tally_chart_party_init (&shares->entries[i].party, bars[i].key, bars[i].key, bars[i].name, bars[i].colour,
+                                    bars[i].colour);
+            shares->entries[i].share = bars[i].share;
+            shares->entries[i].share_then = bars[i].share_then;
+            shares->entries[i].has_then = TRUE;
+          }
+
+        seat_layout = tally_seat_bars_layout_new (seats, &style, sizes[s][0], sizes[s][1]);
+        g_assert_cmpuint (tally_seat_bars_layout_get_n_rows (seat_layout), >, 0);
+        for (guint r = 0; r < tally_seat_bars_layout_get_n_rows (seat_layout); r++)
+          {
+            double boxes[12];
+
+            tally_seat_bars_layout_get_label_boxes (seat_layout, &style, r, boxes);
+            g_assert_cmpfloat (boxes[6], >, 0);
+            assert_row_apart (boxes, sizes[s][0], sizes[s][1], "seat bars", r);
+          }
+
+        for (guint mode = 0; mode < 2; mode++)
+          {
+            g_autoptr(TallyShareBarsLayout) share_layout = NULL;
+
+            shares->mode = mode == 0 ? TALLY_SHARE_MODE_COMPARE : TALLY_SHARE_MODE_CHANGE;
+            share_layout = tally_share_bars_layout_new (shares, &style, sizes[s][0], sizes[s][1]);
+            for (guint r = 0; r < shares->n_entries; r++)
+              {
+                double boxes[12];
+
+                tally_share_bars_layout_get_label_boxes (share_layout, shares, &style, r, boxes);
+                assert_row_apart (boxes, sizes[s][0], sizes[s][1], mode == 0 ? "share bars" : "share change", r);
+              }
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/chart-labels/swingometer-reference", test_swingometer_reference);
   g_test_add_data_func ("/chart-labels/scatter-names", GINT_TO_POINTER (TRUE), test_scatter_names);
   g_test_add_data_func ("/chart-labels/dot-plot-names", GINT_TO_POINTER (FALSE), test_scatter_names);
+  g_test_add_func ("/chart-labels/bar-labels", test_bar_labels);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tally-chart-private.h"
 #include "tally-seat-bars.h"
@@ -282,6 +283,51 @@ tally_seat_bars_layout_lookup_item (const TallySeatBarsLayout *layout,
       return (int) layout->rows[r].item;
 
   return -1;
+}
+
+guint
+tally_seat_bars_layout_get_n_rows (const TallySeatBarsLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_rows;
+}
+
+/**
+ * tally_seat_bars_layout_get_label_boxes:
+ * @row_index: a row, top to bottom
+ * @boxes: (out caller-allocates) (array fixed-size=12): x, y, width and
+ *   height of the party's name, its seats and its change (zero where none)
+ *
+ * The boxes of a row's words, placed as tally_seat_bars_paint() places
+ * them, for a test that none meets another.
+ */
+void
+tally_seat_bars_layout_get_label_boxes (const TallySeatBarsLayout *layout,
+                                        const TallyChartStyle     *style,
+                                        guint                      row_index,
+                                        double                    *boxes)
+{
+  const Row *row;
+  double gap = _tally_chart_px (style, 10), text_y;
+
+  g_return_if_fail (layout != NULL && row_index < layout->n_rows);
+
+  row = &layout->rows[row_index];
+  memset (boxes, 0, 12 * sizeof (double));
+  text_y = row->row.y + (row->row.height - _tally_chart_text_height (row->name)) / 2;
+  boxes[0] = row->row.x;
+  boxes[1] = text_y;
+  _tally_chart_text_size (row->name, &boxes[2], &boxes[3]);
+  boxes[4] = MAX (row->bar.x + row->bar.width, isnan (row->baseline_x) ? 0 : row->baseline_x) + gap / 2;
+  boxes[5] = text_y;
+  _tally_chart_text_size (row->value, &boxes[6], &boxes[7]);
+  if (row->change)
+    {
+      _tally_chart_text_size (row->change, &boxes[10], &boxes[11]);
+      boxes[8] = layout->change_right - boxes[10];
+      boxes[9] = text_y;
+    }
 }
 
 void

@@ -31,6 +31,11 @@ gboolean             tally_seat_bars_layout_get_majority_x (const TallySeatBarsL
 int                  tally_seat_bars_layout_lookup_item (const TallySeatBarsLayout *layout,
                                                          double                     x,
                                                          double                     y);
+guint                tally_seat_bars_layout_get_n_rows      (const TallySeatBarsLayout *layout);
+void                 tally_seat_bars_layout_get_label_boxes (const TallySeatBarsLayout *layout,
+                                                             const TallyChartStyle     *style,
+                                                             guint                      row_index,
+                                                             double                    *boxes);
 void                 tally_seat_bars_paint              (cairo_t                   *cr,
                                                          const TallySeatBarsLayout *layout,
                                                          const TallySeatChartData  *data,

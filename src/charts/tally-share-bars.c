@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tally-chart-private.h"
 #include "tally-share-bars.h"
@@ -299,6 +300,77 @@ tally_share_bars_layout_lookup_item (const TallyShareBarsLayout *layout,
   return -1;
 }
 
+/* Where row @i's name and its value are painted: the one code for paint
+ * and for tally_share_bars_layout_get_label_boxes(). */
+static void
+label_positions (const TallyShareBarsLayout *layout,
+                 const TallyShareChartData  *data,
+                 const TallyChartStyle      *style,
+                 guint                       i,
+                 double                     *name_y,
+                 double                     *value_x,
+                 double                     *value_y)
+{
+  const Row *row = &layout->rows[i];
+  const TallyShareChartEntry *entry = &data->entries[i];
+  double gap = _tally_chart_px (style, 10);
+
+  *name_y = row->row.y + (row->row.height - _tally_chart_text_height (row->name)) / 2;
+  if (layout->mode == TALLY_SHARE_MODE_COMPARE)
+    {
+      *value_x = row->bar.x + row->bar.width + gap / 2;
+      *value_y = row->value ? row->bar.y + (row->bar.height - _tally_chart_text_height (row->value)) / 2 : *name_y;
+    }
+  else
+    {
+      gboolean fall = entry->share < entry->share_then;
+      double zero = tally_share_bars_layout_value_to_x (layout, 0);
+      double width = row->value ? _tally_chart_text_width (row->value) : 0;
+
+      *value_x = fall ? MIN (row->bar.x, zero) - gap / 2 - width : MAX (row->bar.x + row->bar.width, zero) + gap / 2;
+      *value_y = *name_y;
+    }
+}
+
+/**
+ * tally_share_bars_layout_get_label_boxes:
+ * @boxes: (out caller-allocates) (array fixed-size=12): x, y, width and
+ *   height of the party's name, its value and its change (zero where none)
+ *
+ * The boxes of row @item's words, for a test that none meets another.
+ */
+void
+tally_share_bars_layout_get_label_boxes (const TallyShareBarsLayout *layout,
+                                         const TallyShareChartData  *data,
+                                         const TallyChartStyle      *style,
+                                         guint                       item,
+                                         double                     *boxes)
+{
+  const Row *row;
+  double name_y, value_x, value_y;
+
+  g_return_if_fail (layout != NULL && item < layout->n_rows);
+
+  row = &layout->rows[item];
+  memset (boxes, 0, 12 * sizeof (double));
+  label_positions (layout, data, style, item, &name_y, &value_x, &value_y);
+  boxes[0] = row->row.x;
+  boxes[1] = name_y;
+  _tally_chart_text_size (row->name, &boxes[2], &boxes[3]);
+  if (row->value)
+    {
+      boxes[4] = value_x;
+      boxes[5] = value_y;
+      _tally_chart_text_size (row->value, &boxes[6], &boxes[7]);
+    }
+  if (row->change && layout->mode == TALLY_SHARE_MODE_COMPARE)
+    {
+      _tally_chart_text_size (row->change, &boxes[10], &boxes[11]);
+      boxes[8] = layout->change_right - boxes[10];
+      boxes[9] = name_y;
+    }
+}
+
 void
 tally_share_bars_paint (cairo_t                    *cr,
                         const TallyShareBarsLayout *layout,
@@ -360,7 +432,9 @@ tally_share_bars_paint (cairo_t                    *cr,
       const TallyShareChartEntry *entry = &data->entries[i];
       TallyChartRgb colour = tally_chart_party_rgb (&entry->party, style);
       double alpha = highlight < 0 || (guint) highlight == i ? 1.0 : 0.35;
-      double name_y = row->row.y + (row->row.height - _tally_chart_text_height (row->name)) / 2;
+      double name_y, value_x, value_y;
+
+      label_positions (layout, data, style, i, &name_y, &value_x, &value_y);
 
       if ((guint) highlight == i)
         {
@@ -380,9 +454,7 @@ tally_share_bars_paint (cairo_t                    *cr,
 
       if (compare)
         {
-          double value_y = row->bar.y + (row->bar.height - _tally_chart_text_height (row->value)) / 2;
-
-          _tally_chart_text_paint (cr, row->value, row->bar.x + row->bar.width + gap / 2, value_y, style->ink, alpha);
+          _tally_chart_text_paint (cr, row->value, value_x, value_y, style->ink, alpha);
           if (row->bar_then.height > 0)
             {
               double then_y = row->bar_then.y + (row->bar_then.height - _tally_chart_text_height (row->value_then)) / 2;
@@ -402,14 +474,7 @@ tally_share_bars_paint (cairo_t                    *cr,
                                      name_y, style->ink_secondary, alpha);
         }
       else if (row->value)
-        {
-          gboolean fall = entry->share < entry->share_then;
-          double zero = tally_share_bars_layout_value_to_x (layout, 0);
-          double width = _tally_chart_text_width (row->value);
-          double x = fall ? MIN (row->bar.x, zero) - gap / 2 - width : MAX (row->bar.x + row->bar.width, zero) + gap / 2;
-
-          _tally_chart_text_paint (cr, row->value, x, name_y, style->ink, alpha);
-        }
+        _tally_chart_text_paint (cr, row->value, value_x, value_y, style->ink, alpha);
     }
 
   _tally_chart_text_paint (cr, layout->method, layout->frame.body.x, layout->method_y, style->ink_faint, 1);

@@ -27,6 +27,11 @@ gboolean              tally_share_bars_layout_get_bar     (const TallyShareBarsL
                                                            double                     *y,
                                                            double                     *width,
                                                            double                     *height);
+void                  tally_share_bars_layout_get_label_boxes (const TallyShareBarsLayout *layout,
+                                                               const TallyShareChartData  *data,
+                                                               const TallyChartStyle      *style,
+                                                               guint                       item,
+                                                               double                     *boxes);
 int                   tally_share_bars_layout_lookup_item (const TallyShareBarsLayout *layout,
                                                            double                      x,
                                                            double                      y);
