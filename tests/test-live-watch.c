@@ -3,7 +3,9 @@
  * A real `tally watch` process: a file renamed into place goes in, a
  * half-written one (".part") waits, a bad one is refused with its file,
  * line and field on stderr while nothing stored changes and the watch goes
- * on, a file already there goes in with --existing, and SIGTERM ends it
+ * on, a file already there goes in with --existing, every ward keeps its
+ * declaration time (the file's declared_at, else when it landed), and
+ * SIGTERM ends it
  * with its counts.  The window's "Follow a Folder…" is the same
  * TallyFolderWatch (test-window-live.c).
  *
@@ -31,6 +33,18 @@ copy_into (const char *fixture,
   g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (temp, contents, length, NULL));
   /* As a careful script does: written aside, then renamed into place. */
+  g_assert_cmpint (g_rename (temp, to), ==, 0);
+}
+
+static void
+write_into (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *temp = g_strdup_printf ("%s/%s.part", dir, name);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (temp, contents, -1, NULL));
   g_assert_cmpint (g_rename (temp, to), ==, 0);
 }
 
@@ -142,6 +156,30 @@ test_watch (void)
   line = read_line (out_lines);
   g_assert_nonnull (strstr (line, " salford-again.csv: 8 rows imported"));
 
+  /* Every ward keeps its time: the moment it landed, or the file's own. */
+  g_assert_cmpint (tally_test_query_int (db_path, "SELECT count(*) FROM contests c LEFT JOIN ward_declarations wd "
+                                                  "ON wd.contest_id = c.id WHERE wd.contest_id IS NULL"), ==, 0);
+  write_into (dir, "timed.csv",
+              "election_date,council_code,ward_name,candidate,party,votes,elected,declared_at\n"
+              "2018-05-03,E08000006,Test Ward East,Eve Example,LAB,700,1,2018-05-04T02:14:00+01:00\n"
+              "2018-05-03,E08000006,Test Ward East,Fay Example,CON,600,0,2018-05-04T02:14:00+01:00\n");
+  g_clear_pointer (&line, g_free);
+  line = read_line (out_lines);
+  g_assert_nonnull (strstr (line, " timed.csv: 2 rows imported, 1 contest"));
+  g_clear_pointer (&after, g_free);
+  after = tally_test_query_rows (db_path, "SELECT wd.declared_at FROM ward_declarations wd JOIN contests c "
+                                          "ON c.id = wd.contest_id JOIN wards w ON w.id = c.ward_id "
+                                          "WHERE w.name = 'Test Ward East'");
+  g_assert_cmpstr (after, ==, "2018-05-04T01:14:00Z\n");
+
+  write_into (dir, "badtime.csv",
+              "election_date,council_code,ward_name,candidate,party,votes,elected,declared_at\n"
+              "2018-05-03,E08000006,Test Ward West,Gil Example,LAB,700,1,quarter past two\n");
+  g_clear_pointer (&line, g_free);
+  line = read_error_line (err_lines);
+  g_assert_cmpstr (line, ==, "tally watch: badtime.csv, line 2, field “declared_at”: “quarter past two” is not a "
+                             "time: give it as 2018-05-04T02:14:00+01:00");
+
   g_subprocess_send_signal (watch, SIGTERM);
   g_assert_true (g_subprocess_wait (watch, NULL, &error));
   g_assert_no_error (error);
@@ -150,7 +188,7 @@ test_watch (void)
   g_clear_pointer (&line, g_free);
   line = read_line (out_lines);
   g_assert_true (g_str_has_prefix (line, "Stopped watching "));
-  g_assert_true (g_str_has_suffix (line, ": 3 files imported, 1 refused"));
+  g_assert_true (g_str_has_suffix (line, ": 4 files imported, 2 refused"));
 
   tally_test_remove_dir (home);
 }

@@ -35,13 +35,13 @@
 
 #include "tally-import-reader-private.h"
 
-enum { DC_BALLOT, DC_NAME, DC_PARTY, DC_VOTES, DC_WINNER };
+enum { DC_BALLOT, DC_NAME, DC_PARTY, DC_VOTES, DC_WINNER, DC_DECLARED };
 enum { LEAP_WARD, LEAP_COUNCIL, LEAP_CANDIDATE, LEAP_PARTY, LEAP_VOTES, LEAP_ELECTED };
 enum { OCD_AUTHORITY, OCD_YEAR, OCD_TOTAL, OCD_CON, OCD_LAB, OCD_LD, OCD_GREEN, OCD_UKIP,
        OCD_OTHER, OCD_REF, OCD_PC, OCD_SNP };
 enum { TALLY_DATE, TALLY_CANDIDATE, TALLY_WARD_NAME, TALLY_PARTY, TALLY_VOTES, TALLY_ELECTED,
        TALLY_COUNCIL_CODE, TALLY_COUNCIL_NAME, TALLY_WARD_CODE, TALLY_BALLOT, TALLY_BY_ELECTION,
-       TALLY_SEATS };
+       TALLY_SEATS, TALLY_DECLARED };
 
 /* The OCD columns and the parties they count: bundled keys first, then
  * parties no English council had in 2018, found or added by name. */
@@ -223,6 +223,44 @@ count_skipped (Reader     *self,
   _tally_import_store_skip_row (self->store);
 }
 
+/* The optional declaration time of a row's ward: ISO 8601
+ * ("2018-05-04T02:14:00+01:00"; without a zone, local time; the seconds
+ * and the "T" may be left out); empty means not given. */
+static gboolean
+parse_declared (Reader   *self,
+                guint     column,
+                gint64   *value,
+                GError  **error)
+{
+  const char *text = _tally_reader_field (self, column);
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *iso = NULL;
+
+  *value = 0;
+  if (text[0] == '\0')
+    return TRUE;
+
+  iso = g_strdelimit (g_strstrip (g_strdup (text)), " ", 'T');
+  if (strlen (iso) == 16)
+    {
+      g_autofree char *full = g_strconcat (iso, ":00", NULL);
+
+      g_free (iso);
+      iso = g_steal_pointer (&full);
+    }
+  local = g_time_zone_new_local ();
+  if ((time = g_date_time_new_from_iso8601 (iso, local)) == NULL || g_date_time_get_year (time) < 1900)
+    {
+      tally_csv_reader_set_error (self->csv, error, self->index[column],
+                                  _("“%s” is not a time: give it as 2018-05-04T02:14:00+01:00"), text);
+      return FALSE;
+    }
+
+  *value = g_date_time_to_unix (time);
+  return TRUE;
+}
+
 /* Democracy Club */
 
 static gboolean
@@ -276,6 +314,7 @@ dc_read_row (Reader  *self,
          _tally_reader_require_text (self, DC_PARTY, &row.party, error) &&
          _tally_reader_parse_count (self, DC_VOTES, MAX_VOTES, -1, &row.votes, error) &&
          parse_flag (self, DC_WINNER, -1, &row.elected, error) &&
+         parse_declared (self, DC_DECLARED, &row.declared_at, error) &&
          _tally_import_store_add_candidate (self->store, &row, error);
 }
 
@@ -494,7 +533,8 @@ tally_read_row (Reader  *self,
       !_tally_reader_require_text (self, TALLY_CANDIDATE, &row.candidate, error) ||
       !_tally_reader_require_text (self, TALLY_PARTY, &row.party, error) ||
       !_tally_reader_parse_count (self, TALLY_VOTES, MAX_VOTES, -1, &row.votes, error) ||
-      !parse_flag (self, TALLY_ELECTED, -1, &row.elected, error))
+      !parse_flag (self, TALLY_ELECTED, -1, &row.elected, error) ||
+      !parse_declared (self, TALLY_DECLARED, &row.declared_at, error))
     return FALSE;
 
   row.seats = seats;
@@ -504,7 +544,7 @@ tally_read_row (Reader  *self,
 static const Format formats[] = {
   {
     TALLY_IMPORT_FORMAT_DC,
-    { "ballot_paper_id", "person_name", "party_name", "ballots_cast", "is_winner", NULL },
+    { "ballot_paper_id", "person_name", "party_name", "ballots_cast", "is_winner", "declared_at", NULL },
     5, 2, NULL, dc_read_row, NULL,
   },
   {
@@ -530,7 +570,7 @@ static const Format formats[] = {
   {
     TALLY_IMPORT_FORMAT_TALLY,
     { "election_date", "candidate", "ward_name", "party", "votes", "elected", "council_code",
-      "council_name", "ward_code", "ballot", "by_election", "seats", NULL },
+      "council_name", "ward_code", "ballot", "by_election", "seats", "declared_at", NULL },
     6, 1, tally_begin, tally_read_row, NULL,
   },
 };

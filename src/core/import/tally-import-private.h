@@ -34,6 +34,7 @@ typedef struct
   const char *party;
   gint64      votes;
   gboolean    elected;
+  gint64      declared_at;   /* when its ward declared (Unix seconds), 0 when the file does not say */
 } TallyImportCandidate;
 
 typedef enum
@@ -52,6 +53,8 @@ TallyImportStore   *_tally_import_store_new                  (TallyDatabase     
                                                               guint64              expected_rows,
                                                               GError             **error);
 void                _tally_import_store_free                 (TallyImportStore    *self);
+void                _tally_import_store_set_record_declarations (TallyImportStore *self,
+                                                              gboolean             record);
 void                _tally_import_store_begin_file           (TallyImportStore    *self,
                                                               TallyCsvReader      *reader);
 gboolean            _tally_import_store_end_file             (TallyImportStore    *self,

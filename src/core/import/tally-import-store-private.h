@@ -60,6 +60,7 @@ typedef struct
   guint             winners;
   gboolean          by_election;
   gboolean          stored_by_election;
+  gint64            declared_at;         /* Unix seconds; 0 when the file gives no time */
 } Contest;
 
 typedef struct
@@ -99,6 +100,8 @@ typedef struct
 struct _TallyImportStore
 {
   TallyDatabase      *database;
+  gboolean            record_declarations;  /* every contest gets a time: the file's, else now */
+  gint64              import_time;
   TallyImportSummary *summary;
   TallyCsvReader     *reader;       /* the file being read, for messages */
 

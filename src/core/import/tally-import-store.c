@@ -387,10 +387,12 @@ find_contest (TallyImportStore            *self,
   if ((contest = g_hash_table_lookup (self->contests, &key)) != NULL)
     {
       contest->seats = MAX (contest->seats, row->seats);
+      contest->declared_at = MAX (contest->declared_at, row->declared_at);
       return contest;
     }
 
   contest = g_new0 (Contest, 1);
+  contest->declared_at = row->declared_at;
   contest->council_id = council_id;
   contest->seats = row->seats;
   contest->by_election = row->by_election;
@@ -683,6 +685,63 @@ record_import (TallyImportStore   *self,
 }
 
 /**
+ * _tally_import_store_set_record_declarations:
+ * @record: whether every contest gets a declaration time (results night:
+ *   a folder watch), the file's or else the moment of the import; without
+ *   it only contests whose file gives a time (a declared_at column) get one
+ */
+void
+_tally_import_store_set_record_declarations (TallyImportStore *self,
+                                             gboolean          record)
+{
+  self->record_declarations = record;
+  self->import_time = g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Each contest of the file keeps when it was declared (schema 3's
+ * ward_declarations), in the same transaction as the contest. */
+static gboolean
+write_declarations (TallyImportStore  *self,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (tally_database_get_schema_version (self->database) < 3)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, self->contests);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Contest *contest = value;
+      gint64 when = contest->declared_at != 0 ? contest->declared_at
+                                              : self->record_declarations ? self->import_time : 0;
+      g_autoptr(GDateTime) time = NULL;
+      g_autofree char *text = NULL;
+
+      if (when == 0)
+        continue;
+
+      if (stmt == NULL &&
+          !(stmt = _tally_database_prepare (self->database,
+                                            "INSERT OR REPLACE INTO ward_declarations (contest_id, declared_at) "
+                                            "VALUES (?1, ?2)",
+                                            error)))
+        return FALSE;
+
+      time = g_date_time_new_from_unix_utc (when);
+      text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+      sqlite3_bind_int64 (stmt, 1, contest->id);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, N_("writing a declaration time"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * _tally_import_store_end_file:
  * @format: the format the file was read as
  * @rows: its data rows
@@ -706,7 +765,8 @@ _tally_import_store_end_file (TallyImportStore   *self,
   g_assert (self != NULL);
 
   if (!flush_contests (self, error) ||
-      !flush_candidates (self, error))
+      !flush_candidates (self, error) ||
+      !write_declarations (self, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, self->contests);

@@ -35,6 +35,7 @@ struct _TallyImporter
   TallyImportFormat  format;
   char              *election_date;
   double             fraction;
+  gboolean           record_declarations;
 
   /* Shared with the worker thread */
   GMainContext      *context;           /* where "fraction" is notified; NULL when synchronous */
@@ -304,6 +305,7 @@ import_into (TallyImporter  *self,
   /* A candidate's row is about 80 bytes in any of the formats. */
   if (!(store = _tally_import_store_new (database, summary, progress.total / 80, error)))
     goto failed;
+  _tally_import_store_set_record_declarations (store, self->record_declarations);
 
   for (guint i = 0; i < self->files->len; i++)
     {
@@ -588,6 +590,22 @@ tally_importer_get_election_date (TallyImporter *self)
   g_return_val_if_fail (TALLY_IS_IMPORTER (self), NULL);
 
   return self->election_date;
+}
+
+/**
+ * tally_importer_set_record_declarations:
+ * @record: %TRUE on results night (a folder watch): every contest written
+ *   keeps a declaration time, the file's declared_at or else the moment of
+ *   the import; %FALSE (the default): only contests whose file gives one
+ */
+void
+tally_importer_set_record_declarations (TallyImporter *self,
+                                        gboolean       record)
+{
+  g_return_if_fail (TALLY_IS_IMPORTER (self));
+  g_return_if_fail (!self->running);
+
+  self->record_declarations = record;
 }
 
 /**

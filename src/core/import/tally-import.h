@@ -7,7 +7,8 @@
  * notional baseline CSV (docs/NOTIONAL-CSV.md: the seats each party would
  * have won at the previous comparable election on new ward boundaries).  The
  * formats and the rules every import follows are described in
- * tests/data/README.md.
+ * tests/data/README.md.  Democracy Club and Tally files may give each
+ * row's declaration time in a declared_at column (ISO 8601).
  *
  * Use from a window:
  *
@@ -105,6 +106,8 @@ const char         *tally_importer_get_election_date (TallyImporter       *self)
 void                tally_importer_set_election_date (TallyImporter       *self,
                                                       const char          *date);
 double              tally_importer_get_fraction      (TallyImporter       *self);
+void                tally_importer_set_record_declarations (TallyImporter *self,
+                                                      gboolean             record);
 
 TallyImportSummary *tally_importer_run               (TallyImporter       *self,
                                                       GCancellable        *cancellable,

@@ -133,6 +133,8 @@ import_next (TallyFolderWatch *self)
     user_path = tally_database_get_user_path ();
   self->importer = tally_importer_new (self->database_path ? self->database_path : user_path);
   tally_importer_add_file (self->importer, self->current);
+  /* Every declaration keeps its time: the file's, or when it landed. */
+  tally_importer_set_record_declarations (self->importer, TRUE);
   tally_importer_run_async (self->importer, self->cancellable, imported_cb, g_object_ref (self));
 }
 
