@@ -162,6 +162,112 @@ test_hexmap_round_trip (void)
   tally_test_remove_dir (dir);
 }
 
+/* `tally import` takes geography too, known by content whatever the name:
+ * a real GeoJSON, a real TopoJSON and a real HexJSON, each named *.json or
+ * *.txt, go in as the geography commands would take them, not through the
+ * CSV reader. */
+static void
+test_import_geography_by_content (void)
+{
+  g_autofree char *geojson = tally_test_shared_data_path ("geo/lad2018/lad2018_england_buc_wgs84.geojson");
+  g_autofree char *topojson = tally_test_shared_data_path ("geo/lad2018/LAD_December_2018_Boundaries_UK_BUC_2022.topojson");
+  g_autofree char *hexjson = tally_test_shared_data_path ("geo/hexmaps/uk-local-authority-districts-2018.hexjson");
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *database = g_build_filename (dir, "mine.db", NULL);
+  g_autofree char *as_json = g_build_filename (dir, "areas.json", NULL);
+  g_autofree char *as_txt = g_build_filename (dir, "areas.txt", NULL);
+  g_autofree char *hex_json = g_build_filename (dir, "hexes.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (geojson == NULL || topojson == NULL || hexjson == NULL)
+    {
+      g_test_skip ("../shared/data/geo is not there");
+      tally_test_remove_dir (dir);
+      return;
+    }
+
+  /* Copies under names that say nothing of what they hold. */
+  g_assert_true (g_file_get_contents (geojson, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (as_json, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (topojson, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (as_txt, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (hexjson, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (hex_json, contents, length, NULL));
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "import", "--database", database, as_json, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.err, "quote"));
+    g_assert_nonnull (strstr (run.out, "GeoJSON, WGS84, 326 features"));
+    g_assert_nonnull (strstr (run.out, "Imported 326 council boundaries into"));
+    g_assert_cmpint (count_rows (database, "boundaries"), ==, 326);
+  }
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "import", "--database", database, as_txt, hex_json, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "TopoJSON, WGS84, 391 features"));
+    g_assert_nonnull (strstr (run.err, "tally import: not a council in this database: S12000046 Glasgow City"));
+    g_assert_nonnull (strstr (run.out, "Imported the hex layout hexes.json"));
+    g_assert_cmpint (count_rows (database, "boundaries"), ==, 326);
+    g_assert_cmpint (count_rows (database, "hexes"), ==, 326);
+  }
+
+  tally_test_remove_dir (dir);
+}
+
+/* Results and geography in one command: the results go in (one
+ * transaction), then the layout; a broken JSON file is named by the JSON
+ * reader, not refused by the CSV reader, and leaves no new database. */
+static void
+test_import_mixed_and_bad (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *database = g_build_filename (dir, "mine.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *layout = g_build_filename (dir, "layout.dat", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *csv = tally_test_data_path ("import-good.csv");
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "hexmap", "--database", tally_test_bundled_database (), "--export", layout, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "import", "--database", database, csv, layout, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Imported into"));
+    g_assert_nonnull (strstr (run.out, "326 councils placed"));
+    g_assert_cmpint (count_rows (database, "hexes"), ==, 326);
+  }
+
+  g_assert_true (g_file_set_contents (bad, "  \n{\"type\": \"FeatureCollection\", \"features\": [{]}", -1, NULL));
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "import", "--database", fresh, bad, NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.csv”: not JSON"));
+    g_assert_null (strstr (run.err, "quot"));
+    g_assert_nonnull (strstr (run.err, "nothing was imported"));
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
+
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +277,8 @@ main (int   argc,
   g_test_add_func ("/cli-geo/import-boundaries", test_import_boundaries);
   g_test_add_func ("/cli-geo/import-boundaries-errors", test_import_boundaries_errors);
   g_test_add_func ("/cli-geo/hexmap-round-trip", test_hexmap_round_trip);
+  g_test_add_func ("/cli-geo/import/geography-by-content", test_import_geography_by_content);
+  g_test_add_func ("/cli-geo/import/mixed-and-bad", test_import_mixed_and_bad);
 
   return g_test_run ();
 }

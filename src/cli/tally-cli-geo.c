@@ -46,16 +46,63 @@ print_list (const char *command,
     g_printerr ("tally %s: %s: %s\n", command, what, (const char *) g_ptr_array_index (items, i));
 }
 
+/**
+ * tally_cli_import_boundaries_file:
+ * @command: the command the user ran, for messages ("import-boundaries")
+ * @database_path: (nullable): the target, or the user's own database
+ * @path: a GeoJSON or TopoJSON file
+ *
+ * Imports @path in one transaction and reports what matched.
+ *
+ * Returns: the exit status
+ */
+int
+tally_cli_import_boundaries_file (const char *command,
+                                  const char *database_path,
+                                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyBoundaryImport) report = NULL;
+  g_autofree char *created = NULL;
+
+  if (!(database = tally_database_open_for_import (database_path, &created, &error)) ||
+      !(report = tally_boundaries_import_file (database, path, NULL, &error)))
+    {
+      g_printerr ("tally %s: %s\n", command, error->message);
+      g_printerr (_("tally %s: nothing was imported from %s\n"), command, path);
+      g_clear_object (&database);
+      if (created != NULL)
+        tally_database_remove_created (created);
+      return 1;
+    }
+
+  print_list (command, report->unmatched, _("not a council in this database"));
+  print_list (command, report->missing, _("no boundary in the file"));
+  g_print (_("Imported %u council boundaries into %s\n"), report->n_stored, tally_database_get_path (database));
+  g_print (_("From %s: %s, %s, %u features, council codes from “%s”%s%s\n"),
+           report->path, tally_geo_format_to_string (report->format), tally_geo_crs_to_string (report->crs),
+           report->n_features, report->code_property,
+           report->object_name ? _(", object ") : "", report->object_name ? report->object_name : "");
+  if (report->unmatched->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u feature is not a council in this database\n",
+                          "%u features are not councils in this database\n", report->unmatched->len),
+             report->unmatched->len);
+  if (report->missing->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u council has no boundary in the file\n",
+                          "%u councils have no boundary in the file\n", report->missing->len),
+             report->missing->len);
+
+  return 0;
+}
+
 int
 tally_cli_run_import_boundaries (int    argc,
                                  char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyDatabase) database = NULL;
-  g_autoptr(TallyBoundaryImport) report = NULL;
   g_autofree char *database_path = NULL;
-  g_autofree char *created = NULL;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
       N_("Import into FILE instead of your own database"), N_("FILE") },
@@ -79,35 +126,7 @@ tally_cli_run_import_boundaries (int    argc,
       return 2;
     }
 
-  if (!(database = tally_database_open_for_import (database_path, &created, &error)) ||
-      !(report = tally_boundaries_import_file (database, argv[1], NULL, &error)))
-    {
-      g_printerr ("tally import-boundaries: %s\n", error->message);
-      g_printerr (_("tally import-boundaries: nothing was imported\n"));
-      g_clear_object (&database);
-      if (created != NULL)
-        tally_database_remove_created (created);
-      return 1;
-    }
-
-  print_list ("import-boundaries", report->unmatched, _("not a council in this database"));
-  print_list ("import-boundaries", report->missing, _("no boundary in the file"));
-
-  g_print (_("Imported %u council boundaries into %s\n"), report->n_stored, tally_database_get_path (database));
-  g_print (_("From %s: %s, %s, %u features, council codes from “%s”%s%s\n"),
-           report->path, tally_geo_format_to_string (report->format), tally_geo_crs_to_string (report->crs),
-           report->n_features, report->code_property,
-           report->object_name ? _(", object ") : "", report->object_name ? report->object_name : "");
-  if (report->unmatched->len > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u feature is not a council in this database\n",
-                          "%u features are not councils in this database\n", report->unmatched->len),
-             report->unmatched->len);
-  if (report->missing->len > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u council has no boundary in the file\n",
-                          "%u councils have no boundary in the file\n", report->missing->len),
-             report->missing->len);
-
-  return 0;
+  return tally_cli_import_boundaries_file ("import-boundaries", database_path, argv[1]);
 }
 
 static int
@@ -161,9 +180,18 @@ export_layout (const char *database_path,
   return 0;
 }
 
-static int
-import_layout (const char *database_path,
-               const char *path)
+/**
+ * tally_cli_import_hex_layout_file:
+ * @command: the command the user ran, for messages ("hexmap")
+ * @database_path: (nullable): the target, or the user's own database
+ * @path: a HexJSON file
+ *
+ * Returns: the exit status
+ */
+int
+tally_cli_import_hex_layout_file (const char *command,
+                                  const char *database_path,
+                                  const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
@@ -175,15 +203,15 @@ import_layout (const char *database_path,
       !(database = tally_database_open_for_import (database_path, &created, &error)) ||
       !tally_hex_layout_save (layout, database, &unmatched, &error))
     {
-      g_printerr ("tally hexmap: %s\n", error->message);
-      g_printerr (_("tally hexmap: nothing was imported\n"));
+      g_printerr ("tally %s: %s\n", command, error->message);
+      g_printerr (_("tally %s: nothing was imported from %s\n"), command, path);
       g_clear_object (&database);
       if (created != NULL)
         tally_database_remove_created (created);
       return 1;
     }
 
-  print_list ("hexmap", unmatched, _("not a council in this database"));
+  print_list (command, unmatched, _("not a council in this database"));
   g_print (_("Imported the hex layout %s (%s, %u hexes) into %s: %u councils placed\n"),
            tally_hex_layout_get_source (layout), tally_hex_offset_to_string (tally_hex_layout_get_offset (layout)),
            tally_hex_layout_get_n_hexes (layout), tally_database_get_path (database),
@@ -255,6 +283,6 @@ tally_cli_run_hexmap (int    argc,
   if (export_path != NULL)
     return export_layout (database_path, export_path, generated);
   if (import_path != NULL)
-    return import_layout (database_path, import_path);
+    return tally_cli_import_hex_layout_file ("hexmap", database_path, import_path);
   return reset_layout (database_path);
 }

@@ -40,4 +40,12 @@ TallyLiveNight *tally_cli_summary_open_night  (TallyCatalog   *catalog,
 void            tally_cli_summary_print_calls (TallyLiveNight *night,
                                                GListModel     *councils);
 
+/* One geography file into a database, reported as @command. */
+int tally_cli_import_boundaries_file (const char *command,
+                                      const char *database_path,
+                                      const char *path);
+int tally_cli_import_hex_layout_file (const char *command,
+                                      const char *database_path,
+                                      const char *path);
+
 G_END_DECLS

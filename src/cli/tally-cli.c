@@ -32,7 +32,7 @@ static int run_info (int argc, char **argv);
 static const Command commands[] = {
   { "info", N_("Describe a database: its elections, councils and who controls them"), run_info },
   { "summary", N_("The state of the parties, or one row per council, for a filter"), tally_cli_run_summary },
-  { "import", N_("Import results files into your database (Democracy Club, LEAP, Open Council Data, Tally CSV)"), tally_cli_run_import },
+  { "import", N_("Import results files (Democracy Club, LEAP, Open Council Data, Tally CSV), boundaries or a hex layout into your database"), tally_cli_run_import },
   { "watch", N_("Import each results file that lands in a folder, as it arrives"), tally_cli_run_watch },
   { "replay", N_("Write a past election into a fresh database ward by ward, to rehearse results night"), tally_cli_run_replay },
   { "export", N_("Write charts and the map as PNG, SVG or PDF, and councils or candidates as CSV"), tally_cli_run_export },

@@ -19,6 +19,7 @@
 #include "tally-boundaries.h"
 #include "tally-database.h"
 #include "tally-hex-layout.h"
+#include "tally-geo-sniff.h"
 #include "tally-hexjson.h"
 #include "tally-import.h"
 #include "tally-window-private.h"
@@ -155,22 +156,26 @@ import_results (TallyWindow  *self,
   tally_importer_run_async (self->importer, self->import_cancellable, import_done_cb, g_object_ref (self));
 }
 
-/* Geography: boundaries or a hex layout, one file, in the user's database. */
+/* Geography: boundaries or a hex layout, one file, in the user's database,
+ * known by its content as `tally import` knows it. */
+static TallyFileKind
+sniff (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path ? tally_geo_sniff_file (path) : TALLY_FILE_KIND_RESULTS;
+}
+
 static gboolean
 is_hexjson (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-
-  return g_str_has_suffix (name, ".hexjson");
+  return sniff (file) == TALLY_FILE_KIND_HEX_LAYOUT;
 }
 
 static gboolean
 is_geography (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-
-  return is_hexjson (file) || g_str_has_suffix (name, ".geojson") || g_str_has_suffix (name, ".topojson") ||
-         g_str_has_suffix (name, ".json");
+  return sniff (file) != TALLY_FILE_KIND_RESULTS;
 }
 
 static void
