@@ -455,6 +455,94 @@ test_import_boundaries_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether some label under @widget shows @text: a toast is a label. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A map click on a council with no 2018 election (Staffordshire Moorlands,
+ * whole-council in 2015 and 2019) says so, and never leaves the last
+ * council's page up under its name; one with an election opens its page. */
+static void
+test_map_click_no_election (void)
+{
+  TallyWindow *window = open_window ();
+  TallyCatalog *catalog = tally_window_get_catalog (window);
+  TallySelection *selection = tally_window_get_selection (window);
+  TallyCouncil *moorlands = tally_catalog_lookup_council (catalog, "E07000198");
+  TallyCouncil *wigan = tally_catalog_lookup_council (catalog, "E08000010");
+  g_autofree char *trafford = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  trafford = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (trafford, "Trafford"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+  tally_test_wait_for_frames (100);
+
+  /* The map selects what was clicked, then activates it. */
+  tally_selection_set_council (selection, moorlands);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->map_view), "map.activate", NULL));
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "map");
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+  g_assert_true (shows_label (GTK_WIDGET (window), "Staffordshire Moorlands held no election on 3 May 2018"));
+
+  /* Back on the Councils view: the list, not Trafford's page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "councils");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+
+  /* A council that voted opens its own page from the map. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+  tally_selection_set_council (selection, wigan);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->map_view), "map.activate", NULL));
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (text, "Wigan"));
+  g_assert_null (strstr (text, "Trafford"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* tally --council takes what people type: a unique word opens the council,
+ * an ambiguous one names the candidates. */
+static void
+test_show_council_by_part_of_name (void)
+{
+  TallyWindow *window = open_window ();
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "richmond");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (text, "Richmond upon Thames"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Kingston");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+  g_assert_true (shows_label (GTK_WIDGET (window), "“Kingston” could be Kingston upon Hull, City of or Kingston upon Thames"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/explorer/restored-filter", test_restored_filter);
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
+  g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
+  g_test_add_func ("/explorer/show-council-by-part-of-name", test_show_council_by_part_of_name);
   g_test_add_func ("/explorer/council-page-bases", test_council_page_bases);
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);
   g_test_add_func ("/explorer/imported-wards", test_imported_wards);

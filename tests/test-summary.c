@@ -150,6 +150,57 @@ test_summary_council_names (void)
   g_assert_cmpstr (run.lines[3], ==, "");
 }
 
+/* --council takes what people type: a unique whole word or prefix is the
+ * council; an ambiguous or unknown name is refused naming the candidates. */
+static void
+test_summary_council_matching (void)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *row;
+  } found[] = {
+    { "Richmond", "E09000027,Richmond upon Thames," },  /* a whole word: not Richmondshire */
+    { "hull", "E06000010,\"Kingston upon Hull, City of\"," },
+    { "Tower Ham", "E09000030,Tower Hamlets," },
+    { "  TRAFFORD ", "E08000009,Trafford," },
+    { "Newcastle upon", "E08000021,Newcastle upon Tyne," },
+  };
+  static const struct
+  {
+    const char *typed;
+    const char *message;
+  } refused[] = {
+    { "Kingston", "tally summary: “Kingston” could be Kingston upon Hull, City of or Kingston upon Thames: "
+                  "give more of the name, or the ONS code" },
+    { "Newcastle", "tally summary: “Newcastle” could be Newcastle upon Tyne or Newcastle-under-Lyme" },
+    { "Richmnd", "tally summary: unknown council “Richmnd”: did you mean Richmond upon Thames" },
+    { "Wigna", "tally summary: unknown council “Wigna”: did you mean Wigan" },  /* nearest first */
+    { "Atlantis", "tally summary: unknown council “Atlantis” (give an ONS code such as E08000009, or a name)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_auto(TallyTestRun) run = { 0 };
+
+      run_tally (&run, (const char *[]) { "--councils", "--csv", "--council", found[i].typed, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      if (!g_str_has_prefix (run.lines[1], found[i].row))
+        g_error ("--council “%s” gave %s", found[i].typed, run.lines[1]);
+      g_assert_cmpstr (run.lines[2], ==, "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(TallyTestRun) run = { 0 };
+
+      run_tally (&run, (const char *[]) { "--council", refused[i].typed, NULL });
+      g_assert_cmpint (run.status, ==, 2);
+      if (!g_str_has_prefix (run.err, refused[i].message))
+        g_error ("--council “%s” said %s", refused[i].typed, run.err);
+    }
+}
+
 static void
 test_summary_bad_usage (void)
 {
@@ -215,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/summary/table", test_summary_table);
   g_test_add_func ("/summary/councils", test_summary_councils);
   g_test_add_func ("/summary/council-names", test_summary_council_names);
+  g_test_add_func ("/summary/council-matching", test_summary_council_matching);
   g_test_add_func ("/summary/bad-usage", test_summary_bad_usage);
   g_test_add_func ("/summary/missing-database", test_summary_missing_database);
   g_test_add_func ("/summary/top-vote-refused", test_summary_top_vote_refused);

@@ -192,7 +192,8 @@ set_parties (TallyFilter   *filter,
   return TRUE;
 }
 
-/* A council by ONS code, or by its name in any case. */
+/* A council by ONS code, by its name, or by enough of it to be one council
+ * ("Richmond"); otherwise the near names, so the user can choose. */
 static gboolean
 set_councils (TallyFilter   *filter,
               TallyCatalog  *catalog,
@@ -201,27 +202,16 @@ set_councils (TallyFilter   *filter,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) codes = NULL;
-  GListModel *councils = tally_catalog_get_councils (catalog);
 
   /* Names may hold commas ("Kingston upon Hull, City of"): not split. */
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      TallyCouncil *found = tally_catalog_lookup_council (catalog, values[i]);
-
-      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (councils); j++)
-        {
-          g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, j);
-          g_autofree char *name = g_utf8_casefold (tally_council_get_name (council), -1);
-          g_autofree char *value = g_utf8_casefold (values[i], -1);
-
-          if (g_str_equal (name, value) || g_ascii_strcasecmp (values[i], tally_council_get_code (council)) == 0)
-            found = council;
-        }
+      g_autoptr(GError) local_error = NULL;
+      TallyCouncil *found = tally_catalog_find_council (catalog, values[i], &local_error);
 
       if (found == NULL)
         {
-          usage_error (error, _("unknown council “%s” (give an ONS code such as E08000009, or a name)"),
-                       values[i]);
+          usage_error (error, "%s", local_error->message);
           return FALSE;
         }
       g_strv_builder_add (builder, tally_council_get_code (found));
@@ -443,7 +433,7 @@ tally_cli_filter_options_describe (TallyCliFilterOptions *options,
 
   for (guint i = 0; options->councils != NULL && options->councils[i] != NULL; i++)
     {
-      TallyCouncil *council = tally_catalog_lookup_council (catalog, options->councils[i]);
+      TallyCouncil *council = tally_catalog_find_council (catalog, options->councils[i], NULL);
 
       g_ptr_array_add (names, g_strdup (council ? tally_council_get_name (council) : options->councils[i]));
     }

@@ -97,7 +97,7 @@ void _tally_window_dispose_night     (TallyWindow    *self);
 TallyLiveNight *_tally_window_make_night (TallyCatalog *catalog);
 void _tally_window_set_night         (TallyWindow    *self,
                                       TallyLiveNight *night);
-void _tally_window_show_council_result (TallyWindow  *self);
+gboolean _tally_window_show_council_result (TallyWindow  *self);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
 

@@ -136,7 +136,11 @@ update_title (TallyWindow *self)
   adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
 }
 
-void
+static void show_page (TallyWindow *self,
+                       const char  *page);
+
+/* Returns: whether the page now shows the selected council */
+gboolean
 _tally_window_show_council_result (TallyWindow *self)
 {
   TallyCouncil *council = tally_selection_get_council (self->selection);
@@ -144,12 +148,13 @@ _tally_window_show_council_result (TallyWindow *self)
   TallyCouncilResult *result;
 
   if (council == NULL)
-    return;
+    return FALSE;
 
   result = tally_results_lookup (self->results, tally_results_resolve_election (self->results, filter),
                                  tally_results_resolve_baseline (self->results, filter), council);
   if (result != NULL)
     tally_council_page_show_result (self->council_page, self->results, result);
+  return result != NULL;
 }
 
 static void
@@ -161,9 +166,11 @@ filter_changed_cb (TallyWindow *self)
   update_title (self);
   save_filter (self);
 
-  /* A council page follows a change of election or baseline. */
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
-    _tally_window_show_council_result (self);
+  /* A council page follows a change of election or baseline, to the list
+   * when the council held none in the new one. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council") &&
+      !_tally_window_show_council_result (self))
+    show_page (self, "list");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filter",
                                  !tally_filter_is_empty (tally_results_get_filter (self->results)));
@@ -242,6 +249,33 @@ show_page (TallyWindow *self,
     }
 }
 
+/* Opens @council's page, or says it held no election in what the window
+ * shows (a map click on Staffordshire Moorlands in 2018): never leaves the
+ * last council's page up under another council's name. */
+static gboolean
+open_council (TallyWindow  *self,
+              TallyCouncil *council)
+{
+  TallyFilter *filter = tally_results_get_filter (self->results);
+  TallyElection *election = tally_results_resolve_election (self->results, filter);
+
+  if (tally_results_lookup (self->results, election, tally_results_resolve_baseline (self->results, filter),
+                            council) == NULL)
+    {
+      g_autofree char *date = election ? tally_format_date (tally_election_get_date (election)) : NULL;
+      g_autofree char *message = date ? g_strdup_printf (_("%s held no election on %s"), tally_council_get_name (council), date)
+                                      : g_strdup_printf (_("%s held no election"), tally_council_get_name (council));
+
+      _tally_window_toast (self, message);
+      return FALSE;
+    }
+
+  tally_selection_set_council (self->selection, council);
+  _tally_window_show_council_result (self);
+  show_page (self, "council");
+  return TRUE;
+}
+
 static void
 council_activated_cb (TallyWindow        *self,
                       TallyCouncilResult *result)
@@ -276,10 +310,8 @@ static void
 map_council_activated_cb (TallyWindow  *self,
                           TallyCouncil *council)
 {
-  tally_selection_set_council (self->selection, council);
-  _tally_window_show_council_result (self);
-  show_page (self, "council");
-  adw_view_stack_set_visible_child_name (self->view_stack, "councils");
+  if (open_council (self, council))
+    adw_view_stack_set_visible_child_name (self->view_stack, "councils");
 }
 
 static void
@@ -297,11 +329,10 @@ selection_changed_cb (TallyWindow *self)
 {
   tally_council_list_select_council (self->council_list, tally_selection_get_council (self->selection));
 
+  /* A council with no election here (selected on the map) has no page:
+   * the list, rather than the last council's page under its name. */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "council"))
-    {
-      _tally_window_show_council_result (self);
-      show_page (self, "council");
-    }
+    show_page (self, _tally_window_show_council_result (self) ? "council" : "list");
 }
 
 static void
@@ -450,6 +481,7 @@ back_action (GtkWidget  *widget,
 }
 
 /* Opens the page of a council named by ONS code or by name, any case. */
+/* `tally --council Richmond`: the same matching as the command line's. */
 static void
 show_council_action (GtkWidget  *widget,
                      const char *action_name,
@@ -457,37 +489,22 @@ show_council_action (GtkWidget  *widget,
 {
   TallyWindow *self = TALLY_WINDOW (widget);
   const char *wanted = g_variant_get_string (parameter, NULL);
-  GListModel *councils;
+  g_autoptr(GError) error = NULL;
+  TallyCouncil *council;
 
   if (self->catalog == NULL)
     return;
 
-  councils = tally_catalog_get_councils (self->catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+  if (!(council = tally_catalog_find_council (self->catalog, wanted, &error)))
     {
-      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+      g_autofree char *message = g_strdup (error->message);
 
-      if (g_ascii_strcasecmp (tally_council_get_code (council), wanted) == 0 ||
-          g_utf8_collate (tally_council_get_name (council), wanted) == 0)
-        {
-          TallyFilter *filter = tally_results_get_filter (self->results);
-
-          if (tally_results_lookup (self->results, tally_results_resolve_election (self->results, filter),
-                                    tally_results_resolve_baseline (self->results, filter), council) == NULL)
-            break;
-
-          tally_selection_set_council (self->selection, council);
-          _tally_window_show_council_result (self);
-          show_page (self, "council");
-          return;
-        }
+      message[0] = g_ascii_toupper (message[0]);
+      _tally_window_toast (self, message);
+      return;
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (_("No council called “%s” voted in this election"), wanted);
-
-    _tally_window_toast (self, message);
-  }
+  open_council (self, council);
 }
 
 /* Shows one of the views: "councils", "charts" or "map". */

@@ -32,6 +32,9 @@ TallyParty    *tally_catalog_lookup_party        (TallyCatalog   *self,
                                                   const char     *key);
 TallyCouncil  *tally_catalog_lookup_council      (TallyCatalog   *self,
                                                   const char     *code);
+TallyCouncil  *tally_catalog_find_council        (TallyCatalog   *self,
+                                                  const char     *text,
+                                                  GError        **error);
 TallyElection *tally_catalog_lookup_election     (TallyCatalog   *self,
                                                   const char     *date);
 TallyElection *tally_catalog_get_latest_election (TallyCatalog   *self);
