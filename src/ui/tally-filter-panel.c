@@ -661,6 +661,29 @@ tally_filter_panel_toggle (TallyFilterPanel *self,
 }
 
 /**
+ * tally_filter_panel_lookup_count:
+ * @count: (out): the number of councils the choice's row shows
+ *
+ * Returns: whether the panel has a row for the choice
+ */
+gboolean
+tally_filter_panel_lookup_count (TallyFilterPanel *self,
+                                 const char       *facet,
+                                 const char       *value,
+                                 guint            *count)
+{
+  Choice *choice;
+
+  g_return_val_if_fail (TALLY_IS_FILTER_PANEL (self), FALSE);
+
+  if (!(choice = find_choice (self, facet, value)))
+    return FALSE;
+
+  *count = (guint) g_ascii_strtoull (gtk_label_get_text (choice->count), NULL, 10);
+  return TRUE;
+}
+
+/**
  * tally_filter_panel_get_count:
  *
  * Returns: the number of councils a choice's row shows

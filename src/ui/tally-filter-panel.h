@@ -27,5 +27,9 @@ gboolean      tally_filter_panel_toggle           (TallyFilterPanel *self,
 guint         tally_filter_panel_get_count        (TallyFilterPanel *self,
                                                    const char       *facet,
                                                    const char       *value);
+gboolean      tally_filter_panel_lookup_count     (TallyFilterPanel *self,
+                                                   const char       *facet,
+                                                   const char       *value,
+                                                   guint            *count);
 
 G_END_DECLS

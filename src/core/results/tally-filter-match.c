@@ -171,11 +171,13 @@ _tally_filter_match_control (TallyFilter *self,
   if (after_selected)
     flags |= tally_rules_party_outcome (control_before, control_after, control_after);
 
+  /* One of the parties ran the council before or after, and (when
+   * outcomes are chosen) what happened to it is one of them.  No overall
+   * control both times is no party's outcome, so with parties chosen it
+   * matches nothing: sections narrow, they never widen (Havering, NOC
+   * throughout, is not a Liberal Democrat council). */
   if (self->outcomes == TALLY_OUTCOME_FLAG_NONE)
     return flags != TALLY_OUTCOME_FLAG_NONE;
-
-  if (outcome == TALLY_OUTCOME_NOC_HOLD && (self->outcomes & TALLY_OUTCOME_FLAG_NOC_HOLD))
-    return TRUE;
 
   return (flags & self->outcomes) != 0;
 }

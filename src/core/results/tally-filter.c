@@ -18,8 +18,10 @@
  *    before or after, and the outcomes are theirs: parties {LD} with outcome
  *    GAIN is "gained by the Liberal Democrats"; {CON} with LOSS is "lost by
  *    the Conservatives", to no overall control or to anyone else.  Councils
- *    under no overall control both times involve no party: they match
- *    whenever NOC_HOLD is among the outcomes.
+ *    under no overall control both times were run by none of the parties,
+ *    so they never match a party choice, whatever the outcomes: a section
+ *    only ever narrows what the others match, and each count in the panel
+ *    is at most the list's.
  *
  * This file is the object: its properties, the `changed` signal, freezing,
  * copying and clearing.  The setters and getters of each choice are in
