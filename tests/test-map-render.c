@@ -17,6 +17,8 @@
 
 #include "tally-boundaries.h"
 #include "tally-catalog.h"
+#include "tally-council.h"
+#include "tally-map-short-labels.h"
 #include "tally-chart-style.h"
 #include "tally-council.h"
 #include "tally-database.h"
@@ -702,6 +704,55 @@ test_short_labels (void)
     }
 }
 
+/* Every one of the 326 councils gets a label of its own on the map, as a
+ * reader tells them apart (without case); one no other council would share
+ * keeps its natural three letters, and the six "Har" councils and the
+ * "Bro" ones each get letters of their own name. */
+static void
+test_unique_labels (void)
+{
+  GListModel *councils = tally_catalog_get_councils (catalog);
+  g_autoptr(GHashTable) labels = tally_map_short_labels (councils);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TallyMapData) data = map_data (TALLY_MAP_COLOUR_CONTROL, NULL, NULL, NULL);
+  guint n_councils = g_list_model_get_n_items (councils);
+  guint har = 0, kept = 0;
+
+  g_assert_cmpuint (n_councils, ==, 326);
+  for (guint i = 0; i < n_councils; i++)
+    {
+      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+      const char *name = tally_council_get_name (council);
+      const char *label = g_hash_table_lookup (labels, tally_council_get_code (council));
+      g_autofree char *natural = tally_map_short_label (name);
+      g_autofree char *folded = NULL;
+
+      g_assert_nonnull (label);
+      folded = g_utf8_casefold (label, -1);
+      if (!g_hash_table_add (seen, g_steal_pointer (&folded)))
+        g_error ("“%s” labels %s and another council", label, name);
+
+      /* Short enough for a hex, and led by the name's first letter. */
+      g_assert_cmpuint (g_utf8_strlen (label, -1), <=, 3);
+      g_assert_true (g_unichar_toupper (g_utf8_get_char (label)) == g_unichar_toupper (g_utf8_get_char (name)));
+      har += g_ascii_strcasecmp (label, "Har") == 0;
+      kept += g_str_equal (label, natural);
+      if (!g_str_equal (label, natural))
+        g_test_message ("%s: %s (not %s)", name, label, natural);
+
+      /* What the map draws is this label. */
+      g_assert_cmpstr (tally_map_data_lookup (data, tally_council_get_code (council))->short_label, ==, label);
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 326);
+  g_assert_cmpuint (har, ==, 0);
+  /* Most councils keep their natural label. */
+  g_assert_cmpuint (kept, >, 200);
+
+  g_assert_cmpstr (g_hash_table_lookup (labels, "E08000025"), ==, "Bir");  /* Birmingham */
+  g_assert_cmpstr (g_hash_table_lookup (labels, "E09000027"), ==, "RTh");  /* Richmond upon Thames */
+  g_assert_cmpstr (g_hash_table_lookup (labels, "E09000015"), !=, g_hash_table_lookup (labels, "E07000073"));  /* Harrow, Harlow */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +784,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/map-render/short-labels", test_short_labels);
+  g_test_add_func ("/map-render/unique-labels", test_unique_labels);
   g_test_add_func ("/map-render/hexes-by-control", test_hexes_by_control);
   g_test_add_func ("/map-render/hexes-fade-outside-filter", test_hexes_fade_outside_filter);
   g_test_add_func ("/map-render/hexes-by-change", test_hexes_by_change);

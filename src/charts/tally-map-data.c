@@ -20,6 +20,7 @@
 #include "tally-council-result.h"
 #include "tally-election.h"
 #include "tally-map-data.h"
+#include "tally-map-short-labels.h"
 #include "tally-party.h"
 
 /* Holds and unchanged councils, paler than gains; no overall control is
@@ -690,6 +691,7 @@ tally_map_data_new_for_results (GListModel       *councils,
   TallyBasis basis = TALLY_BASIS_SERVICES;
   gboolean filtered;
   Builder builder = { 0 };
+  g_autoptr(GHashTable) labels = NULL;
   guint n_councils, n_results;
 
   g_atomic_ref_count_init (&data->ref_count);
@@ -721,6 +723,8 @@ tally_map_data_new_for_results (GListModel       *councils,
   filtered = filter != NULL && !tally_filter_is_empty (filter);
   heading_for (data, colour_by, basis, election, party, swing_from);
 
+  /* Every hex its own label: not "Har" for six councils. */
+  labels = tally_map_short_labels (councils);
   n_councils = g_list_model_get_n_items (councils);
   for (guint i = 0; i < n_councils; i++)
     {
@@ -731,7 +735,7 @@ tally_map_data_new_for_results (GListModel       *councils,
 
       area->code = g_strdup (tally_council_get_code (council));
       area->name = g_strdup (tally_council_get_name (council));
-      area->short_label = tally_map_short_label (area->name);
+      area->short_label = g_strdup (g_hash_table_lookup (labels, area->code));
       area->in_scope = result != NULL ? (!filtered || tally_filter_matches (filter, result)) : !filtered;
       g_ptr_array_add (data->areas, area);
       g_hash_table_insert (data->by_code, area->code, area);
