@@ -460,7 +460,8 @@ static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -543,6 +544,63 @@ test_show_council_by_part_of_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button under @widget whose label starts with @prefix. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *prefix)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A filter that leaves nothing says which choices it holds, and each has a
+ * button that clears it, saying how many councils that brings back. */
+static void
+test_empty_result_says_why (void)
+{
+  TallyWindow *window = open_window ();
+  TallyFilterPanel *panel = tally_window_get_filter_panel (window);
+  GtkWidget *list = GTK_WIDGET (tally_window_get_council_list (window));
+  GtkWidget *clear;
+
+  g_assert_true (tally_filter_panel_toggle (panel, "region", "London"));
+  g_assert_true (tally_filter_panel_toggle (panel, "party", "LD"));
+  g_assert_true (tally_filter_panel_toggle (panel, "outcome", "No overall control, before and after"));
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 0);
+
+  g_assert_true (shows_label (list, "No council matches all of these at once"));
+  g_assert_true (shows_label (list, "Region: London"));
+  g_assert_true (shows_label (list, "Party: Liberal Democrats"));
+  g_assert_true (shows_label (list, "Outcome: No overall control, before and after"));
+  /* Without the region, still nothing; without the party, London's NOC
+   * councils; without the outcome, the three the Liberal Democrats ran. */
+  g_assert_nonnull (find_button (list, "Clear Region (0 councils)"));
+  g_assert_nonnull (find_button (list, "Clear Outcome (3 councils)"));
+  clear = find_button (list, "Clear Party (");
+  g_assert_nonnull (clear);
+
+  g_signal_emit_by_name (find_button (list, "Clear Outcome"), "clicked");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 3);
+  g_assert_false (shows_label (list, "No council matches"));
+
+  tally_filter_clear (tally_results_get_filter (tally_window_get_results (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
+  g_test_add_func ("/explorer/empty-result-says-why", test_empty_result_says_why);
   g_test_add_func ("/explorer/show-council-by-part-of-name", test_show_council_by_part_of_name);
   g_test_add_func ("/explorer/council-page-bases", test_council_page_bases);
   g_test_add_func ("/explorer/colour-blind-palette", test_colour_blind_palette);

@@ -19,11 +19,14 @@
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-council-result.h"
+#include "tally-filter.h"
+#include "tally-filter-status.h"
 #include "tally-format.h"
 #include "tally-live-night.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-party-style.h"
+#include "tally-results.h"
 #include "tally-scope-summary.h"
 
 struct _TallyCouncilList
@@ -37,11 +40,13 @@ struct _TallyCouncilList
   TallyParty         *swing_from;
   TallyParty         *swing_to;
   TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
+  TallyResults       *engine;  /* whose filter an empty list is explained by */
 
   /* Template widgets */
   GtkColumnView      *column_view;
   GtkColumnViewColumn *control_column;
   GtkStack           *stack;
+  AdwStatusPage      *filtered_page;
 };
 
 G_DEFINE_FINAL_TYPE (TallyCouncilList, tally_council_list, GTK_TYPE_WIDGET)
@@ -440,10 +445,20 @@ style_changed_cb (TallyCouncilList *self)
   gtk_sort_list_model_set_model (self->sorted, self->results);
 }
 
+/* The table; or, when the filter leaves nothing, why and how to undo it;
+ * or, for an election with no councils at all, that. */
 static void
 update_page (TallyCouncilList *self)
 {
   gboolean empty = self->results == NULL || g_list_model_get_n_items (self->results) == 0;
+  TallyFilter *filter = self->engine ? tally_results_get_filter (self->engine) : NULL;
+
+  if (empty && filter != NULL && !tally_filter_is_empty (filter))
+    {
+      tally_filter_status_update (self->filtered_page, self->engine);
+      gtk_stack_set_visible_child_name (self->stack, "filtered");
+      return;
+    }
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -459,6 +474,7 @@ tally_council_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->swing_from);
   g_clear_object (&self->swing_to);
+  g_clear_object (&self->engine);
   g_clear_pointer (&self->party_columns, g_ptr_array_unref);
   g_clear_object (&self->night);
 
@@ -537,6 +553,7 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, column_view);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, control_column);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, filtered_page);
   gtk_widget_class_bind_template_callback (widget_class, control_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, control_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_bind_cb);
@@ -571,6 +588,7 @@ tally_council_list_init (TallyCouncilList *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
 }
 
@@ -605,6 +623,21 @@ tally_council_list_set_results (TallyCouncilList *self,
   gtk_sort_list_model_set_model (self->sorted, results);
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
+
+/**
+ * tally_council_list_set_engine:
+ * @engine: (nullable): the results engine whose matching councils the list
+ *   shows, so that an empty list can say which choices hide everything
+ */
+void
+tally_council_list_set_engine (TallyCouncilList *self,
+                               TallyResults     *engine)
+{
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+
+  g_set_object (&self->engine, engine);
+  update_page (self);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "tally-live-night.h"
 #include "tally-party-ranking.h"
+#include "tally-results.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (TallyCouncilList, tally_council_list, TALLY, COUNCIL_LIST,
 
 GtkWidget     *tally_council_list_new          (void);
 GListModel    *tally_council_list_get_results  (TallyCouncilList *self);
+void           tally_council_list_set_engine   (TallyCouncilList *self,
+                                                TallyResults     *engine);
 void           tally_council_list_set_results  (TallyCouncilList *self,
                                                 GListModel       *results);
 GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);

@@ -749,6 +749,7 @@ _tally_window_install_engine (TallyWindow  *self,
     tally_filter_set_search_text (filter, search);
   tally_filter_panel_set_results (self->filter_panel, results);
   tally_council_list_set_parties (self->council_list, self->ranking);
+  tally_council_list_set_engine (self->council_list, results);
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
   tally_charts_page_set_engine (self->charts_page, results, self->selection);
   tally_map_view_set_selection (self->map_view, self->selection);
