@@ -453,6 +453,10 @@ update_page (TallyCouncilList *self)
   gboolean empty = self->results == NULL || g_list_model_get_n_items (self->results) == 0;
   TallyFilter *filter = self->engine ? tally_results_get_filter (self->engine) : NULL;
 
+  /* Models let go of while the widget is disposed. */
+  if (self->stack == NULL)
+    return;
+
   if (empty && filter != NULL && !tally_filter_is_empty (filter))
     {
       tally_filter_status_update (self->filtered_page, self->engine);
