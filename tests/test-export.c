@@ -439,7 +439,7 @@ test_councils_csv (Fixture       *fixture,
   int con_held = -1;
 
   g_assert_cmpuint (n, ==, 32);
-  bytes = tally_export_councils_csv (london, tally_catalog_get_parties (catalog), con, lab, TALLY_VOTE_METHOD_TOTAL);
+  bytes = tally_export_councils_csv (london, tally_catalog_get_parties (catalog), NULL, con, lab, TALLY_VOTE_METHOD_TOTAL);
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 32 + 2);  /* header, 32 rows, and the empty end */
   g_assert_cmpstr (lines[33], ==, "");
@@ -483,7 +483,7 @@ test_councils_csv (Fixture       *fixture,
 
       g_list_store_append (reversed, result);
     }
-  reversed_bytes = tally_export_councils_csv (G_LIST_MODEL (reversed), tally_catalog_get_parties (catalog),
+  reversed_bytes = tally_export_councils_csv (G_LIST_MODEL (reversed), tally_catalog_get_parties (catalog), NULL,
                                               con, lab, TALLY_VOTE_METHOD_TOTAL);
   reversed_lines = g_strsplit (g_bytes_get_data (reversed_bytes, NULL), "\n", -1);
   g_assert_cmpstr (reversed_lines[0], ==, lines[0]);

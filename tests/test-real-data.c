@@ -9,7 +9,10 @@
  */
 #include <string.h>
 
+#include "tally-chart-data.h"
+#include "tally-charts-page.h"
 #include "tally-council-list.h"
+#include "tally-window-private.h"
 #include "tally-party-summary.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
@@ -25,6 +28,8 @@ typedef struct
   guint party_lines;    /* state of the parties, NOC apart */
   guint columns;
 } Measured;
+
+static gboolean ensure_imported (void);
 
 static void
 measure_window (Measured *measured)
@@ -55,7 +60,6 @@ test_import_keeps_layout (void)
 {
   g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
   g_autofree char *leap = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
-  g_auto(TallyTestRun) run = { 0 };
   Measured before = { 0 };
   Measured after = { 0 };
 
@@ -66,9 +70,7 @@ test_import_keeps_layout (void)
     }
 
   measure_window (&before);
-
-  tally_test_run_tally (&run, g_getenv ("XDG_DATA_HOME"), (const char *[]) { "import", dc, leap, NULL });
-  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (ensure_imported ());
 
   measure_window (&after);
 
@@ -78,6 +80,122 @@ test_import_keeps_layout (void)
   g_assert_cmpuint (after.party_lines, <=, MAX_SHOWN);
   g_assert_cmpuint (after.party_lines, >=, 3);
   g_assert_cmpuint (after.columns, ==, before.columns);
+}
+
+/* The Democracy Club and LEAP files, imported once for the tests below. */
+static gboolean
+ensure_imported (void)
+{
+  static gboolean imported;
+  g_autofree char *dc = tally_test_shared_data_path ("results/dc_2018/democracyclub-results-2018-05-03_raw.csv");
+  g_autofree char *leap = tally_test_shared_data_path ("results/leap_2014/leap_2014_results_raw.csv");
+  g_auto(TallyTestRun) run = { 0 };
+
+  if (dc == NULL || leap == NULL)
+    return FALSE;
+  if (imported)
+    return TRUE;
+
+  tally_test_run_tally (&run, g_getenv ("XDG_DATA_HOME"), (const char *[]) { "import", dc, leap, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  imported = TRUE;
+  return TRUE;
+}
+
+/* How many parties the Charts view's state of the parties, seat bars and
+ * vote shares name (no overall control apart), each checked for Others. */
+static guint
+chart_parties (TallyWindow *window,
+               gboolean    *has_others)
+{
+  TallyChartsPage *page = window->charts_page;
+  const TallyStateChartData *state = tally_chart_view_get_data (tally_charts_page_get_view (page, TALLY_CHART_STATE));
+  const TallySeatChartData *seats = tally_chart_view_get_data (tally_charts_page_get_view (page, TALLY_CHART_SEAT_BARS));
+  const TallyShareChartData *shares = tally_chart_view_get_data (tally_charts_page_get_view (page, TALLY_CHART_SHARE_BARS));
+  guint most = 0;
+
+  g_assert_nonnull (state);
+  g_assert_nonnull (seats);
+  g_assert_nonnull (shares);
+
+  *has_others = FALSE;
+  for (guint i = 0; i < state->n_entries; i++)
+    *has_others |= g_str_equal (state->entries[i].party.key, "OTH");
+  most = MAX (most, state->n_entries - 1);  /* No overall control */
+  most = MAX (most, seats->n_entries);
+  most = MAX (most, shares->n_entries);
+  return most;
+}
+
+static guint
+csv_party_columns (const char *csv)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", 2);
+  g_auto(GStrv) columns = g_strsplit (lines[0], ",", -1);
+  guint n = 0;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    n += g_str_has_suffix (columns[i], "_seats_change");
+  return n;
+}
+
+/* With the real files in: the charts and the CSV name at most the major
+ * parties and Others; Show Every Party opens Others out, one click. */
+static void
+test_others_everywhere (void)
+{
+  TallyWindow *window;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  gboolean has_others = FALSE;
+  guint grouped, expanded, cards_grouped;
+
+  if (!ensure_imported ())
+    {
+      g_test_skip ("the Democracy Club and LEAP files are not in ../shared/data");
+      return;
+    }
+
+  window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  tally_test_wait_for_frames (300);
+
+  grouped = chart_parties (window, &has_others);
+  g_test_message ("grouped: %u parties in the charts", grouped);
+  g_assert_cmpuint (grouped, <=, MAX_SHOWN);
+  g_assert_true (has_others);
+  cards_grouped = tally_party_summary_get_n_cards (tally_window_get_party_summary (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expand-others", NULL);
+  tally_test_wait_for_frames (300);
+  expanded = chart_parties (window, &has_others);
+  g_test_message ("expanded: %u parties in the charts", expanded);
+  g_assert_cmpuint (expanded, >, MAX_SHOWN + 10);
+  g_assert_cmpuint (tally_party_summary_get_n_cards (tally_window_get_party_summary (window)), >, cards_grouped);
+
+  /* Folded again: as before. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expand-others", NULL);
+  tally_test_wait_for_frames (300);
+  g_assert_cmpuint (chart_parties (window, &has_others), ==, grouped);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The council table as CSV: the same few parties' columns and OTH. */
+  dir = tally_test_make_temp_dir ();
+  csv_path = g_build_filename (dir, "councils.csv", NULL);
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    tally_test_run_tally (&run, g_getenv ("XDG_DATA_HOME"), (const char *[]) { "export", "--csv", "--rows", "councils", "-o", csv_path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpuint (csv_party_columns (csv), <=, MAX_SHOWN);
+  g_assert_nonnull (strstr (csv, ",OTH_seats,"));
+  g_assert_nonnull (strstr (csv, ",LAB_seats,"));
+  tally_test_remove_dir (dir);
 }
 
 int
@@ -97,6 +215,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/real-data/import-keeps-layout", test_import_keeps_layout);
+  g_test_add_func ("/real-data/others-everywhere", test_others_everywhere);
 
   status = g_test_run ();
   tally_test_remove_dir (data_home);

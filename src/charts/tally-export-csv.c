@@ -19,6 +19,7 @@
 #include "tally-election.h"
 #include "tally-export.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-ward-result.h"
 
 /* The columns of Tally's candidate CSV, as `tally import` reads them. */
@@ -120,9 +121,29 @@ group_free (gpointer data)
 }
 
 static GPtrArray *
-make_groups (GListModel *parties)
+make_groups (GListModel        *parties,
+             TallyPartyRanking *ranking)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
+
+  /* The named parties, in results order, then Others: the columns every
+   * view shows, whatever an import brought. */
+  if (ranking != NULL)
+    {
+      GListModel *shown = tally_party_ranking_get_shown (ranking);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(TallyParty) party = g_list_model_get_item (shown, i);
+          Group *group = g_new0 (Group, 1);
+
+          group->key = tally_party_is_aggregate (party) ? "OTH" : tally_party_get_key (party);
+          group->members = tally_party_ranking_get_members (ranking, party);
+          g_ptr_array_add (groups, group);
+        }
+      return groups;
+    }
+
   Group *others = NULL;
   guint n_parties = parties ? g_list_model_get_n_items (parties) : 0;
 
@@ -235,6 +256,8 @@ append_group (GString            *line,
  * @results: (element-type TallyCouncilResult): the councils, in the order
  *   to write them (the list as the user sorted it)
  * @parties: (element-type TallyParty): the party table, for the columns
+ * @ranking: (nullable): the parties to name, in their order, the rest in
+ *   one OTH group; %NULL for a column group per party of @parties
  * @swing_from: (nullable): the swing column's "from" party
  * @swing_to: (nullable): its "to" party
  * @method: the vote-share method of the share columns and the swing
@@ -252,8 +275,9 @@ append_group (GString            *line,
  * Returns: (transfer full): the CSV
  */
 GBytes *
-tally_export_councils_csv (GListModel      *results,
-                           GListModel      *parties,
+tally_export_councils_csv (GListModel        *results,
+                           GListModel        *parties,
+                           TallyPartyRanking *ranking,
                            TallyParty      *swing_from,
                            TallyParty      *swing_to,
                            TallyVoteMethod  method)
@@ -266,7 +290,7 @@ tally_export_councils_csv (GListModel      *results,
   g_return_val_if_fail (G_IS_LIST_MODEL (results), NULL);
   g_return_val_if_fail (parties == NULL || G_IS_LIST_MODEL (parties), NULL);
 
-  groups = make_groups (parties);
+  groups = make_groups (parties, ranking);
 
   g_string_append (csv, ",code,name,type,region,election_date,seats,seats_up,majority,"
                         "control_before,control_after,outcome,outcome_description,turnout");

@@ -31,6 +31,8 @@
  */
 #pragma once
 
+#include "tally-party-ranking.h"
+
 #include <cairo.h>
 #include <gio/gio.h>
 
@@ -284,6 +286,7 @@ gboolean           tally_export_write_bytes           (const char               
 
 GBytes            *tally_export_councils_csv          (GListModel               *results,
                                                        GListModel               *parties,
+                                                       TallyPartyRanking        *ranking,
                                                        TallyParty               *swing_from,
                                                        TallyParty               *swing_to,
                                                        TallyVoteMethod           method);

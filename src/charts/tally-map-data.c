@@ -21,6 +21,7 @@
 #include "tally-election.h"
 #include "tally-map-data.h"
 #include "tally-map-short-labels.h"
+#include "tally-party-ranking.h"
 #include "tally-party.h"
 
 /* Holds and unchanged councils, paler than gains; no overall control is
@@ -430,8 +431,10 @@ static void
 colour_by_winner (Builder            *builder,
                   TallyMapArea       *area,
                   TallyCouncilResult *result,
-                  GListModel         *parties)
+                  GListModel         *parties,
+                  TallyPartyRanking  *ranking)
 {
+  TallyParty *shown;
   TallyParty *winner = NULL;
   guint best = 0, n_parties = g_list_model_get_n_items (parties);
   gboolean tie = FALSE;
@@ -459,8 +462,15 @@ colour_by_winner (Builder            *builder,
   if (tie)
     put_in_category (builder, area, "tie", party_rank (NULL), noc_rgb (builder), _("Tie for most seats"));
   else
-    put_in_category (builder, area, tally_party_get_key (winner), party_rank (winner), party_rgb (builder, winner),
-                     tally_party_get_full_name (winner));
+    {
+      /* A minor party's win is keyed as Others, as every view groups it;
+       * the tooltip still names the party. */
+      shown = ranking != NULL && tally_party_ranking_is_grouped (ranking, winner) &&
+              tally_party_ranking_get_others (ranking) != NULL
+              ? tally_party_ranking_get_others (ranking) : winner;
+      put_in_category (builder, area, tally_party_get_key (shown), party_rank (shown), party_rgb (builder, shown),
+                       tally_party_get_full_name (shown));
+    }
 
   g_free (area->figure);
   area->figure = tie ? g_strdup_printf (_("Tie: %u seats each"), best)
@@ -692,6 +702,7 @@ tally_map_data_new_for_results (GListModel       *councils,
   gboolean filtered;
   Builder builder = { 0 };
   g_autoptr(GHashTable) labels = NULL;
+  g_autoptr(TallyPartyRanking) ranking = NULL;
   guint n_councils, n_results;
 
   g_atomic_ref_count_init (&data->ref_count);
@@ -722,6 +733,11 @@ tally_map_data_new_for_results (GListModel       *councils,
 
   filtered = filter != NULL && !tally_filter_is_empty (filter);
   heading_for (data, colour_by, basis, election, party, swing_from);
+
+  /* The key names the parties every view names, the rest as Others: over
+   * every council of the election, as the window ranks them. */
+  if (results != NULL && (colour_by == TALLY_MAP_COLOUR_WINNER || colour_by == TALLY_MAP_COLOUR_CONTROL))
+    ranking = tally_party_ranking_new (parties, results);
 
   /* Every hex its own label: not "Har" for six councils. */
   labels = tally_map_short_labels (councils);
@@ -764,7 +780,7 @@ tally_map_data_new_for_results (GListModel       *councils,
           colour_by_change (&builder, area, result);
           break;
         case TALLY_MAP_COLOUR_WINNER:
-          colour_by_winner (&builder, area, result, parties);
+          colour_by_winner (&builder, area, result, parties, ranking);
           break;
         case TALLY_MAP_COLOUR_SHARE:
           if (party != NULL && isfinite (value = tally_council_result_get_vote_share (result, party, TALLY_VOTE_METHOD_TOTAL)))

@@ -31,6 +31,7 @@
 #include "tally-boundaries.h"
 #include "tally-catalog.h"
 #include "tally-chart-adapt.h"
+#include "tally-chart-group.h"
 #include "tally-council.h"
 #include "tally-council-result.h"
 #include "tally-database.h"
@@ -87,6 +88,7 @@ typedef struct
   TallyResults       *results;
   TallyFilter        *filter;
   GListModel         *parties;
+  TallyPartyRanking  *ranking;  /* the parties scope charts and the CSV name; made on first need */
   TallyVoteMethod     method;
   TallyParty         *swing_from;
   TallyParty         *swing_to;
@@ -126,6 +128,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static void
 export_clear (Export *export)
 {
+  g_clear_pointer (&export->ranking, tally_party_ranking_unref);
   g_clear_object (&export->database);
   g_clear_object (&export->catalog);
   g_clear_object (&export->results);
@@ -314,6 +317,21 @@ adapt_council_chart (Export             *export,
     }
 }
 
+/* The named parties and Others, over every council of the election, as
+ * the window ranks them. */
+static TallyPartyRanking *
+ensure_ranking (Export *export)
+{
+  TallyFilter *filter = tally_results_get_filter (export->results);
+
+  if (export->ranking == NULL)
+    export->ranking = tally_party_ranking_new (
+      export->parties, tally_results_get_council_results (export->results,
+                                                          tally_results_resolve_election (export->results, filter),
+                                                          tally_results_resolve_baseline (export->results, filter)));
+  return export->ranking;
+}
+
 /* The chart of every council the filter matches, as the Charts view shows it. */
 static gpointer
 adapt_scope_chart (Export         *export,
@@ -330,9 +348,20 @@ adapt_scope_chart (Export         *export,
     case TALLY_CHART_HEMICYCLE:
     case TALLY_CHART_SEAT_BARS:
     case TALLY_CHART_WAFFLE:
-      return tally_chart_adapt_scope_seats (summary, export->parties, scope);
+      {
+        TallySeatChartData *data = tally_chart_adapt_scope_seats (summary, export->parties, scope);
+
+        tally_chart_group_seats (data, ensure_ranking (export));
+        return data;
+      }
     case TALLY_CHART_SHARE_BARS:
-      return tally_chart_adapt_scope_shares (summary, export->parties, export->method, TALLY_SHARE_MODE_CHANGE, scope);
+      {
+        TallyShareChartData *data = tally_chart_adapt_scope_shares (summary, export->parties, export->method,
+                                                                    TALLY_SHARE_MODE_CHANGE, scope);
+
+        tally_chart_group_scope_shares (data, ensure_ranking (export), summary, export->method);
+        return data;
+      }
     case TALLY_CHART_SWINGOMETER:
       if (export->swing_from == NULL || export->swing_to == NULL)
         return NULL;
@@ -343,7 +372,12 @@ adapt_scope_chart (Export         *export,
       return tally_chart_adapt_swing_scatter (tally_scope_summary_get_councils (summary), export->swing_from,
                                               export->swing_to, export->method, TRUE, NULL);
     case TALLY_CHART_STATE:
-      return tally_chart_adapt_state (summary, export->parties, scope);
+      {
+        TallyStateChartData *data = tally_chart_adapt_state (summary, export->parties, scope);
+
+        tally_chart_group_state (data, ensure_ranking (export));
+        return data;
+      }
     default:
       g_return_val_if_reached (NULL);
     }
@@ -778,7 +812,8 @@ export_csv (Export *export)
     }
 
   if (bytes == NULL)
-    bytes = tally_export_councils_csv (matching, export->parties, export->swing_from, export->swing_to,
+    bytes = tally_export_councils_csv (matching, export->parties, ensure_ranking (export), export->swing_from,
+                                       export->swing_to,
                                        export->method);
 
   to_stdout = options->output == NULL || g_str_equal (options->output, "-");

@@ -17,6 +17,7 @@
 #include "tally-chart-adapt.h"
 #include "tally-charts-page.h"
 #include "tally-council.h"
+#include "tally-chart-group.h"
 #include "tally-filter.h"
 #include "tally-results.h"
 #include "tally-selection.h"
@@ -27,6 +28,7 @@ struct _TallyChartsPage
 
   TallyResults   *results;
   TallySelection *selection;
+  TallyPartyRanking *ranking;  /* NULL: every party by name (Others expanded) */
   GtkWidget      *scroller;
   GtkWidget      *grid;
   TallyChartView *views[TALLY_N_CHART_KINDS];
@@ -105,14 +107,17 @@ update_chart_cb (TallyChartView *view,
     {
     case TALLY_CHART_STATE:
       data = tally_chart_adapt_state (summary, parties, scope);
+      tally_chart_group_state (data, self->ranking);
       break;
 
     case TALLY_CHART_SEAT_BARS:
       data = tally_chart_adapt_scope_seats (summary, parties, scope);
+      tally_chart_group_seats (data, self->ranking);
       break;
 
     case TALLY_CHART_SHARE_BARS:
       data = tally_chart_adapt_scope_shares (summary, parties, TALLY_VOTE_METHOD_TOTAL, TALLY_SHARE_MODE_CHANGE, scope);
+      tally_chart_group_scope_shares (data, self->ranking, summary, TALLY_VOTE_METHOD_TOTAL);
       break;
 
     case TALLY_CHART_SWINGOMETER:
@@ -165,6 +170,7 @@ tally_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->results);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
 
   G_OBJECT_CLASS (tally_charts_page_parent_class)->dispose (object);
 }
@@ -251,6 +257,26 @@ tally_charts_page_set_engine (TallyChartsPage *self,
         tally_chart_view_watch (view, selection, "notify::council");
       tally_chart_view_queue_update (view);
     }
+}
+
+/**
+ * tally_charts_page_set_ranking:
+ * @ranking: (nullable): the parties the charts name, the rest as Others;
+ *   %NULL names every party
+ */
+void
+tally_charts_page_set_ranking (TallyChartsPage   *self,
+                               TallyPartyRanking *ranking)
+{
+  g_return_if_fail (TALLY_IS_CHARTS_PAGE (self));
+
+  if (ranking != NULL)
+    tally_party_ranking_ref (ranking);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+  self->ranking = ranking;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    tally_chart_view_queue_update (self->views[shown[i].kind]);
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-party-ranking.h"
+
 #include "tally-chart-view.h"
 #include "tally-types.h"
 
@@ -21,6 +23,8 @@ GtkWidget      *tally_charts_page_new        (void);
 void            tally_charts_page_set_engine (TallyChartsPage *self,
                                               TallyResults    *results,
                                               TallySelection  *selection);
+void            tally_charts_page_set_ranking (TallyChartsPage   *self,
+                                               TallyPartyRanking *ranking);
 TallyChartView *tally_charts_page_get_view   (TallyChartsPage *self,
                                               TallyChartKind   kind);
 void            tally_charts_page_set_colour_blind_safe (TallyChartsPage *self,

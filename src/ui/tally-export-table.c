@@ -25,6 +25,18 @@ typedef struct
   GtkFileChooserNative *chooser;
 } Save;
 
+/* The parties the window names, and Others: the list's columns. */
+static TallyPartyRanking *
+rank_parties (TallyResults *results)
+{
+  TallyFilter *filter = tally_results_get_filter (results);
+
+  return tally_party_ranking_new (tally_catalog_get_parties (tally_results_get_catalog (results)),
+                                  tally_results_get_council_results (results,
+                                                                     tally_results_resolve_election (results, filter),
+                                                                     tally_results_resolve_baseline (results, filter)));
+}
+
 static void
 save_free (gpointer data)
 {
@@ -78,8 +90,8 @@ tally_export_table_write (GListModel        *rows,
   else
     {
       TallyCatalog *catalog = tally_results_get_catalog (results);
-
-      bytes = tally_export_councils_csv (rows, tally_catalog_get_parties (catalog),
+      g_autoptr(TallyPartyRanking) ranking = rank_parties (results);
+      bytes = tally_export_councils_csv (rows, tally_catalog_get_parties (catalog), ranking,
                                          tally_catalog_lookup_party (catalog, "CON"),
                                          tally_catalog_lookup_party (catalog, "LAB"),
                                          TALLY_VOTE_METHOD_TOTAL);
@@ -140,6 +152,7 @@ tally_export_table_to_tsv (GListModel   *rows,
 {
   TallyCatalog *catalog;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TallyPartyRanking) ranking = NULL;
   gsize length;
   const char *csv;
 
@@ -147,7 +160,8 @@ tally_export_table_to_tsv (GListModel   *rows,
   g_return_val_if_fail (TALLY_IS_RESULTS (results), NULL);
 
   catalog = tally_results_get_catalog (results);
-  bytes = tally_export_councils_csv (rows, tally_catalog_get_parties (catalog),
+  ranking = rank_parties (results);
+  bytes = tally_export_councils_csv (rows, tally_catalog_get_parties (catalog), ranking,
                                      tally_catalog_lookup_party (catalog, "CON"),
                                      tally_catalog_lookup_party (catalog, "LAB"), TALLY_VOTE_METHOD_TOTAL);
   csv = g_bytes_get_data (bytes, &length);

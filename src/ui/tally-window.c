@@ -276,6 +276,42 @@ open_council (TallyWindow  *self,
   return TRUE;
 }
 
+/* The named parties, in results order, over the whole latest election;
+ * with Others expanded, every party that won a seat is named too. */
+static void
+make_ranking (TallyWindow  *self,
+              TallyCatalog *catalog,
+              TallyResults *results)
+{
+  TallyElection *latest = tally_catalog_get_latest_election (catalog);
+  GListModel *all_results = tally_results_get_council_results (results, latest,
+                                                               tally_election_get_baseline (latest));
+  GAction *expand = g_action_map_lookup_action (G_ACTION_MAP (self), "expand-others");
+  g_autoptr(GVariant) state = expand ? g_action_get_state (expand) : NULL;
+  gboolean expanded = state != NULL && g_variant_get_boolean (state);
+
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+  self->ranking = tally_party_ranking_new_full (tally_catalog_get_parties (catalog), all_results, !expanded);
+}
+
+/* Show Every Party: Others opened out in the cards, the list's columns and
+ * the charts, or folded again; one click in the menu. */
+static void
+expand_others_cb (GSimpleAction *action,
+                  GVariant      *value,
+                  TallyWindow   *self)
+{
+  g_simple_action_set_state (action, value);
+
+  if (self->catalog == NULL || self->results == NULL)
+    return;
+
+  make_ranking (self, self->catalog, self->results);
+  tally_council_list_set_parties (self->council_list, self->ranking);
+  tally_charts_page_set_ranking (self->charts_page, self->ranking);
+  tally_party_summary_set_summary (self->party_summary, tally_results_get_summary (self->results), self->ranking);
+}
+
 static void
 council_activated_cb (TallyWindow        *self,
                       TallyCouncilResult *result)
@@ -664,6 +700,13 @@ tally_window_init (TallyWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_back_button), self,
                            G_CONNECT_SWAPPED);
 
+  {
+    g_autoptr(GSimpleAction) expand = g_simple_action_new_stateful ("expand-others", NULL,
+                                                                    g_variant_new_boolean (FALSE));
+
+    g_signal_connect_object (expand, "change-state", G_CALLBACK (expand_others_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (expand));
+  }
   self->settings = g_settings_new (APPLICATION_ID);
   self->selection = tally_selection_new ();
   _tally_window_init_import (self);
@@ -726,14 +769,7 @@ _tally_window_install_engine (TallyWindow  *self,
 
   /* Which parties are named, and their order, over the whole latest
    * election: the same in every view whatever the filter. */
-  {
-    TallyElection *latest = tally_catalog_get_latest_election (catalog);
-    GListModel *all_results = tally_results_get_council_results (results, latest,
-                                                                 tally_election_get_baseline (latest));
-
-    g_clear_pointer (&self->ranking, tally_party_ranking_unref);
-    self->ranking = tally_party_ranking_new (tally_catalog_get_parties (catalog), all_results);
-  }
+  make_ranking (self, catalog, results);
 
   tally_results_set_filter (results, filter);
   g_set_object (&self->catalog, catalog);
@@ -752,6 +788,7 @@ _tally_window_install_engine (TallyWindow  *self,
   tally_council_list_set_engine (self->council_list, results);
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
   tally_charts_page_set_engine (self->charts_page, results, self->selection);
+  tally_charts_page_set_ranking (self->charts_page, self->ranking);
   tally_map_view_set_selection (self->map_view, self->selection);
   tally_map_view_set_results (self->map_view, results);
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,

@@ -71,6 +71,21 @@ TallyPartyRanking *
 tally_party_ranking_new (GListModel *parties,
                          GListModel *results)
 {
+  return tally_party_ranking_new_full (parties, results, TRUE);
+}
+
+/**
+ * tally_party_ranking_new_full:
+ * @group_minor: %FALSE to name every party that won a seat at either
+ *   election too (Others expanded): only parties with none stay in Others
+ *
+ * Returns: (transfer full): the ranking
+ */
+TallyPartyRanking *
+tally_party_ranking_new_full (GListModel *parties,
+                              GListModel *results,
+                              gboolean    group_minor)
+{
   TallyPartyRanking *self = g_new0 (TallyPartyRanking, 1);
   g_autoptr(GPtrArray) named = g_ptr_array_new ();
   guint n_parties = g_list_model_get_n_items (parties);
@@ -127,7 +142,8 @@ tally_party_ranking_new (GListModel *parties,
         continue;
       if (stats->councils_after > 0 || stats->councils_before > 0 ||
           stats->councils_with_seats_now >= TALLY_MAJOR_PARTY_MIN_COUNCILS ||
-          stats->councils_with_seats_then >= TALLY_MAJOR_PARTY_MIN_COUNCILS)
+          stats->councils_with_seats_then >= TALLY_MAJOR_PARTY_MIN_COUNCILS ||
+          (!group_minor && (stats->councils_with_seats_now > 0 || stats->councils_with_seats_then > 0)))
         g_ptr_array_add (named, stats);
       else
         g_ptr_array_add (self->grouped, party);

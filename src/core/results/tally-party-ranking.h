@@ -21,6 +21,9 @@ typedef struct _TallyPartyRanking TallyPartyRanking;
 
 TallyPartyRanking *tally_party_ranking_new          (GListModel         *parties,
                                                      GListModel         *results);
+TallyPartyRanking *tally_party_ranking_new_full     (GListModel         *parties,
+                                                     GListModel         *results,
+                                                     gboolean            group_minor);
 TallyPartyRanking *tally_party_ranking_ref          (TallyPartyRanking  *self);
 void               tally_party_ranking_unref        (TallyPartyRanking  *self);
 GListModel        *tally_party_ranking_get_shown    (TallyPartyRanking  *self);
