@@ -601,6 +601,47 @@ test_empty_result_says_why (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+find_title (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-1"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A council's page opens with its name shown, not selected as if to be
+ * typed over (the title can still be selected and copied by hand). */
+static void
+test_council_title_not_selected (void)
+{
+  TallyWindow *window = open_window ();
+  g_autofree char *text = open_council_page (window, "Trafford");
+  GtkLabel *title = find_title (GTK_WIDGET (tally_window_get_council_page (window)));
+  int start = 0, end = 0;
+
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Trafford");
+  g_assert_true (gtk_label_get_selectable (title));
+  /* Focus moving onto the page's first widget, as it does when the list
+   * it came from goes: no selection either. */
+  gtk_widget_grab_focus (GTK_WIDGET (title));
+  tally_test_wait_for_frames (50);
+  if (gtk_label_get_selection_bounds (title, &start, &end))
+    g_error ("the title opens with characters %d to %d selected", start, end);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
+  g_test_add_func ("/explorer/council-title-not-selected", test_council_title_not_selected);
   g_test_add_func ("/explorer/empty-result-says-why", test_empty_result_says_why);
   g_test_add_func ("/explorer/show-council-by-part-of-name", test_show_council_by_part_of_name);
   g_test_add_func ("/explorer/council-page-bases", test_council_page_bases);
