@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "tally-council.h"
@@ -642,6 +643,40 @@ test_council_title_not_selected (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Sorting the list by a column keeps where the user had scrolled to. */
+static void
+test_sort_keeps_scroll (void)
+{
+  TallyWindow *window = open_window ();
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+  double before;
+
+  g_assert_nonnull (scroller);
+  /* A council about half way down is selected, as after a click. */
+  tally_selection_set_council (tally_window_get_selection (window),
+                               tally_catalog_lookup_council (tally_window_get_catalog (window), "E07000240"));
+  tally_test_wait_for_frames (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  tally_test_wait_for_frames (200);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 100);
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  tally_test_wait_for_frames (300);
+  g_test_message ("scrolled to %.0f, after sorting %.0f", before, gtk_adjustment_get_value (adjustment));
+  /* Still the selected council, and not back at the top. */
+  g_assert_cmpstr (tally_council_get_code (tally_selection_get_council (tally_window_get_selection (window))), ==,
+                   "E07000240");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
+  g_test_add_func ("/explorer/sort-keeps-scroll", test_sort_keeps_scroll);
   g_test_add_func ("/explorer/council-title-not-selected", test_council_title_not_selected);
   g_test_add_func ("/explorer/empty-result-says-why", test_empty_result_says_why);
   g_test_add_func ("/explorer/show-council-by-part-of-name", test_show_council_by_part_of_name);
