@@ -24,6 +24,7 @@
 #include "tally-council-result.h"
 #include "tally-election.h"
 #include "tally-filter.h"
+#include "tally-filter-panel.h"
 #include "tally-map-view.h"
 #include "tally-party.h"
 #include "tally-party-summary.h"
@@ -286,6 +287,22 @@ test_dudley_page (void)
   close_window (window);
 }
 
+/* The panel's count for a party is that of the engine as the night
+ * stands, not of an earlier moment, and not nothing. */
+static void
+assert_panel_counts_party (TallyWindow *window,
+                           const char  *key)
+{
+  g_autoptr(TallyFilter) only = tally_filter_copy (tally_results_get_filter (tally_window_get_results (window)));
+  const char *keys[] = { key, NULL };
+  guint expected;
+
+  tally_filter_set_parties (only, keys);
+  expected = tally_results_count_matching (tally_window_get_results (window), only);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (tally_filter_panel_get_count (tally_window_get_filter_panel (window), "party", key), ==, expected);
+}
+
 /* The timeline at a moment: the header line and the state of the parties
  * count the councils declared by then, as the file says. */
 static void
@@ -316,7 +333,14 @@ test_timeline_counts (void)
   g_assert_true (g_str_has_prefix (tally_party_summary_get_text (tally_window_get_party_summary (window)),
                                    "all 150 councils declared\n"));
 
+  /* The filter panel counts as the night stands: London's 32 councils
+   * (every one has some wards in the list), and gains. */
+  g_assert_cmpuint (tally_filter_panel_get_count (tally_window_get_filter_panel (window), "region", "London"), ==, 32);
+  assert_panel_counts_party (window, "LAB");
+
   look_back_to (window, "2018-05-04T02:30:00Z");
+  g_assert_cmpuint (tally_filter_panel_get_count (tally_window_get_filter_panel (window), "region", "London"), ==, 32);
+  assert_panel_counts_party (window, "LAB");
   /* Dudley is the one council part declared then. */
   expected_header = g_strdup_printf ("As at 02:30 · %u of 150 councils declared, 1 in progress · latest ", n_at_0230);
   expected_summary = g_strdup_printf ("after %u of 150 councils · 1 partly declared, counted once its last ward is in\n",

@@ -588,6 +588,20 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
   refresh (self);
 }
 
+/**
+ * tally_filter_panel_refresh:
+ *
+ * Counts every choice again: the engine's figures changed under the same
+ * filter (results night: a council declared, another moment of the night).
+ */
+void
+tally_filter_panel_refresh (TallyFilterPanel *self)
+{
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+
+  refresh (self);
+}
+
 void
 tally_filter_panel_focus_search (TallyFilterPanel *self)
 {

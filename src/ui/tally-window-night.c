@@ -231,6 +231,8 @@ apply (TallyWindow *self)
   tally_council_page_set_night (self->council_page, night, self->catalog);
   tally_party_summary_set_summary (self->party_summary, tally_results_get_summary (self->results), self->ranking);
   tally_party_summary_set_night_note (self->party_summary, note);
+  /* Its counts (gained, Labour, …) are of the councils declared by now. */
+  tally_filter_panel_refresh (self->filter_panel);
 
   /* The rows were bound again: the list stays where the user had it. */
   if (adjustment != NULL)
