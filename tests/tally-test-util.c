@@ -9,7 +9,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "tally-catalog.h"
+#include "tally-election.h"
 #include "tally-database-private.h"
+#include "tally-results.h"
 #include "tally-test-util.h"
 
 char *
@@ -128,23 +131,153 @@ tally_test_run_tally (TallyTestRun       *run,
   run->lines = g_strsplit (run->out, "\n", -1);
 }
 
-/* Import tests: each gets a fresh folder, and the path of a database the
- * first import makes. */
+/* A file's whole contents; the test fails when it cannot be read. */
+char *
+tally_test_read_file (const char *path,
+                      gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* For g_ptr_array_sort() of strings. */
+int
+tally_test_compare_strings (gconstpointer a,
+                            gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+char *
+tally_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, tally_test_compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Changes a file with plain SQLite, as another program (or the stranger
+ * who made it) would. */
 void
-tally_test_import_fixture_setup (TallyTestImportFixture *fixture,
-                                 gconstpointer           data)
+tally_test_run_sql (const char *path,
+                    const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
+}
+
+/* A byte-for-byte copy of the bundled database at @path. */
+void
+tally_test_copy_bundled (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = tally_test_read_file (tally_test_bundled_database (), &length);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/**
+ * tally_test_bundled_open:
+ *
+ * Opens the bundled database read-only with its catalogue, an engine over
+ * an empty filter, and its two elections (2018 and its 2014 baseline).
+ */
+void
+tally_test_bundled_open (TallyTestBundled *bundled)
+{
+  g_autoptr(GError) error = NULL;
+
+  bundled->database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  bundled->catalog = tally_catalog_new (bundled->database, &error);
+  g_assert_no_error (error);
+  bundled->results = tally_results_new (bundled->catalog, &error);
+  g_assert_no_error (error);
+  bundled->filter = tally_filter_new ();
+  tally_results_set_filter (bundled->results, bundled->filter);
+  bundled->election = tally_catalog_lookup_election (bundled->catalog, "2018-05-03");
+  bundled->baseline = tally_catalog_lookup_election (bundled->catalog, "2014-05-22");
+  g_assert_nonnull (bundled->election);
+  g_assert_true (tally_catalog_get_latest_election (bundled->catalog) == bundled->election);
+  g_assert_true (tally_election_get_baseline (bundled->election) == bundled->baseline);
+}
+
+void
+tally_test_bundled_close (TallyTestBundled *bundled)
+{
+  g_clear_object (&bundled->filter);
+  g_clear_object (&bundled->results);
+  g_clear_object (&bundled->catalog);
+  g_clear_object (&bundled->database);
+}
+
+/* A council's result in 2018, which must be there. */
+TallyCouncilResult *
+tally_test_bundled_lookup (TallyTestBundled *bundled,
+                           const char       *code)
+{
+  TallyCouncil *council = tally_catalog_lookup_council (bundled->catalog, code);
+  TallyCouncilResult *result;
+
+  g_assert_nonnull (council);
+  result = tally_results_lookup (bundled->results, bundled->election, NULL, council);
+  g_assert_nonnull (result);
+  return result;
+}
+
+TallyParty *
+tally_test_bundled_party (TallyTestBundled *bundled,
+                          const char       *key)
+{
+  TallyParty *found = tally_catalog_lookup_party (bundled->catalog, key);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A fresh folder for each test, and the path of a database in it that is
+ * not there until the test (or its first import) makes it. */
+void
+tally_test_folder_setup (TallyTestFolder *fixture,
+                         gconstpointer    data)
 {
   fixture->dir = tally_test_make_temp_dir ();
   fixture->db_path = g_build_filename (fixture->dir, "tally.db", NULL);
 }
 
 void
-tally_test_import_fixture_teardown (TallyTestImportFixture *fixture,
-                                    gconstpointer           data)
+tally_test_folder_teardown (TallyTestFolder *fixture,
+                            gconstpointer    data)
 {
   tally_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
+}
+
+/* A path in the test's folder. */
+char *
+tally_test_folder_path (TallyTestFolder *fixture,
+                        const char      *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
 }
 
 char *
@@ -269,7 +402,7 @@ tally_test_fingerprint (const char *db_path)
 }
 
 char *
-tally_test_import_good (TallyTestImportFixture *fixture)
+tally_test_import_good (TallyTestFolder *fixture)
 {
   g_autoptr(TallyImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;

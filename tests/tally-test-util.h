@@ -6,8 +6,11 @@
 
 #include <gio/gio.h>
 
+#include "tally-catalog.h"
 #include "tally-database.h"
+#include "tally-filter.h"
 #include "tally-import.h"
+#include "tally-results.h"
 
 G_BEGIN_DECLS
 
@@ -34,17 +37,48 @@ void        tally_test_run_tally        (TallyTestRun       *run,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TallyTestRun, tally_test_run_clear)
 
-/* The import tests (test-import*.c) */
+char       *tally_test_read_file        (const char         *path,
+                                         gsize              *length);
+int         tally_test_compare_strings  (gconstpointer       a,
+                                         gconstpointer       b);
+char       *tally_test_list_dir         (const char         *dir);
+void        tally_test_run_sql          (const char         *path,
+                                         const char         *sql);
+void        tally_test_copy_bundled     (const char         *path);
+
+/* The bundled database, its catalogue and an engine over it. */
+typedef struct
+{
+  TallyDatabase *database;
+  TallyCatalog  *catalog;
+  TallyResults  *results;
+  TallyFilter   *filter;    /* the engine's, empty */
+  TallyElection *election;  /* 2018, the latest */
+  TallyElection *baseline;  /* 2014 */
+} TallyTestBundled;
+
+void                tally_test_bundled_open   (TallyTestBundled *bundled);
+void                tally_test_bundled_close  (TallyTestBundled *bundled);
+TallyCouncilResult *tally_test_bundled_lookup (TallyTestBundled *bundled,
+                                               const char       *code);
+TallyParty         *tally_test_bundled_party  (TallyTestBundled *bundled,
+                                               const char       *key);
+
+/* A fresh folder per test (g_test_add fixture) */
 typedef struct
 {
   char *dir;
-  char *db_path;    /* not there until the first import makes it */
-} TallyTestImportFixture;
+  char *db_path;    /* not there until the test (or its first import) makes it */
+} TallyTestFolder;
 
-void                tally_test_import_fixture_setup    (TallyTestImportFixture *fixture,
-                                                        gconstpointer           data);
-void                tally_test_import_fixture_teardown (TallyTestImportFixture *fixture,
-                                                        gconstpointer           data);
+void                tally_test_folder_setup    (TallyTestFolder *fixture,
+                                                gconstpointer    data);
+void                tally_test_folder_teardown (TallyTestFolder *fixture,
+                                                gconstpointer    data);
+char               *tally_test_folder_path     (TallyTestFolder *fixture,
+                                                const char      *name);
+
+/* The import tests (test-import*.c) */
 char               *tally_test_data_path               (const char             *name);
 TallyImporter      *tally_test_new_importer            (const char             *db_path,
                                                         TallyImportFormat       format,
@@ -61,7 +95,7 @@ gint64              tally_test_query_int               (const char             *
 char               *tally_test_query_rows              (const char             *db_path,
                                                         const char             *sql);
 char               *tally_test_fingerprint             (const char             *db_path);
-char               *tally_test_import_good             (TallyTestImportFixture *fixture);
+char               *tally_test_import_good             (TallyTestFolder        *fixture);
 gboolean            tally_test_has_warning             (TallyImportSummary     *summary,
                                                         const char             *text);
 

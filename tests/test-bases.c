@@ -23,65 +23,22 @@
 #include "tally-scope-summary.h"
 #include "tally-test-util.h"
 
-typedef struct
-{
-  TallyDatabase *database;
-  TallyCatalog  *catalog;
-  TallyResults  *results;
-  TallyFilter   *filter;
-  TallyElection *election;
-} Fixture;
+typedef TallyTestBundled Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  fixture->catalog = tally_catalog_new (fixture->database, &error);
-  g_assert_no_error (error);
-  fixture->results = tally_results_new (fixture->catalog, &error);
-  g_assert_no_error (error);
-  fixture->filter = tally_filter_new ();
-  tally_results_set_filter (fixture->results, fixture->filter);
-  fixture->election = tally_catalog_lookup_election (fixture->catalog, "2018-05-03");
-  g_assert_nonnull (fixture->election);
+  tally_test_bundled_open (fixture);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_clear_object (&fixture->filter);
-  g_clear_object (&fixture->results);
-  g_clear_object (&fixture->catalog);
-  g_clear_object (&fixture->database);
+  tally_test_bundled_close (fixture);
 }
 
-static TallyCouncilResult *
-lookup (Fixture    *fixture,
-        const char *code)
-{
-  TallyCouncil *council = tally_catalog_lookup_council (fixture->catalog, code);
-  TallyCouncilResult *result;
-
-  g_assert_nonnull (council);
-  result = tally_results_lookup (fixture->results, fixture->election, NULL, council);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static TallyParty *
-party (Fixture    *fixture,
-       const char *key)
-{
-  TallyParty *found = tally_catalog_lookup_party (fixture->catalog, key);
-
-  g_assert_nonnull (found);
-  return found;
-}
 
 typedef struct
 {
@@ -119,7 +76,7 @@ test_outcomes (Fixture       *fixture,
       tally_filter_set_basis (fixture->filter, basis);
       for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
         {
-          TallyCouncilResult *result = lookup (fixture, facts[i].code);
+          TallyCouncilResult *result = tally_test_bundled_lookup (fixture, facts[i].code);
           g_autofree char *description = tally_council_result_describe_outcome (result, FALSE);
 
           g_test_message ("%s, %s: %s", facts[i].name, tally_basis_to_string (basis), description);
@@ -132,7 +89,7 @@ test_outcomes (Fixture       *fixture,
   /* The eve basis compares control with the eve, as the services do. */
   tally_filter_set_basis (fixture->filter, TALLY_BASIS_EVE);
   {
-    g_autofree char *plymouth = tally_council_result_describe_outcome (lookup (fixture, "E06000026"), FALSE);
+    g_autofree char *plymouth = tally_council_result_describe_outcome (tally_test_bundled_lookup (fixture, "E06000026"), FALSE);
 
     g_assert_cmpstr (plymouth, ==, "Labour gain from Conservative");
   }
@@ -167,16 +124,16 @@ test_scoreboard (Fixture       *fixture,
       g_assert_cmpint (tally_scope_summary_get_basis (summary), ==, boards[i].basis);
 
       /* After the poll, the published count on every basis. */
-      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LAB"), TALLY_STAGE_AFTER), ==, 74);
-      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_AFTER), ==, 46);
-      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_AFTER), ==, 9);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LAB"), TALLY_STAGE_AFTER), ==, 74);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "CON"), TALLY_STAGE_AFTER), ==, 46);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LD"), TALLY_STAGE_AFTER), ==, 9);
       g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER), ==, 21);
 
-      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_BEFORE), ==, boards[i].con_before);
-      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_BEFORE), ==, boards[i].ld_before);
-      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LAB")), ==, boards[i].lab);
-      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "CON")), ==, boards[i].con);
-      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LD")), ==, boards[i].ld);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "CON"), TALLY_STAGE_BEFORE), ==, boards[i].con_before);
+      g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LD"), TALLY_STAGE_BEFORE), ==, boards[i].ld_before);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "LAB")), ==, boards[i].lab);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "CON")), ==, boards[i].con);
+      g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "LD")), ==, boards[i].ld);
       g_assert_cmpint (tally_scope_summary_get_councils_change (summary, NULL), ==, boards[i].noc);
     }
 }
@@ -335,7 +292,7 @@ test_seat_change_never_mixes (Fixture       *fixture,
                                       : seats_in (tables.won_then, code, keys[k]);
               int previous = seats_in (tables.won_now, code, keys[k]) - then;
 
-              changed = tally_council_result_get_seats_change (result, party (fixture, keys[k]), &change);
+              changed = tally_council_result_get_seats_change (result, tally_test_bundled_party (fixture, keys[k]), &change);
               if (!changed)
                 {
                   /* Left out: only on new boundaries, only on the default
@@ -383,7 +340,7 @@ test_seat_change_never_mixes (Fixture       *fixture,
         {
           int change = 0;
 
-          g_assert_true (tally_scope_summary_get_seats_change (summary, party (fixture, keys[k]), &change));
+          g_assert_true (tally_scope_summary_get_seats_change (summary, tally_test_bundled_party (fixture, keys[k]), &change));
           g_assert_cmpint (change, ==, expected[k]);
           /* A mixed total differs: the test would catch one. */
           if (basis != TALLY_BASIS_EVE && g_str_equal (keys[k], "CON"))
@@ -412,7 +369,7 @@ test_postponed_polls (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (polls); i++)
     {
-      TallyCouncilResult *result = lookup (fixture, polls[i].code);
+      TallyCouncilResult *result = tally_test_bundled_lookup (fixture, polls[i].code);
       g_auto(GStrv) lines = tally_council_result_describe_special_polls (result);
       guint seats;
 
@@ -424,7 +381,7 @@ test_postponed_polls (Fixture       *fixture,
 
   /* Kirklees, Birstall and Birkenshaw: two elected where one was due. */
   {
-    g_auto(GStrv) lines = tally_council_result_describe_special_polls (lookup (fixture, "E08000034"));
+    g_auto(GStrv) lines = tally_council_result_describe_special_polls (tally_test_bundled_lookup (fixture, "E08000034"));
 
     g_assert_cmpstr (lines[0], ==, "Birstall and Birkenshaw: a same-day by-election for 1 more seat "
                                    "(elected on the ballot: CON 2)");

@@ -24,64 +24,22 @@
 
 #define assert_share(value, expected) g_assert_cmpfloat_with_epsilon ((value), (expected), 0.005)
 
-typedef struct
-{
-  TallyDatabase *database;
-  TallyCatalog  *catalog;
-  TallyResults  *results;
-  TallyElection *election;  /* 2018 */
-  TallyElection *baseline;  /* 2014 */
-} Bundled;
+typedef TallyTestBundled Bundled;
 
 static void
 bundled_setup (Bundled       *fixture,
                gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  fixture->catalog = tally_catalog_new (fixture->database, &error);
-  g_assert_no_error (error);
-  fixture->results = tally_results_new (fixture->catalog, &error);
-  g_assert_no_error (error);
-  fixture->election = tally_catalog_lookup_election (fixture->catalog, "2018-05-03");
-  fixture->baseline = tally_catalog_lookup_election (fixture->catalog, "2014-05-22");
-  g_assert_nonnull (fixture->election);
-  g_assert_true (tally_election_get_baseline (fixture->election) == fixture->baseline);
+  tally_test_bundled_open (fixture);
 }
 
 static void
 bundled_teardown (Bundled       *fixture,
                   gconstpointer  user_data)
 {
-  g_clear_object (&fixture->results);
-  g_clear_object (&fixture->catalog);
-  g_clear_object (&fixture->database);
+  tally_test_bundled_close (fixture);
 }
 
-static TallyCouncilResult *
-lookup (Bundled    *fixture,
-        const char *code)
-{
-  TallyCouncil *council = tally_catalog_lookup_council (fixture->catalog, code);
-  TallyCouncilResult *result;
-
-  g_assert_nonnull (council);
-  result = tally_results_lookup (fixture->results, fixture->election, NULL, council);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static TallyParty *
-party (Bundled    *fixture,
-       const char *key)
-{
-  TallyParty *found = tally_catalog_lookup_party (fixture->catalog, key);
-
-  g_assert_nonnull (found);
-  return found;
-}
 
 /* Hand-worked arithmetic */
 
@@ -201,7 +159,7 @@ test_bundled_outcomes (Bundled       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      TallyCouncilResult *result = lookup (fixture, facts[i].code);
+      TallyCouncilResult *result = tally_test_bundled_lookup (fixture, facts[i].code);
       TallyParty *before = tally_council_result_get_control (result, TALLY_STAGE_BEFORE);
       TallyParty *after = tally_council_result_get_control (result, TALLY_STAGE_AFTER);
       g_autofree char *description = tally_council_result_describe_outcome (result, FALSE);
@@ -215,7 +173,7 @@ test_bundled_outcomes (Bundled       *fixture,
     }
 
   {
-    g_autofree char *abbreviated = tally_council_result_describe_outcome (lookup (fixture, "E06000031"), TRUE);
+    g_autofree char *abbreviated = tally_council_result_describe_outcome (tally_test_bundled_lookup (fixture, "E06000031"), TRUE);
     g_assert_cmpstr (abbreviated, ==, "Con gain from NOC");
   }
 }
@@ -243,22 +201,22 @@ test_bundled_control_counts (Bundled       *fixture,
    * the published count.  Before, on the default basis (the eve of the
    * poll): Lab 74, Con 48, LD 5, NOC 23; so the BBC's scoreboard, Lab ±0,
    * Con −2, LD +4 (test-bases.c has the other bases). */
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LAB"), TALLY_STAGE_AFTER), ==, 74);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_AFTER), ==, 46);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_AFTER), ==, 9);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LAB"), TALLY_STAGE_AFTER), ==, 74);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "CON"), TALLY_STAGE_AFTER), ==, 46);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LD"), TALLY_STAGE_AFTER), ==, 9);
   g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_AFTER), ==, 21);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "OTH"), TALLY_STAGE_AFTER), ==, 0);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LAB"), TALLY_STAGE_BEFORE), ==, 74);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "CON"), TALLY_STAGE_BEFORE), ==, 48);
-  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, party (fixture, "LD"), TALLY_STAGE_BEFORE), ==, 5);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "OTH"), TALLY_STAGE_AFTER), ==, 0);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LAB"), TALLY_STAGE_BEFORE), ==, 74);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "CON"), TALLY_STAGE_BEFORE), ==, 48);
+  g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, "LD"), TALLY_STAGE_BEFORE), ==, 5);
   g_assert_cmpuint (tally_scope_summary_get_councils_controlled (summary, NULL, TALLY_STAGE_BEFORE), ==, 23);
-  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LAB")), ==, 0);
-  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "CON")), ==, -2);
-  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, party (fixture, "LD")), ==, 4);
+  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "LAB")), ==, 0);
+  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "CON")), ==, -2);
+  g_assert_cmpint (tally_scope_summary_get_councils_change (summary, tally_test_bundled_party (fixture, "LD")), ==, 4);
   g_assert_cmpint (tally_scope_summary_get_councils_change (summary, NULL), ==, -2);
 
   {
-    g_autofree char *line = tally_scope_summary_describe_party (summary, party (fixture, "LAB"));
+    g_autofree char *line = tally_scope_summary_describe_party (summary, tally_test_bundled_party (fixture, "LAB"));
     g_autofree char *declared = tally_scope_summary_describe_declared (summary);
 
     g_assert_true (g_str_has_prefix (line, "Labour: 74 councils (0); 2,348 seats ("));
@@ -285,7 +243,7 @@ test_bundled_national_seats (Bundled       *fixture,
   /* The bundled data's own figures, which always run. */
   for (guint i = 0; i < G_N_ELEMENTS (seats); i++)
     {
-      g_assert_cmpuint (tally_scope_summary_get_seats_won (summary, party (fixture, seats[i].key)), ==, seats[i].seats);
+      g_assert_cmpuint (tally_scope_summary_get_seats_won (summary, tally_test_bundled_party (fixture, seats[i].key)), ==, seats[i].seats);
       total += seats[i].seats;
     }
   g_assert_cmpuint (total, ==, 4404);
@@ -373,7 +331,7 @@ test_shared_national_seats (Bundled       *fixture,
       if (!g_str_equal (row[0], "2018"))
         continue;
 
-      row_party = party (fixture, row[2]);
+      row_party = tally_test_bundled_party (fixture, row[2]);
       g_assert_cmpuint (tally_scope_summary_get_seats_won (summary, row_party), ==, g_ascii_strtoull (row[3], NULL, 10));
       /* Unknown (-1) exactly where the bundled data carries no votes, for
        * independents and others; a wrong "unknown" for a party whose votes
@@ -412,14 +370,14 @@ test_shared_national_seats (Bundled       *fixture,
             continue;
 
           published = g_ascii_strtoll (row[7], NULL, 10);
-          ours = tally_scope_summary_get_seats_won (summary, party (fixture, names[j].key));
+          ours = tally_scope_summary_get_seats_won (summary, tally_test_bundled_party (fixture, names[j].key));
           g_test_message ("%s: %" G_GINT64_FORMAT " here, %" G_GINT64_FORMAT " published", names[j].name, ours, published);
           g_assert_cmpint (ABS (ours - published), <=, 6);
 
           /* Councils controlled: the published count exactly, since the
            * compositions were sourced (data/bundled/SOURCES.md). */
           published = g_ascii_strtoll (row[5], NULL, 10);
-          ours = tally_scope_summary_get_councils_controlled (summary, party (fixture, names[j].key), TALLY_STAGE_AFTER);
+          ours = tally_scope_summary_get_councils_controlled (summary, tally_test_bundled_party (fixture, names[j].key), TALLY_STAGE_AFTER);
           g_assert_cmpint (ours, ==, published);
           checked++;
         }
@@ -433,17 +391,17 @@ test_bundled_vote_shares (Bundled       *fixture,
 {
   g_autoptr(TallyFilter) filter = tally_filter_new ();
   g_autoptr(TallyScopeSummary) summary = tally_results_summarize (fixture->results, filter);
-  TallyCouncilResult *trafford = lookup (fixture, "E08000009");
+  TallyCouncilResult *trafford = tally_test_bundled_lookup (fixture, "E08000009");
   double con_then, con_now, lab_then, lab_now, total = 0;
-  TallyParty *con = party (fixture, "CON");
-  TallyParty *lab = party (fixture, "LAB");
+  TallyParty *con = tally_test_bundled_party (fixture, "CON");
+  TallyParty *lab = tally_test_bundled_party (fixture, "LAB");
 
   /* National: votes as summed in the summary file. */
   g_assert_cmpint (tally_scope_summary_get_votes (summary, lab, TALLY_VOTE_METHOD_TOTAL), ==, 5634563);
   g_assert_cmpint (tally_scope_summary_get_votes (summary, con, TALLY_VOTE_METHOD_TOTAL), ==, 4004361);
   /* The bundled data has no votes for independents and others... */
-  g_assert_cmpint (tally_scope_summary_get_votes (summary, party (fixture, "IND"), TALLY_VOTE_METHOD_TOTAL), ==, -1);
-  g_assert_true (isnan (tally_scope_summary_get_vote_share (summary, party (fixture, "OTH"), TALLY_VOTE_METHOD_TOTAL)));
+  g_assert_cmpint (tally_scope_summary_get_votes (summary, tally_test_bundled_party (fixture, "IND"), TALLY_VOTE_METHOD_TOTAL), ==, -1);
+  g_assert_true (isnan (tally_scope_summary_get_vote_share (summary, tally_test_bundled_party (fixture, "OTH"), TALLY_VOTE_METHOD_TOTAL)));
   /* ...nor candidate rows, so no top-vote shares. */
   g_assert_true (isnan (tally_scope_summary_get_vote_share (summary, lab, TALLY_VOTE_METHOD_TOP)));
 
@@ -451,7 +409,7 @@ test_bundled_vote_shares (Bundled       *fixture,
   total = tally_scope_summary_get_other_share (summary, TALLY_VOTE_METHOD_TOTAL);
   g_assert_cmpfloat (total, >, 0);
   for (const char * const *key = (const char *[]) { "CON", "LAB", "LD", "GRN", "UKIP", NULL }; *key; key++)
-    total += tally_scope_summary_get_vote_share (summary, party (fixture, *key), TALLY_VOTE_METHOD_TOTAL);
+    total += tally_scope_summary_get_vote_share (summary, tally_test_bundled_party (fixture, *key), TALLY_VOTE_METHOD_TOTAL);
   g_assert_cmpfloat_with_epsilon (total, 100.0, 1e-9);
 
   /* Trafford: Lab up, Con down, swing to Labour; the engine's swing is the
@@ -469,7 +427,7 @@ test_bundled_vote_shares (Bundled       *fixture,
                                   -tally_council_result_get_swing (trafford, con, lab, TALLY_VOTE_METHOD_TOTAL), 1e-9);
 
   /* Dudley 2018: Lab 28,676 of 72,987 votes (council-elections.tsv). */
-  assert_share (tally_council_result_get_vote_share (lookup (fixture, "E08000027"), lab, TALLY_VOTE_METHOD_TOTAL),
+  assert_share (tally_council_result_get_vote_share (tally_test_bundled_lookup (fixture, "E08000027"), lab, TALLY_VOTE_METHOD_TOTAL),
                 100.0 * 28676 / 72987);
 
   /* Turnout is not in the bundled data. */
@@ -480,29 +438,29 @@ static void
 test_bundled_seat_change (Bundled       *fixture,
                           gconstpointer  user_data)
 {
-  TallyCouncilResult *dudley = lookup (fixture, "E08000027");
-  TallyCouncilResult *richmond = lookup (fixture, "E09000027");
-  TallyCouncilResult *birmingham = lookup (fixture, "E08000025");
+  TallyCouncilResult *dudley = tally_test_bundled_lookup (fixture, "E08000027");
+  TallyCouncilResult *richmond = tally_test_bundled_lookup (fixture, "E09000027");
+  TallyCouncilResult *birmingham = tally_test_bundled_lookup (fixture, "E08000025");
   int change = 0;
 
   /* Dudley elects by thirds: 2018's 24 seats are 2014's cohort.  Con won 14
    * (7 in 2014), UKIP none (7 in 2014). */
   g_assert_true (tally_council_result_get_same_seats (dudley));
-  g_assert_cmpuint (tally_council_result_get_seats_won (dudley, party (fixture, "CON")), ==, 14);
-  g_assert_true (tally_council_result_get_seats_change (dudley, party (fixture, "CON"), &change));
+  g_assert_cmpuint (tally_council_result_get_seats_won (dudley, tally_test_bundled_party (fixture, "CON")), ==, 14);
+  g_assert_true (tally_council_result_get_seats_change (dudley, tally_test_bundled_party (fixture, "CON"), &change));
   g_assert_cmpint (change, ==, 7);
-  g_assert_true (tally_council_result_get_seats_change (dudley, party (fixture, "UKIP"), &change));
+  g_assert_true (tally_council_result_get_seats_change (dudley, tally_test_bundled_party (fixture, "UKIP"), &change));
   g_assert_cmpint (change, ==, -7);
 
   /* Richmond upon Thames, all out both times: LD 15 → 39. */
-  g_assert_true (tally_council_result_get_seats_change (richmond, party (fixture, "LD"), &change));
+  g_assert_true (tally_council_result_get_seats_change (richmond, tally_test_bundled_party (fixture, "LD"), &change));
   g_assert_cmpint (change, ==, 24);
 
   /* Birmingham fought 41 seats in 2014 and all 101 new ones in 2018: not
    * the same seats, so the change is against the BBC's notional 2016 result
    * on the new wards (Lab 66 of 101 → 67: "+1"), not council totals. */
   g_assert_false (tally_council_result_get_same_seats (birmingham));
-  g_assert_true (tally_council_result_get_seats_change (birmingham, party (fixture, "LAB"), &change));
+  g_assert_true (tally_council_result_get_seats_change (birmingham, tally_test_bundled_party (fixture, "LAB"), &change));
   g_assert_cmpint (change, ==, 67 - 66);
   {
     g_autofree char *against = tally_council_result_describe_seat_basis (birmingham);
@@ -515,25 +473,25 @@ static void
 test_bundled_seats_needed (Bundled       *fixture,
                            gconstpointer  user_data)
 {
-  TallyCouncilResult *dudley = lookup (fixture, "E08000027");
-  TallyCouncilResult *liverpool = lookup (fixture, "E08000012");
+  TallyCouncilResult *dudley = tally_test_bundled_lookup (fixture, "E08000027");
+  TallyCouncilResult *liverpool = tally_test_bundled_lookup (fixture, "E08000012");
   int needed = 0;
 
   /* "Labour cannot take overall control of Dudley with 21 of the 24 wards
    * declared: it needed at least 12." */
   g_assert_cmpuint (tally_council_result_get_majority (dudley), ==, 37);
-  g_assert_true (tally_council_result_get_seats_needed (dudley, party (fixture, "LAB"), &needed));
+  g_assert_true (tally_council_result_get_seats_needed (dudley, tally_test_bundled_party (fixture, "LAB"), &needed));
   g_assert_cmpint (needed, ==, 12);
   g_assert_true (tally_council_result_get_can_change_control (dudley));
 
   /* Liverpool, by thirds: Labour held 79 of 90 and defended 27, so it kept
    * 52, more than the 46 of a majority: control could not change. */
-  g_assert_true (tally_council_result_get_seats_needed (liverpool, party (fixture, "LAB"), &needed));
+  g_assert_true (tally_council_result_get_seats_needed (liverpool, tally_test_bundled_party (fixture, "LAB"), &needed));
   g_assert_cmpint (needed, ==, 46 - 52);
   g_assert_false (tally_council_result_get_can_change_control (liverpool));
 
   /* All out: Kingston upon Thames could change hands, and did. */
-  g_assert_true (tally_council_result_get_can_change_control (lookup (fixture, "E09000021")));
+  g_assert_true (tally_council_result_get_can_change_control (tally_test_bundled_lookup (fixture, "E09000021")));
 }
 
 static void
@@ -557,7 +515,7 @@ test_bundled_results_are_shared (Bundled       *fixture,
 
     g_assert_cmpint (tally_council_result_get_outcome (result), ==, TALLY_OUTCOME_UNKNOWN);
     g_assert_null (tally_council_result_get_baseline (result));
-    g_assert_false (tally_council_result_get_seats_change (result, party (fixture, "CON"), &change));
+    g_assert_false (tally_council_result_get_seats_change (result, tally_test_bundled_party (fixture, "CON"), &change));
   }
 }
 
@@ -567,7 +525,7 @@ test_bundled_history (Bundled       *fixture,
 {
   g_autoptr(TallyFilter) filter = tally_filter_new ();
   g_autoptr(TallyScopeSummary) summary = NULL;
-  TallyParty *ukip = party (fixture, "UKIP");
+  TallyParty *ukip = tally_test_bundled_party (fixture, "UKIP");
 
   tally_filter_set_council_selected (filter, "E08000027", TRUE);
   summary = tally_results_summarize (fixture->results, filter);
@@ -588,21 +546,6 @@ typedef struct
   TallyCatalog  *catalog;
   TallyResults  *results;
 } Imported;
-
-static void
-exec_sql (TallyDatabase *database,
-          const char    *sql)
-{
-  g_autofree char *path = g_strdup (tally_database_get_path (database));
-  sqlite3 *handle = NULL;
-  char *message = NULL;
-
-  /* A second connection: the test writes as an importer would. */
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (handle);
-}
 
 /* A two-seat ward of Salford worked by hand, at both elections:
  *
@@ -669,9 +612,9 @@ imported_setup (Imported      *fixture,
   tally_bundle_load (fixture->database, bundled, &error);
   g_assert_no_error (error);
 
-  exec_sql (fixture->database, imported_sql);
+  tally_test_run_sql (tally_database_get_path (fixture->database), imported_sql);
   if (user_data != NULL)
-    exec_sql (fixture->database, user_data);
+    tally_test_run_sql (tally_database_get_path (fixture->database), user_data);
 
   fixture->catalog = tally_catalog_new (fixture->database, &error);
   g_assert_no_error (error);

@@ -30,68 +30,19 @@
 
 #define TRAFFORD "E08000009"
 
-static TallyDatabase *database;
-static TallyCatalog *catalog;
+static TallyTestBundled bundled;
+static TallyCatalog *catalog;   /* bundled's, for short */
 static TallyResults *results;
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = tally_test_make_temp_dir ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  tally_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TallyTestFolder Fixture;
 
 /* Helpers */
-
-static TallyCouncilResult *
-lookup (const char *code)
-{
-  TallyCouncil *council = tally_catalog_lookup_council (catalog, code);
-  TallyElection *election = tally_catalog_get_latest_election (catalog);
-  TallyCouncilResult *result;
-
-  g_assert_nonnull (council);
-  result = tally_results_lookup (results, election, NULL, council);
-  g_assert_nonnull (result);
-  return result;
-}
 
 static TallySeatChartData *
 trafford_hemicycle (void)
 {
-  return tally_chart_adapt_composition (lookup (TRAFFORD), tally_catalog_get_parties (catalog));
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-static char *
-read_file (const char *path,
-           gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-  return contents;
+  return tally_chart_adapt_composition (tally_test_bundled_lookup (&bundled, TRAFFORD),
+                                        tally_catalog_get_parties (catalog));
 }
 
 static guint32
@@ -257,7 +208,7 @@ test_png (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("trafford-%g.png", cases[i].scale);
-      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *path = tally_test_folder_path (fixture, name);
       g_autofree char *corner = NULL;
       g_autoptr(GError) error = NULL;
       cairo_surface_t *surface;
@@ -283,7 +234,7 @@ test_png (Fixture       *fixture,
 
   /* Millimetres in a PNG are at 96 dpi times the scale: A5 landscape. */
   {
-    g_autofree char *path = path_in (fixture, "a5.png");
+    g_autofree char *path = tally_test_folder_path (fixture, "a5.png");
     g_autoptr(GError) error = NULL;
     cairo_surface_t *surface;
 
@@ -429,7 +380,7 @@ read_svg (const char *path,
   g_autofree char *contents = NULL;
   gsize length;
 
-  contents = read_file (path, &length);
+  contents = tally_test_read_file (path, &length);
   g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
 
   *reader = (SvgReader) { 0 };
@@ -486,7 +437,7 @@ svg_check_renders (Fixture    *fixture,
                    const char *path)
 {
   g_autofree char *rsvg = NULL;
-  g_autofree char *png = path_in (fixture, "rendered.png");
+  g_autofree char *png = tally_test_folder_path (fixture, "rendered.png");
   g_autofree char *err = NULL;
   cairo_surface_t *image;
   guint title_ink = 0, blank_ink = 0;
@@ -527,8 +478,8 @@ test_svg (Fixture       *fixture,
           gconstpointer  user_data)
 {
   g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
-  g_autofree char *path = path_in (fixture, "trafford.svg");
-  g_autofree char *a4_path = path_in (fixture, "trafford-a4.svg");
+  g_autofree char *path = tally_test_folder_path (fixture, "trafford.svg");
+  g_autofree char *a4_path = tally_test_folder_path (fixture, "trafford-a4.svg");
   g_autoptr(GError) error = NULL;
   g_auto(SvgReader) reader = { 0 };
   g_auto(SvgReader) a4 = { 0 };
@@ -606,7 +557,7 @@ test_pdf (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("trafford-%s.pdf", tally_export_preset_to_string (cases[i].preset));
-      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *path = tally_test_folder_path (fixture, name);
       g_autofree char *contents = NULL;
       g_autoptr(GError) error = NULL;
       TallyExportOptions options;
@@ -620,7 +571,7 @@ test_pdf (Fixture       *fixture,
                                                TALLY_EXPORT_FLAGS_NONE, NULL, &error));
       g_assert_no_error (error);
 
-      contents = read_file (path, &length);
+      contents = tally_test_read_file (path, &length);
       g_assert_true (g_str_has_prefix (contents, "%PDF-1."));
       g_assert_nonnull (find_bytes (contents, length, "%%EOF"));
       read_media_box (contents, length, &width, &height);
@@ -678,8 +629,8 @@ test_every_kind (Fixture       *fixture,
 
   tally_results_set_filter (results, filter);
   summary = tally_results_get_summary (results);
-  charts[TALLY_CHART_HEMICYCLE] = tally_chart_adapt_composition (lookup (TRAFFORD), parties);
-  charts[TALLY_CHART_SEAT_BARS] = tally_chart_adapt_seats_won (lookup (TRAFFORD), parties);
+  charts[TALLY_CHART_HEMICYCLE] = tally_chart_adapt_composition (tally_test_bundled_lookup (&bundled, TRAFFORD), parties);
+  charts[TALLY_CHART_SEAT_BARS] = tally_chart_adapt_seats_won (tally_test_bundled_lookup (&bundled, TRAFFORD), parties);
   charts[TALLY_CHART_WAFFLE] = tally_chart_adapt_scope_seats (summary, parties, "All councils");
   charts[TALLY_CHART_SHARE_BARS] = tally_chart_adapt_scope_shares (summary, parties, TALLY_VOTE_METHOD_TOTAL,
                                                                    TALLY_SHARE_MODE_CHANGE, "All councils");
@@ -695,7 +646,7 @@ test_every_kind (Fixture       *fixture,
       for (TallyExportFormat format = 0; format < TALLY_EXPORT_N_FORMATS; format++)
         {
           g_autofree char *name = tally_export_make_file_name (NULL, tally_chart_kind_to_string (kind), format);
-          g_autofree char *path = path_in (fixture, name);
+          g_autofree char *path = tally_test_folder_path (fixture, name);
           g_autoptr(GError) error = NULL;
           TallyExportOptions options;
           GStatBuf status;
@@ -723,15 +674,12 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  catalog = tally_catalog_new (database, &error);
-  g_assert_no_error (error);
-  results = tally_results_new (catalog, &error);
-  g_assert_no_error (error);
+  tally_test_bundled_open (&bundled);
+  catalog = bundled.catalog;
+  results = bundled.results;
 
   g_test_add_func ("/export/render-image", test_render_image);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tally_test_folder_setup, func, tally_test_folder_teardown)
   ADD ("/export/png", test_png);
   ADD ("/export/svg", test_svg);
   ADD ("/export/pdf", test_pdf);
@@ -740,8 +688,6 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&results);
-  g_clear_object (&catalog);
-  g_clear_object (&database);
+  tally_test_bundled_close (&bundled);
   return status;
 }

@@ -22,24 +22,6 @@ run_tally (TallyTestRun       *run,
   tally_test_run_tally (run, NULL, args);
 }
 
-static char *
-read_file_length (const char *path,
-                  gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static char *
-read_file (const char *path)
-{
-  return read_file_length (path, NULL);
-}
-
 /* strstr() for a file that holds NUL bytes (a PDF's binary streams). */
 static gboolean
 has_bytes (const char *haystack,
@@ -55,28 +37,6 @@ has_bytes (const char *haystack,
   return FALSE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* The first column of each row after the header, sorted. */
 static char *
 first_column (const char *csv)
@@ -87,7 +47,7 @@ first_column (const char *csv)
   for (guint i = 1; lines[i] != NULL; i++)
     if (lines[i][0] != '\0')
       g_ptr_array_add (codes, g_strndup (lines[i], strcspn (lines[i], ",")));
-  g_ptr_array_sort (codes, compare_names);
+  g_ptr_array_sort (codes, tally_test_compare_strings);
   g_ptr_array_add (codes, NULL);
   return g_strjoinv (" ", (char **) codes->pdata);
 }
@@ -109,7 +69,7 @@ test_single_svg (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected_out);
 
-  svg = read_file (path);
+  svg = tally_test_read_file (path, NULL);
   g_assert_true (g_str_has_prefix (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
   g_assert_nonnull (strstr (svg, "width=\"1200px\" height=\"675px\" viewBox=\"0 0 1200 675\""));
   g_assert_nonnull (strstr (svg, "<title>Trafford</title>"));
@@ -128,7 +88,7 @@ test_single_svg (void)
   g_assert_cmpstr (again.out, ==, "");
   g_assert_nonnull (strstr (again.err, "the file already exists"));
   g_assert_nonnull (strstr (again.err, path));
-  svg_again = read_file (path);
+  svg_again = tally_test_read_file (path, NULL);
   g_assert_cmpstr (svg_again, ==, svg);
 
   tally_test_remove_dir (dir);
@@ -155,8 +115,8 @@ test_svg_basis (void)
                                            "--basis", "election", "--format", "svg", "-o", election_path, NULL });
   g_assert_cmpint (election.status, ==, 0);
 
-  services_svg = read_file (services_path);
-  election_svg = read_file (election_path);
+  services_svg = tally_test_read_file (services_path, NULL);
+  election_svg = tally_test_read_file (election_path, NULL);
   g_assert_nonnull (strstr (services_svg, "<desc>Labour gain from Conservative (against control on the eve of "
                                           "the poll)."));
   g_assert_nonnull (strstr (election_svg, "<desc>Labour gain from no overall control (against the council’s "
@@ -194,7 +154,7 @@ test_png_and_pdf (void)
                                       "--no-legend", "-o", pdf_path, NULL });
   g_assert_cmpstr (pdf.err, ==, "");
   g_assert_cmpint (pdf.status, ==, 0);
-  contents = read_file_length (pdf_path, &length);
+  contents = tally_test_read_file (pdf_path, &length);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_true (has_bytes (contents, length, "/MediaBox [ 0 0 841.889764 595.275591 ]"));
 
@@ -229,12 +189,12 @@ test_batch_london (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
-  listing = list_dir (out);
+  listing = tally_test_list_dir (out);
   g_assert_cmpstr (listing, ==, expected);
   printed = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (printed), ==, 33);
 
-  svg = read_file (richmond);
+  svg = tally_test_read_file (richmond, NULL);
   g_assert_nonnull (strstr (svg, "<title>Richmond upon Thames</title>"));
 
   /* A second run would overwrite: it writes nothing and says which. */
@@ -248,7 +208,7 @@ test_batch_london (void)
                                          "--format", "svg", "--force", "-o", out, NULL });
   g_assert_cmpint (forced.status, ==, 0);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (out);
+  listing = tally_test_list_dir (out);
   g_assert_cmpstr (listing, ==, expected);
 
   tally_test_remove_dir (dir);
@@ -286,7 +246,7 @@ test_csv (void)
 
   run_tally (&to_file, (const char *[]) { "export", "--csv", "--party", "LD", "--outcome", "gain", "-o", path, NULL });
   g_assert_cmpint (to_file.status, ==, 0);
-  written = read_file (path);
+  written = tally_test_read_file (path, NULL);
   g_assert_cmpstr (written, ==, export.out);
 
   tally_test_remove_dir (dir);
@@ -305,7 +265,7 @@ test_map (void)
                                       "-o", path, NULL });
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  svg = read_file (path);
+  svg = tally_test_read_file (path, NULL);
   g_assert_nonnull (strstr (svg, "width=\"1080px\" height=\"1080px\""));
   g_assert_nonnull (strstr (svg, "<title>Local elections 2018</title>"));
   /* The map's default source line carries the credits the Open Government
@@ -374,9 +334,9 @@ test_map_region (void)
   run_tally (&faded, (const char *[]) { "export", "--map", "hexes", "--region", "London", "--whole-map",
                                         "-o", faded_path, NULL });
   g_assert_cmpint (faded.status, ==, 0);
-  whole_svg = read_file (whole_path);
-  london_svg = read_file (london_path);
-  faded_svg = read_file (faded_path);
+  whole_svg = tally_test_read_file (whole_path, NULL);
+  london_svg = tally_test_read_file (london_path, NULL);
+  faded_svg = tally_test_read_file (faded_path, NULL);
 
   g_assert_nonnull (strstr (whole_svg, ">Ply</text>"));
   g_assert_nonnull (strstr (whole_svg, ">Hac</text>"));
@@ -477,7 +437,7 @@ test_errors (void)
   }
 
   /* Nothing was left behind by any of them. */
-  listing = list_dir (dir);
+  listing = tally_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
   tally_test_remove_dir (dir);
 }
@@ -510,7 +470,7 @@ test_special_outputs (void)
     g_autofree char *kept = NULL;
 
     g_assert_true (S_ISLNK (status.st_mode));
-    kept = read_file (target);
+    kept = tally_test_read_file (target, NULL);
     g_assert_cmpstr (kept, ==, "kept");
   }
   {
@@ -531,7 +491,7 @@ test_special_outputs (void)
     g_autofree char *png = NULL;
 
     g_assert_cmpint (run.status, ==, 0);
-    png = read_file (plain);
+    png = tally_test_read_file (plain, NULL);
     g_assert_true (g_str_has_prefix (png, "\x89PNG\r\n"));
   }
   {

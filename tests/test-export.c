@@ -30,91 +30,19 @@
 
 #define TRAFFORD "E08000009"
 
-static TallyDatabase *database;
-static TallyCatalog *catalog;
+static TallyTestBundled bundled;
+static TallyCatalog *catalog;   /* bundled's, for short */
 static TallyResults *results;
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = tally_test_make_temp_dir ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  tally_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TallyTestFolder Fixture;
 
 /* Helpers */
-
-static TallyCouncilResult *
-lookup (const char *code)
-{
-  TallyCouncil *council = tally_catalog_lookup_council (catalog, code);
-  TallyElection *election = tally_catalog_get_latest_election (catalog);
-  TallyCouncilResult *result;
-
-  g_assert_nonnull (council);
-  result = tally_results_lookup (results, election, NULL, council);
-  g_assert_nonnull (result);
-  return result;
-}
 
 static TallySeatChartData *
 trafford_hemicycle (void)
 {
-  return tally_chart_adapt_composition (lookup (TRAFFORD), tally_catalog_get_parties (catalog));
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-static char *
-read_file (const char *path,
-           gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return tally_chart_adapt_composition (tally_test_bundled_lookup (&bundled, TRAFFORD),
+                                        tally_catalog_get_parties (catalog));
 }
 
 /* Sizes and names */
@@ -217,7 +145,7 @@ test_no_clobber (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
-  g_autofree char *path = path_in (fixture, "kept.svg");
+  g_autofree char *path = tally_test_folder_path (fixture, "kept.svg");
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
@@ -233,9 +161,9 @@ test_no_clobber (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, path));
   g_clear_error (&error);
 
-  contents = read_file (path, NULL);
+  contents = tally_test_read_file (path, NULL);
   g_assert_cmpstr (contents, ==, "keep me");
-  listing = list_dir (fixture->dir);
+  listing = tally_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "kept.svg");
 
   /* Told to, it replaces the file, and leaves nothing else. */
@@ -243,10 +171,10 @@ test_no_clobber (Fixture       *fixture,
                                            TALLY_EXPORT_OVERWRITE, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
-  contents = read_file (path, NULL);
+  contents = tally_test_read_file (path, NULL);
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (fixture->dir);
+  listing = tally_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "kept.svg");
 }
 
@@ -278,7 +206,7 @@ static void
 test_cancel_leaves_nothing (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autofree char *kept = path_in (fixture, "kept.pdf");
+  g_autofree char *kept = tally_test_folder_path (fixture, "kept.pdf");
   g_autoptr(GError) error = NULL;
   TallyExportOptions options;
   TallyExportFigure figure;
@@ -286,7 +214,7 @@ test_cancel_leaves_nothing (Fixture       *fixture,
   for (TallyExportFormat format = 0; format < TALLY_EXPORT_N_FORMATS; format++)
     {
       g_autofree char *name = g_strdup_printf ("cancelled.%s", tally_export_format_get_extension (format));
-      g_autofree char *path = path_in (fixture, name);
+      g_autofree char *path = tally_test_folder_path (fixture, name);
       g_autofree char *listing = NULL;
       Canceller canceller = { g_cancellable_new (), 0 };
 
@@ -301,7 +229,7 @@ test_cancel_leaves_nothing (Fixture       *fixture,
       g_assert_cmpuint (canceller.draws, ==, 1);
 
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      listing = list_dir (fixture->dir);
+      listing = tally_test_list_dir (fixture->dir);
       g_assert_cmpstr (listing, ==, "");
       g_object_unref (canceller.cancellable);
     }
@@ -318,9 +246,9 @@ test_cancel_leaves_nothing (Fixture       *fixture,
     g_assert_false (tally_export_write (&figure, &options, kept, TALLY_EXPORT_OVERWRITE,
                                         canceller.cancellable, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-    contents = read_file (kept, NULL);
+    contents = tally_test_read_file (kept, NULL);
     g_assert_cmpstr (contents, ==, "%PDF-1.5 the old one");
-    listing = list_dir (fixture->dir);
+    listing = tally_test_list_dir (fixture->dir);
     g_assert_cmpstr (listing, ==, "kept.pdf");
     g_object_unref (canceller.cancellable);
   }
@@ -332,7 +260,7 @@ test_failure_leaves_nothing (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
-  g_autofree char *path = path_in (fixture, "huge.png");
+  g_autofree char *path = tally_test_folder_path (fixture, "huge.png");
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
   TallyExportOptions options;
@@ -343,7 +271,7 @@ test_failure_leaves_nothing (Fixture       *fixture,
   g_assert_false (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
                                             TALLY_EXPORT_FLAGS_NONE, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-  listing = list_dir (fixture->dir);
+  listing = tally_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "");
 }
 
@@ -353,7 +281,7 @@ test_unwritable (Fixture       *fixture,
 {
   g_autoptr(TallySeatChartData) data = trafford_hemicycle ();
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "chart.svg", NULL);
-  g_autofree char *plain = path_in (fixture, "plain.txt");
+  g_autofree char *plain = tally_test_folder_path (fixture, "plain.txt");
   g_autofree char *under_file = g_build_filename (plain, "chart.svg", NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -385,7 +313,7 @@ test_unwritable (Fixture       *fixture,
   /* A folder that may not be written (root may write anywhere). */
   if (geteuid () != 0)
     {
-      g_autofree char *locked = path_in (fixture, "locked");
+      g_autofree char *locked = tally_test_folder_path (fixture, "locked");
       g_autofree char *inside = g_build_filename (locked, "chart.svg", NULL);
       g_autofree char *listing = NULL;
 
@@ -397,7 +325,7 @@ test_unwritable (Fixture       *fixture,
       expected = g_strdup_printf ("Cannot write “%s”: Permission denied", inside);
       g_assert_cmpstr (error->message, ==, expected);
       g_chmod (locked, 0755);
-      listing = list_dir (locked);
+      listing = tally_test_list_dir (locked);
       g_assert_cmpstr (listing, ==, "");
     }
   else
@@ -426,7 +354,7 @@ test_councils_csv (Fixture       *fixture,
   g_autoptr(GListStore) reversed = g_list_store_new (TALLY_TYPE_COUNCIL_RESULT);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) reversed_bytes = NULL;
-  g_autofree char *path = path_in (fixture, "london.csv");
+  g_autofree char *path = tally_test_folder_path (fixture, "london.csv");
   g_autofree char *written = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) reversed_lines = NULL;
@@ -493,7 +421,7 @@ test_councils_csv (Fixture       *fixture,
   /* Written atomically, like everything else. */
   g_assert_true (tally_export_write_bytes (path, bytes, TALLY_EXPORT_FLAGS_NONE, NULL, &error));
   g_assert_no_error (error);
-  written = read_file (path, NULL);
+  written = tally_test_read_file (path, NULL);
   g_assert_cmpstr (written, ==, g_bytes_get_data (bytes, NULL));
 }
 
@@ -551,9 +479,9 @@ static void
 test_candidates_round_trip (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autofree char *original_path = path_in (fixture, "original.db");
-  g_autofree char *copy_path = path_in (fixture, "copy.db");
-  g_autofree char *csv_path = path_in (fixture, "candidates.csv");
+  g_autofree char *original_path = tally_test_folder_path (fixture, "original.db");
+  g_autofree char *copy_path = tally_test_folder_path (fixture, "copy.db");
+  g_autofree char *csv_path = tally_test_folder_path (fixture, "candidates.csv");
   g_autoptr(TallyImportSummary) summary = NULL;
   g_autoptr(TallyDatabase) original = NULL;
   g_autoptr(TallyCatalog) original_catalog = NULL;
@@ -626,16 +554,13 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  catalog = tally_catalog_new (database, &error);
-  g_assert_no_error (error);
-  results = tally_results_new (catalog, &error);
-  g_assert_no_error (error);
+  tally_test_bundled_open (&bundled);
+  catalog = bundled.catalog;
+  results = bundled.results;
 
   g_test_add_func ("/export/sizes", test_sizes);
   g_test_add_func ("/export/file-names", test_file_names);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tally_test_folder_setup, func, tally_test_folder_teardown)
   ADD ("/export/atomic/no-clobber", test_no_clobber);
   ADD ("/export/atomic/cancel", test_cancel_leaves_nothing);
   ADD ("/export/atomic/failure", test_failure_leaves_nothing);
@@ -646,8 +571,6 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_clear_object (&results);
-  g_clear_object (&catalog);
-  g_clear_object (&database);
+  tally_test_bundled_close (&bundled);
   return status;
 }

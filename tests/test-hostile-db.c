@@ -19,46 +19,15 @@
 #include "tally-results.h"
 #include "tally-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;   /* a copy of the bundled database */
-} Fixture;
+/* A copy of the bundled database, as if mailed in. */
+typedef TallyTestFolder Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  fixture->dir = tally_test_make_temp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "mailed-in.db", NULL);
-  g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  tally_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-/* Changes a file with plain SQLite, as the stranger who made it would. */
-static void
-run_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *handle = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (handle);
+  tally_test_folder_setup (fixture, data);
+  tally_test_copy_bundled (fixture->db_path);
 }
 
 #define ENDLESS "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
@@ -85,18 +54,18 @@ test_view_replacing_table (Fixture       *fixture,
   g_auto(TallyTestRun) info = { 0 };
   g_auto(TallyTestRun) summary = { 0 };
 
-  run_sql (fixture->path,
+  tally_test_run_sql (fixture->db_path,
            "PRAGMA foreign_keys = OFF; DROP TABLE declarations;"
            "CREATE VIEW declarations AS " ENDLESS
            "SELECT 1 AS election_id, 1 AS council_id, x AS declared_at FROM c;");
 
-  assert_refused (fixture->path, "it has a view “declarations” that Tally does not make");
+  assert_refused (fixture->db_path, "it has a view “declarations” that Tally does not make");
 
-  tally_test_run_tally (&info, fixture->dir, (const char *[]) { "info", "--database", fixture->path, NULL });
+  tally_test_run_tally (&info, fixture->dir, (const char *[]) { "info", "--database", fixture->db_path, NULL });
   g_assert_cmpint (info.status, ==, 1);
   g_assert_nonnull (strstr (info.err, "view “declarations”"));
 
-  tally_test_run_tally (&summary, fixture->dir, (const char *[]) { "summary", "--database", fixture->path, NULL });
+  tally_test_run_tally (&summary, fixture->dir, (const char *[]) { "summary", "--database", fixture->db_path, NULL });
   g_assert_cmpint (summary.status, ==, 1);
   g_assert_nonnull (strstr (summary.err, "view “declarations”"));
 }
@@ -110,19 +79,19 @@ test_trigger_refused (Fixture       *fixture,
   g_autofree char *csv = tally_test_data_path ("import-good.csv");
   gint64 before;
 
-  before = tally_test_query_int (fixture->path, "SELECT count(*) FROM candidates");
-  run_sql (fixture->path,
+  before = tally_test_query_int (fixture->db_path, "SELECT count(*) FROM candidates");
+  tally_test_run_sql (fixture->db_path,
            "CREATE TRIGGER slow AFTER INSERT ON candidates BEGIN "
            "  SELECT count(*) FROM (" ENDLESS "SELECT x FROM c); END;");
 
-  assert_refused (fixture->path, "it has a trigger “slow”");
+  assert_refused (fixture->db_path, "it has a trigger “slow”");
 
   tally_test_run_tally (&import, fixture->dir,
-                        (const char *[]) { "import", "--database", fixture->path, csv, NULL });
+                        (const char *[]) { "import", "--database", fixture->db_path, csv, NULL });
   g_assert_cmpint (import.status, ==, 1);
   g_assert_nonnull (strstr (import.err, "trigger “slow”"));
-  run_sql (fixture->path, "DROP TRIGGER slow");
-  g_assert_cmpint (tally_test_query_int (fixture->path, "SELECT count(*) FROM candidates"), ==, before);
+  tally_test_run_sql (fixture->db_path, "DROP TRIGGER slow");
+  g_assert_cmpint (tally_test_query_int (fixture->db_path, "SELECT count(*) FROM candidates"), ==, before);
 }
 
 /* A table Tally knows, defined otherwise (here without its CHECKs), and an
@@ -135,15 +104,15 @@ test_changed_definitions (Fixture       *fixture,
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (second, contents, length, NULL));
 
-  run_sql (fixture->path,
+  tally_test_run_sql (fixture->db_path,
            "PRAGMA foreign_keys = OFF; DROP TABLE declarations;"
            "CREATE TABLE declarations (election_id INTEGER, council_id INTEGER, declared_at TEXT);");
-  assert_refused (fixture->path, "its table “declarations” is not defined as Tally defines it");
+  assert_refused (fixture->db_path, "its table “declarations” is not defined as Tally defines it");
 
-  run_sql (second, "DROP INDEX wards_by_code;");
+  tally_test_run_sql (second, "DROP INDEX wards_by_code;");
   assert_refused (second, "it has no index “wards_by_code”");
 }
 
@@ -155,7 +124,7 @@ test_query_time_limit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
 
   _tally_database_set_query_limit (database, 200);
@@ -217,14 +186,14 @@ test_bad_values (Fixture       *fixture,
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (second, contents, length, NULL));
 
   /* The schema's CHECKs stop these; a file written without them would not. */
-  run_sql (fixture->path, "PRAGMA ignore_check_constraints = ON; UPDATE parties SET colour_safe = 'red' WHERE key = 'LAB';");
-  assert_catalog_refused (fixture->path, "The party “LAB” has no valid colour");
+  tally_test_run_sql (fixture->db_path, "PRAGMA ignore_check_constraints = ON; UPDATE parties SET colour_safe = 'red' WHERE key = 'LAB';");
+  assert_catalog_refused (fixture->db_path, "The party “LAB” has no valid colour");
 
-  run_sql (second, "UPDATE elections SET date = '2018-02-30' WHERE date = '2018-05-03';");
+  tally_test_run_sql (second, "UPDATE elections SET date = '2018-02-30' WHERE date = '2018-05-03';");
   assert_catalog_refused (second, "has no valid date");
 }
 
@@ -257,9 +226,9 @@ test_wrong_numbers (Fixture       *fixture,
       g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; %s;", cases[i].sql);
       gsize length;
 
-      g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+      g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (path, contents, length, NULL));
-      run_sql (path, sql);
+      tally_test_run_sql (path, sql);
       assert_file_refused (path, cases[i].expected);
     }
 }
@@ -281,7 +250,7 @@ test_unread_election (Fixture       *fixture,
   g_auto(TallyTestRun) latest = { 0 };
   g_auto(TallyTestRun) older = { 0 };
 
-  run_sql (fixture->path,
+  tally_test_run_sql (fixture->db_path,
            "PRAGMA ignore_check_constraints = ON; "
            "INSERT INTO elections (id, date, name) VALUES (90, '2010-05-06', 'Local elections 2010'); "
            "INSERT INTO council_elections (election_id, council_id, seats_up) "
@@ -289,7 +258,7 @@ test_unread_election (Fixture       *fixture,
            "INSERT INTO council_results (election_id, council_id, party_id, seats_won) "
            "  SELECT 90, min (c.id), (SELECT min (id) FROM parties), -7 FROM councils c;");
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   catalog = tally_catalog_new (database, &error);
   g_assert_no_error (error);
@@ -308,11 +277,11 @@ test_unread_election (Fixture       *fixture,
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "council_results.seats_won holds -7"));
 
-  tally_test_run_tally (&latest, fixture->dir, (const char *[]) { "summary", "--database", fixture->path, NULL });
+  tally_test_run_tally (&latest, fixture->dir, (const char *[]) { "summary", "--database", fixture->db_path, NULL });
   g_assert_cmpint (latest.status, ==, 0);
   g_assert_nonnull (strstr (latest.out, "150 councils"));
   tally_test_run_tally (&older, fixture->dir,
-                        (const char *[]) { "summary", "--database", fixture->path, "--election", "2010-05-06", NULL });
+                        (const char *[]) { "summary", "--database", fixture->db_path, "--election", "2010-05-06", NULL });
   g_assert_cmpint (older.status, ==, 1);
   g_assert_nonnull (strstr (older.err, "council_results.seats_won holds -7"));
 }
@@ -327,17 +296,17 @@ test_too_many (Fixture       *fixture,
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (second, contents, length, NULL));
 
-  run_sql (fixture->path,
+  tally_test_run_sql (fixture->db_path,
            "INSERT INTO elections (date, name) "
            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
            "SELECT printf('%04d-01-01', 1000 + i), 'Election ' || i FROM n;");
-  assert_catalog_refused (fixture->path, "3002 elections; Tally reads at most 200");
-  assert_catalog_refused (fixture->path, "limit “elections per database”");
+  assert_catalog_refused (fixture->db_path, "3002 elections; Tally reads at most 200");
+  assert_catalog_refused (fixture->db_path, "limit “elections per database”");
 
-  run_sql (second,
+  tally_test_run_sql (second,
            "INSERT INTO elections (date, name) "
            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
            "SELECT printf('%04d-01-01', 1000 + i), 'Election ' || i FROM n;"
@@ -418,15 +387,15 @@ test_readers_wait (Fixture       *fixture,
   guint n_before = 0, n_after = 0;
   gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (live, contents, length, NULL));
 
   /* The three states, one after the other. */
-  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
-  import_into (fixture->dir, fixture->path, good);
-  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
-  import_into (fixture->dir, fixture->path, dc);
-  g_ptr_array_add (states, summary_of (fixture->dir, fixture->path));
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->db_path));
+  import_into (fixture->dir, fixture->db_path, good);
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->db_path));
+  import_into (fixture->dir, fixture->db_path, dc);
+  g_ptr_array_add (states, summary_of (fixture->dir, fixture->db_path));
   g_assert_cmpstr (states->pdata[0], !=, states->pdata[1]);
   g_assert_cmpstr (states->pdata[1], !=, states->pdata[2]);
 
@@ -493,7 +462,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, tally_test_folder_teardown)
   ADD ("/hostile/view-replacing-table", test_view_replacing_table);
   ADD ("/hostile/trigger", test_trigger_refused);
   ADD ("/hostile/changed-definitions", test_changed_definitions);

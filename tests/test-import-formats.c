@@ -15,7 +15,7 @@
 #include "tally-import.h"
 #include "tally-test-util.h"
 
-typedef TallyTestImportFixture Fixture;
+typedef TallyTestFolder Fixture;
 
 static void
 test_format_names (void)
@@ -409,8 +409,8 @@ main (int   argc,
   g_test_add_func ("/import/format-names", test_format_names);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, tally_test_import_fixture_setup, func, \
-              tally_test_import_fixture_teardown)
+  g_test_add (name, Fixture, NULL, tally_test_folder_setup, func, \
+              tally_test_folder_teardown)
 
   ADD ("/import/tally/good", test_tally_good);
   ADD ("/import/tally/idempotent", test_tally_idempotent);

@@ -13,7 +13,7 @@
 #include "tally-import.h"
 #include "tally-test-util.h"
 
-typedef TallyTestImportFixture Fixture;
+typedef TallyTestFolder Fixture;
 
 static gint
 compare_strings (gconstpointer a,
@@ -253,8 +253,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, tally_test_import_fixture_setup, func, \
-              tally_test_import_fixture_teardown)
+  g_test_add (name, Fixture, NULL, tally_test_folder_setup, func, \
+              tally_test_folder_teardown)
 
   ADD ("/import/real/dc-2018", test_real_dc_2018);
   ADD ("/import/real/leap-2014", test_real_leap_2014);

@@ -15,7 +15,7 @@
 #include "tally-import.h"
 #include "tally-test-util.h"
 
-typedef TallyTestImportFixture Fixture;
+typedef TallyTestFolder Fixture;
 
 typedef struct
 {
@@ -457,8 +457,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, tally_test_import_fixture_setup, func, \
-              tally_test_import_fixture_teardown)
+  g_test_add (name, Fixture, NULL, tally_test_folder_setup, func, \
+              tally_test_folder_teardown)
 
   ADD ("/import/errors/bad-files", test_bad_files);
   ADD ("/import/errors/hostile-input", test_hostile_input);

@@ -9,42 +9,7 @@
 #include "tally-database-private.h"
 #include "tally-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = tally_test_make_temp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  tally_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-/* Runs SQL on a file with plain SQLite, as another program would. */
-static void
-run_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *handle = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (handle);
-}
+typedef TallyTestFolder Fixture;
 
 static gint64
 query_int (const char *path,
@@ -71,14 +36,14 @@ test_create (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (database);
   g_assert_false (tally_database_get_read_only (database));
   g_clear_object (&database);
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, TALLY_APPLICATION_ID);
+  g_assert_cmpint (query_int (fixture->db_path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->db_path, "PRAGMA application_id"), ==, TALLY_APPLICATION_ID);
 
   /* Every table the design names is there. */
   for (const char * const *table = (const char * const[]) {
@@ -90,11 +55,11 @@ test_create (Fixture       *fixture,
       g_autofree char *sql =
         g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'", *table);
 
-      g_assert_cmpint (query_int (fixture->path, sql), ==, 1);
+      g_assert_cmpint (query_int (fixture->db_path, sql), ==, 1);
     }
 
   /* Opening it again, read-only, finds the same file sound. */
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (tally_database_get_read_only (database));
 }
@@ -106,11 +71,11 @@ test_missing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "no such file"));
-  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -121,23 +86,23 @@ test_newer_refused (Fixture       *fixture,
   g_autoptr(TallyDatabase) database = NULL;
   g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", TALLY_SCHEMA_VERSION + 1);
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_clear_object (&database);
 
-  run_sql (fixture->path, bump);
+  tally_test_run_sql (fixture->db_path, bump);
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "newer version of Tally"));
-  g_assert_nonnull (strstr (error->message, "test.db"));
+  g_assert_nonnull (strstr (error->message, "tally.db"));
 
   /* Writable or not, the file is left alone. */
   g_clear_error (&error);
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_TOO_NEW);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION + 1);
+  g_assert_cmpint (query_int (fixture->db_path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION + 1);
 }
 
 static void
@@ -147,15 +112,15 @@ test_foreign_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  run_sql (fixture->path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+  tally_test_run_sql (fixture->db_path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN);
   g_assert_nonnull (strstr (error->message, "not one of Tally"));
 
   /* Not even a schema was added to somebody else's file. */
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
 }
 
 static void
@@ -167,9 +132,9 @@ test_not_sqlite (Fixture       *fixture,
   const char text[] = "council,party,votes\nSalford,Labour,910\n"
                       "This is a CSV file that somebody renamed to .db, long enough to be a header.\n";
 
-  g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (fixture->db_path, text, -1, NULL));
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_NOT_SQLITE);
   g_assert_nonnull (strstr (error->message, "not a database"));
@@ -188,9 +153,9 @@ test_corrupt (Fixture       *fixture,
   g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
   memset (contents + 4096, 0xA5, length - 4096);
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (fixture->db_path, contents, length, NULL));
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "damaged"));
@@ -208,16 +173,16 @@ test_corrupt_after_check (Fixture       *fixture,
   gsize length;
 
   g_assert_true (g_file_get_contents (tally_test_bundled_database (), &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_true (g_file_set_contents (fixture->db_path, contents, length, NULL));
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_clear_object (&database);
 
   /* The same length, so only its time and content tell it changed. */
   memset (contents + 4096, 0xA5, length - 4096);
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (fixture->db_path, contents, length, NULL));
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_CORRUPT);
 }
@@ -229,9 +194,9 @@ test_empty_file_read_only (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (fixture->db_path, "", 0, NULL));
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_null (database);
   g_assert_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN);
 }
@@ -246,29 +211,31 @@ test_migrate_from_1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_clear_object (&database);
-  run_sql (fixture->path, "DROP TABLE previous_control; DROP TABLE special_polls; DROP TABLE notional_baselines; "
-                          "DROP TABLE ward_declarations; DROP TABLE expected_contests; "
-                          "INSERT INTO elections (date, name) VALUES ('2018-05-03', 'Local elections 2018'); "
-                          "PRAGMA user_version = 1;");
+  tally_test_run_sql (fixture->db_path, "DROP TABLE previous_control; DROP TABLE special_polls; "
+                                       "DROP TABLE notional_baselines; "
+                                       "DROP TABLE ward_declarations; DROP TABLE expected_contests; "
+                                       "INSERT INTO elections (date, name) "
+                                       "VALUES ('2018-05-03', 'Local elections 2018'); "
+                                       "PRAGMA user_version = 1;");
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tally_database_get_schema_version (database), ==, 1);
   g_clear_object (&database);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (fixture->db_path, "PRAGMA user_version"), ==, 1);
 
-  database = tally_database_open (fixture->path, 0, &error);
+  database = tally_database_open (fixture->db_path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tally_database_get_schema_version (database), ==, TALLY_SCHEMA_VERSION);
   g_clear_object (&database);
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+  g_assert_cmpint (query_int (fixture->db_path, "PRAGMA user_version"), ==, TALLY_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                              "('previous_control', 'special_polls', 'notional_baselines')"), ==, 3);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM elections"), ==, 1);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM elections"), ==, 1);
 }
 
 static void
@@ -278,7 +245,7 @@ test_foreign_keys_on (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->path, TALLY_DATABASE_OPEN_CREATE, &error);
+  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
   /* Through Tally's own connection, a ward of a council that does not exist
@@ -296,16 +263,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/schema/migrate-from-1", Fixture, NULL, fixture_setup, test_migrate_from_1, fixture_teardown);
-  g_test_add ("/schema/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
-  g_test_add ("/schema/missing", Fixture, NULL, fixture_setup, test_missing, fixture_teardown);
-  g_test_add ("/schema/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);
-  g_test_add ("/schema/foreign-refused", Fixture, NULL, fixture_setup, test_foreign_refused, fixture_teardown);
-  g_test_add ("/schema/not-sqlite", Fixture, NULL, fixture_setup, test_not_sqlite, fixture_teardown);
-  g_test_add ("/schema/corrupt", Fixture, NULL, fixture_setup, test_corrupt, fixture_teardown);
-  g_test_add ("/schema/corrupt-after-check", Fixture, NULL, fixture_setup, test_corrupt_after_check, fixture_teardown);
-  g_test_add ("/schema/empty-read-only", Fixture, NULL, fixture_setup, test_empty_file_read_only, fixture_teardown);
-  g_test_add ("/schema/foreign-keys", Fixture, NULL, fixture_setup, test_foreign_keys_on, fixture_teardown);
+  g_test_add ("/schema/migrate-from-1", Fixture, NULL, tally_test_folder_setup, test_migrate_from_1, tally_test_folder_teardown);
+  g_test_add ("/schema/create", Fixture, NULL, tally_test_folder_setup, test_create, tally_test_folder_teardown);
+  g_test_add ("/schema/missing", Fixture, NULL, tally_test_folder_setup, test_missing, tally_test_folder_teardown);
+  g_test_add ("/schema/newer-refused", Fixture, NULL, tally_test_folder_setup, test_newer_refused, tally_test_folder_teardown);
+  g_test_add ("/schema/foreign-refused", Fixture, NULL, tally_test_folder_setup, test_foreign_refused, tally_test_folder_teardown);
+  g_test_add ("/schema/not-sqlite", Fixture, NULL, tally_test_folder_setup, test_not_sqlite, tally_test_folder_teardown);
+  g_test_add ("/schema/corrupt", Fixture, NULL, tally_test_folder_setup, test_corrupt, tally_test_folder_teardown);
+  g_test_add ("/schema/corrupt-after-check", Fixture, NULL, tally_test_folder_setup, test_corrupt_after_check, tally_test_folder_teardown);
+  g_test_add ("/schema/empty-read-only", Fixture, NULL, tally_test_folder_setup, test_empty_file_read_only, tally_test_folder_teardown);
+  g_test_add ("/schema/foreign-keys", Fixture, NULL, tally_test_folder_setup, test_foreign_keys_on, tally_test_folder_teardown);
 
   return g_test_run ();
 }
