@@ -296,7 +296,7 @@ test_note (void)
                                       "Seats as declared; one ward recounted", "-o", path, NULL });
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  svg = read_file (path);
+  svg = tally_test_read_file (path, NULL);
   note = strstr (svg, ">Seats as declared; one ward recounted</text>");
   source = strstr (svg, ">Source: Democracy Club, LEAP; chart: Tally</text>");
   g_assert_nonnull (note);
