@@ -78,6 +78,11 @@ void                tally_test_folder_teardown (TallyTestFolder *fixture,
 char               *tally_test_folder_path     (TallyTestFolder *fixture,
                                                 const char      *name);
 
+/* The import tests (test-import*.c) know the folder by its older name. */
+typedef TallyTestFolder TallyTestImportFixture;
+#define tally_test_import_fixture_setup    tally_test_folder_setup
+#define tally_test_import_fixture_teardown tally_test_folder_teardown
+
 /* The import tests (test-import*.c) */
 char               *tally_test_data_path               (const char             *name);
 TallyImporter      *tally_test_new_importer            (const char             *db_path,
