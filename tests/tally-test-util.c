@@ -122,7 +122,7 @@ tally_test_run_tally (TallyTestRun       *run,
     g_ptr_array_add (argv, (char *) *args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
 
@@ -192,6 +192,25 @@ tally_test_copy_bundled (const char *path)
 
   contents = tally_test_read_file (tally_test_bundled_database (), &length);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* Every object of a file's schema, one line each, sorted. */
+char *
+tally_test_schema_of (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (text, FALSE);
 }
 
 /**

@@ -45,6 +45,16 @@ char       *tally_test_list_dir         (const char         *dir);
 void        tally_test_run_sql          (const char         *path,
                                          const char         *sql);
 void        tally_test_copy_bundled     (const char         *path);
+char       *tally_test_schema_of        (const char         *path);
+
+/* What another tool might leave in a Tally file: a view, a trigger on a
+ * table of its own, the table, and one of Tally's indexes made otherwise
+ * (tally_database_find_foreign_objects() lists them in this order). */
+#define TALLY_TEST_FOREIGN_SQL                                                 \
+  "CREATE VIEW mine AS SELECT name FROM councils; "                            \
+  "CREATE TABLE notes (text TEXT UNIQUE); "                                    \
+  "CREATE TRIGGER noted AFTER INSERT ON notes BEGIN SELECT 1; END; "           \
+  "DROP INDEX wards_by_code; CREATE INDEX wards_by_code ON wards (code, id);"
 
 /* The bundled database, its catalogue and an engine over it. */
 typedef struct

@@ -48,4 +48,9 @@ int tally_cli_import_hex_layout_file (const char *command,
                                       const char *database_path,
                                       const char *path);
 
+/* tally-cli-foreign.c: run before every command; takes its
+ * --drop-foreign-objects out of the command line. */
+int tally_cli_mend_own_database     (int   *argc,
+                                     char **argv);
+
 G_END_DECLS

@@ -191,7 +191,12 @@ tally_cli_run (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        int command_argc = argc - 1;
+        int status = tally_cli_mend_own_database (&command_argc, argv + 1);
+
+        return status != 0 ? status : commands[i].run (command_argc, argv + 1);
+      }
 
   g_printerr (_("tally: unknown command “%s”\n"), argv[1]);
   return 2;
@@ -211,6 +216,8 @@ tally_cli_describe_commands (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
 
-  g_string_append (text, _("\nRun “tally COMMAND --help” for a command’s options."));
+  g_string_append (text, _("\nRun “tally COMMAND --help” for a command’s options. Any command takes "
+                           "--drop-foreign-objects: when your own database holds SQL that Tally did not "
+                           "make, drop it without asking."));
   return g_string_free (text, FALSE);
 }

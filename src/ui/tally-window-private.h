@@ -100,5 +100,7 @@ void _tally_window_set_night         (TallyWindow    *self,
 gboolean _tally_window_show_council_result (TallyWindow  *self);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
+GtkWindow *_tally_window_offer_drop  (TallyWindow    *self,
+                                      const char     *path);
 
 G_END_DECLS

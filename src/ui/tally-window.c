@@ -857,6 +857,9 @@ tally_window_open_database (TallyWindow *self,
       !(results = tally_results_new (catalog, &error)))
     {
       show_error (self, error->message);
+      /* The user's own file, with SQL of someone else's: ask to drop it. */
+      if (g_error_matches (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_SCHEMA))
+        _tally_window_offer_drop (self, path);
       return FALSE;
     }
 

@@ -30,10 +30,15 @@ void          _tally_database_set_error  (TallyDatabase  *self,
 void          _tally_database_set_query_limit (TallyDatabase *self,
                                                gint64         milliseconds);
 
+GResource    *_tally_database_get_core_resource (void);
+
 /* tally-database-schema.c: the file's schema against Tally's own. */
 gboolean      _tally_database_check_schema (TallyDatabase  *self,
-                                            GResource      *core_resource,
                                             GError        **error);
+GHashTable   *_tally_database_read_schema  (sqlite3        *handle,
+                                            gboolean       *ok);
+GHashTable   *_tally_database_expected_schema (int          version);
+gboolean      _tally_database_is_sqlite_statistics (const char *key);
 
 /* tally-database-check.c: files that passed the whole-file check. */
 gboolean      _tally_database_integrity_recorded (const char *path);

@@ -16,11 +16,10 @@
 
 #include "tally-database-private.h"
 
-/* type NUL name → sql ("" for SQLite's automatic indexes). */
-static GHashTable *
-read_schema (sqlite3  *handle,
-             GError  **error_out,
-             gboolean *ok)
+/* "type name" → sql ("" for SQLite's automatic indexes). */
+GHashTable *
+_tally_database_read_schema (sqlite3  *handle,
+                             gboolean *ok)
 {
   g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
@@ -47,10 +46,10 @@ read_schema (sqlite3  *handle,
 
 /* The schema of @version: the base script and then each step up to it
  * (tally-schema-2.sql, …), as a new file of that version has it. */
-static GHashTable *
-tally_schema (GResource *core_resource,
-              int        version)
+GHashTable *
+_tally_database_expected_schema (int version)
 {
+  GResource *core_resource = _tally_database_get_core_resource ();
   static GHashTable *expected[TALLY_SCHEMA_VERSION + 1];
 
   g_assert (version >= 1 && version <= TALLY_SCHEMA_VERSION);
@@ -75,7 +74,7 @@ tally_schema (GResource *core_resource,
             g_error ("Tally's own schema does not load: %s", sqlite3_errmsg (memory));
         }
 
-      objects = read_schema (memory, NULL, &ok);
+      objects = _tally_database_read_schema (memory, &ok);
       g_assert (ok);
       sqlite3_close (memory);
       g_once_init_leave (&expected[version], objects);
@@ -86,8 +85,8 @@ tally_schema (GResource *core_resource,
 
 /* SQLite's own statistics tables, written by ANALYZE: data for the query
  * planner, not code, so a file may have them. */
-static gboolean
-is_sqlite_statistics (const char *key)
+gboolean
+_tally_database_is_sqlite_statistics (const char *key)
 {
   return g_str_has_prefix (key, "table sqlite_stat");
 }
@@ -105,11 +104,10 @@ describe (const char  *key,
 
 gboolean
 _tally_database_check_schema (TallyDatabase  *self,
-                              GResource      *core_resource,
                               GError        **error)
 {
   /* Checked at the file's own version, before any migration runs on it. */
-  GHashTable *expected = tally_schema (core_resource, CLAMP (tally_database_get_schema_version (self), 1,
+  GHashTable *expected = _tally_database_expected_schema (CLAMP (tally_database_get_schema_version (self), 1,
                                                               TALLY_SCHEMA_VERSION));
   g_autoptr(GHashTable) actual = NULL;
   g_autofree char *file = g_filename_display_basename (tally_database_get_path (self));
@@ -120,7 +118,7 @@ _tally_database_check_schema (TallyDatabase  *self,
   gpointer key, value;
   gboolean ok;
 
-  actual = read_schema (_tally_database_get_handle (self), error, &ok);
+  actual = _tally_database_read_schema (_tally_database_get_handle (self), &ok);
   if (!ok)
     {
       _tally_database_set_error (self, error, _("reading its schema"));
@@ -138,7 +136,7 @@ _tally_database_check_schema (TallyDatabase  *self,
 
       if (want != NULL && g_str_equal (want, value))
         continue;
-      if (want == NULL && is_sqlite_statistics (key))
+      if (want == NULL && _tally_database_is_sqlite_statistics (key))
         continue;
 
       describe (key, &type, &name);

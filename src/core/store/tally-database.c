@@ -330,8 +330,8 @@ check_integrity_once (TallyDatabase  *self,
 
 /* Core's resources are registered by hand, on first use: a constructor in a
  * static library would be dropped by the linker. */
-static GResource *
-get_core_resource (void)
+GResource *
+_tally_database_get_core_resource (void)
 {
   static gsize registered;
 
@@ -350,7 +350,7 @@ lookup_script (const char *name)
   g_autofree char *path = g_strconcat ("/io/github/tally/Tally/core/", name, NULL);
   g_autoptr(GBytes) script = NULL;
 
-  script = g_resource_lookup_data (get_core_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  script = g_resource_lookup_data (_tally_database_get_core_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (script != NULL);
 
   /* Resources are NUL-terminated and live as long as the program. */
@@ -609,7 +609,7 @@ tally_database_open (const char              *path,
 
   if (!apply_defensive_settings (self, error) ||
       !check_identity (self, flags, error) ||
-      !_tally_database_check_schema (self, get_core_resource (), error) ||
+      !_tally_database_check_schema (self, error) ||
       !migrate_if_older (self, error) ||
       !check_integrity_once (self, error))
     return NULL;
@@ -766,6 +766,29 @@ same_file (const char *a,
   g_autofree char *canonical_b = g_canonicalize_filename (b, NULL);
 
   return g_str_equal (canonical_a, canonical_b);
+}
+
+/**
+ * tally_database_is_own_path:
+ * @path: a database file
+ *
+ * Whether @path is the user's own database, the one Tally writes
+ * (tally_database_get_user_path()), by name or as the same file: the only
+ * one Tally offers to mend (tally_database_drop_foreign_objects()).
+ *
+ * Returns: whether @path is the user's own database
+ */
+gboolean
+tally_database_is_own_path (const char *path)
+{
+  g_autofree char *own = tally_database_get_user_path ();
+  GStatBuf a, b;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (same_file (path, own))
+    return TRUE;
+  return g_stat (path, &a) == 0 && g_stat (own, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* ── Folders made for a new database ──────────────────────────────────────

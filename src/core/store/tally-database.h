@@ -68,5 +68,14 @@ char          *tally_database_get_bundled_path (void);
 char          *tally_database_get_user_path    (void);
 char          *tally_database_get_current_path (void);
 gboolean       tally_database_is_bundled_path  (const char         *path);
+gboolean       tally_database_is_own_path      (const char         *path);
+
+/* tally-database-foreign.c: what Tally did not make, in the user's own file. */
+GStrv          tally_database_find_foreign_objects (const char          *path,
+                                                    GError             **error);
+gboolean       tally_database_drop_foreign_objects (const char          *path,
+                                                    const char * const  *objects,
+                                                    GError             **error);
+char          *tally_database_describe_object      (const char          *object);
 
 G_END_DECLS
