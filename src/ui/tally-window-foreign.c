@@ -58,6 +58,15 @@ on_response (AdwMessageDialog *dialog,
     _tally_window_toast (offer->window, _("Dropped what Tally did not make; your results are back"));
 }
 
+static void
+present_when_mapped (GtkWindow *dialog)
+{
+  TallyWindow *window = TALLY_WINDOW (gtk_window_get_transient_for (dialog));
+
+  g_signal_handlers_disconnect_by_func (window, present_when_mapped, dialog);
+  gtk_window_present (dialog);
+}
+
 /**
  * _tally_window_offer_drop:
  * @path: the file the window could not open
@@ -107,6 +116,12 @@ _tally_window_offer_drop (TallyWindow *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), offer,
                          (GClosureNotify) (void (*) (void)) offer_free, 0);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* At startup the database opens before the window is shown: a dialog
+   * shown first would be mapped under its parent where no window manager
+   * keeps it above. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (self, "map", G_CALLBACK (present_when_mapped), dialog, G_CONNECT_SWAPPED);
   return GTK_WINDOW (dialog);
 }
