@@ -133,6 +133,8 @@ test_follows_an_import (Fixture       *fixture,
   g_autofree char *after = NULL;
   TallyFilter *filter;
   TallyCouncil *council;
+  g_autoptr(GPtrArray) columns = NULL;
+  GListModel *now;
 
   /* The user's place: North West councils only, Salford's page open. */
   filter = tally_results_get_filter (tally_window_get_results (window));
@@ -144,6 +146,10 @@ test_follows_an_import (Fixture       *fixture,
   g_assert_null (strstr (before, "Test Ward North"));
   g_assert_null (tally_window_get_live_text (window));
   g_assert_true (tally_window_is_following (window));
+  columns = g_ptr_array_new_with_free_func (g_object_unref);
+  now = gtk_column_view_get_columns (tally_council_list_get_column_view (window->council_list));
+  for (guint i = 0; i < g_list_model_get_n_items (now); i++)
+    g_ptr_array_add (columns, g_list_model_get_item (now, i));
 
   run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
   wait_for_reloads (window, 1);
@@ -164,6 +170,17 @@ test_follows_an_import (Fixture       *fixture,
   g_assert_cmpstrv (tally_filter_get_regions (filter), ((const char *[]) { "North West", NULL }));
   g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (selected_row (window))), ==, "Salford");
   g_assert_true (g_str_has_prefix (tally_window_get_live_text (window), "Live"));
+
+  /* The same parties in the same order keep the list's columns: building
+   * them again would rebuild every row's cells on every ward of the night. */
+  now = gtk_column_view_get_columns (tally_council_list_get_column_view (window->council_list));
+  g_assert_cmpuint (g_list_model_get_n_items (now), ==, columns->len);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      g_autoptr(GObject) column = g_list_model_get_item (now, i);
+
+      g_assert_true (column == g_ptr_array_index (columns, i));
+    }
 }
 
 /* A reader (`tally summary`) and a touch of the file change nothing: the

@@ -37,6 +37,7 @@ struct _TallyCouncilList
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GPtrArray          *party_columns;
+  GPtrArray          *party_bindings;   /* each party column's two PartyColumns, not owned */
   TallyParty         *swing_from;
   TallyParty         *swing_to;
   TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
@@ -480,6 +481,7 @@ tally_council_list_dispose (GObject *object)
   g_clear_object (&self->swing_to);
   g_clear_object (&self->engine);
   g_clear_pointer (&self->party_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->party_bindings, g_ptr_array_unref);
   g_clear_object (&self->night);
 
   G_OBJECT_CLASS (tally_council_list_parent_class)->dispose (object);
@@ -587,6 +589,7 @@ tally_council_list_init (TallyCouncilList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->party_columns = g_ptr_array_new ();
+  self->party_bindings = g_ptr_array_new ();
 
   /* The changes' colours are in the cells' markup: bind the rows again. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -656,6 +659,57 @@ tally_council_list_get_column_view (TallyCouncilList *self)
   return self->column_view;
 }
 
+/* The same parties in the same order, and the same Con→Lab swing column:
+ * points the columns at @ranking and says TRUE; otherwise changes nothing. */
+static gboolean
+rebind_party_columns (TallyCouncilList  *self,
+                      TallyPartyRanking *ranking,
+                      GListModel        *parties,
+                      GPtrArray         *ordered)
+{
+  gboolean swing, has_con = FALSE, has_lab = FALSE;
+
+  if (self->party_bindings->len != 2 * ordered->len)
+    return FALSE;
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      PartyColumn *bound = g_ptr_array_index (self->party_bindings, 2 * i);
+
+      if (!g_str_equal (tally_party_get_key (bound->party),
+                        tally_party_get_key (g_ptr_array_index (ordered, i))))
+        return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+
+      has_con |= g_str_equal (tally_party_get_key (party), "CON");
+      has_lab |= g_str_equal (tally_party_get_key (party), "LAB");
+    }
+  swing = self->party_columns->len > ordered->len;
+  if (swing != (has_con && has_lab))
+    return FALSE;
+
+  for (guint i = 0; i < self->party_bindings->len; i++)
+    {
+      PartyColumn *column = g_ptr_array_index (self->party_bindings, i);
+
+      tally_party_ranking_unref (column->ranking);
+      column->ranking = tally_party_ranking_ref (ranking);
+      g_set_object (&column->party, g_ptr_array_index (ordered, i / 2));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
+
+      if (g_str_equal (tally_party_get_key (party), "CON"))
+        g_set_object (&self->swing_from, party);
+      else if (g_str_equal (tally_party_get_key (party), "LAB"))
+        g_set_object (&self->swing_to, party);
+    }
+  return TRUE;
+}
+
 /**
  * tally_council_list_set_parties:
  * @ranking: the parties to name, in results order, Others last
@@ -677,12 +731,6 @@ tally_council_list_set_parties (TallyCouncilList  *self,
 
   parties = tally_party_ranking_get_shown (ranking);
 
-  for (guint i = 0; i < self->party_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->party_columns, i));
-  g_ptr_array_set_size (self->party_columns, 0);
-  g_clear_object (&self->swing_from);
-  g_clear_object (&self->swing_to);
-
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
     g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
   if (ordered->len > MAX_PARTY_COLUMNS)
@@ -694,6 +742,19 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       if (others != NULL)
         g_ptr_array_add (ordered, g_object_ref (others));
     }
+
+  /* On results night every ward brings a new ranking with the same
+   * parties: keep the columns and point them at it, since building a
+   * column view's columns again rebuilds every row's cells. */
+  if (rebind_party_columns (self, ranking, parties, ordered))
+    return;
+
+  for (guint i = 0; i < self->party_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->party_columns, i));
+  g_ptr_array_set_size (self->party_columns, 0);
+  g_ptr_array_set_size (self->party_bindings, 0);
+  g_clear_object (&self->swing_from);
+  g_clear_object (&self->swing_to);
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -714,6 +775,8 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       sorted_by = party_column_new (ranking, party);
       sorted_by->list = self;
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, sorted_by, party_column_free));
+      g_ptr_array_add (self->party_bindings, bound);
+      g_ptr_array_add (self->party_bindings, sorted_by);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 80);
       gtk_column_view_append_column (self->column_view, column);
