@@ -7,7 +7,8 @@
  * is more than the blade's half-width.  The swing scatter names its
  * outliers and the selected council, and no two names meet.  The seat
  * and share bars' party names, values and changes never meet, however
- * long the bar, the loss or the name.
+ * long the bar, the loss or the name, and the seat bars' key for their pale
+ * bars and notches meets none of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -259,6 +260,28 @@ test_bar_labels (void)
             g_assert_cmpfloat (boxes[6], >, 0);
             assert_row_apart (boxes, sizes[s][0], sizes[s][1], "seat bars", r);
           }
+
+        /* The key for the pale bars and notches (the data has both) sits
+         * inside the chart and meets no row's words. */
+        {
+          double key[4];
+
+          g_assert_true (tally_seat_bars_layout_get_key_box (seat_layout, key));
+          g_assert_cmpfloat (key[2], >, 0);
+          g_assert_cmpfloat (key[0], >=, 0);
+          g_assert_cmpfloat (key[0] + key[2], <=, sizes[s][0]);
+          g_assert_cmpfloat (key[1] + key[3], <=, sizes[s][1]);
+          for (guint r = 0; r < tally_seat_bars_layout_get_n_rows (seat_layout); r++)
+            {
+              double boxes[12];
+
+              tally_seat_bars_layout_get_label_boxes (seat_layout, &style, r, boxes);
+              for (guint i = 0; i < 3; i++)
+                if (boxes_meet (key, &boxes[4 * i]))
+                  g_error ("seat bars at %d×%d: the key (%.1f, %.1f × %.1f) meets row %u's label %u", sizes[s][0],
+                           sizes[s][1], key[0], key[1], key[2], r, i);
+            }
+        }
 
         for (guint mode = 0; mode < 2; mode++)
           {

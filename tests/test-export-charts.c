@@ -529,6 +529,56 @@ test_svg (Fixture       *fixture,
   svg_check_renders (fixture, path);
 }
 
+/* True when some text of the SVG ends with @words, whatever its font. */
+static gboolean
+svg_has_words (const SvgReader *reader,
+               const char      *words)
+{
+  for (guint i = 0; i < reader->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (reader->texts, i);
+      const char *colon = strstr (text, ": ");
+
+      if (colon != NULL && g_str_equal (colon + 2, words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Trafford's seats won: Labour gained on 2014 and the Conservatives lost,
+ * so the key names both the pale bar and the notch, as words in the SVG. */
+static void
+test_svg_seat_bars_key (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TallySeatChartData) data = NULL;
+  g_autofree char *path = tally_test_folder_path (fixture, "trafford-seats.svg");
+  g_autoptr(GError) error = NULL;
+  g_auto(SvgReader) reader = { 0 };
+  TallyExportOptions options;
+  gboolean lost = FALSE, gained = FALSE;
+
+  data = tally_chart_adapt_seats_won (tally_test_bundled_lookup (&bundled, TRAFFORD),
+                                      tally_catalog_get_parties (catalog));
+  g_assert_true (data->has_change);
+  for (guint i = 0; i < data->n_entries; i++)
+    {
+      lost |= data->entries[i].change < 0;
+      gained |= data->entries[i].change > 0 && (int) data->entries[i].seats > data->entries[i].change;
+    }
+  g_assert_true (lost);
+  g_assert_true (gained);
+
+  tally_export_options_init (&options);
+  options.format = TALLY_EXPORT_FORMAT_SVG;
+  g_assert_true (tally_export_write_chart (TALLY_CHART_SEAT_BARS, data, &options, path,
+                                           TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  read_svg (path, &reader);
+  g_assert_true (svg_has_words (&reader, "Lost since 2014"));
+  g_assert_true (svg_has_words (&reader, "Where it stood in 2014"));
+}
+
 /* PDF */
 
 static void
@@ -682,6 +732,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, tally_test_folder_setup, func, tally_test_folder_teardown)
   ADD ("/export/png", test_png);
   ADD ("/export/svg", test_svg);
+  ADD ("/export/svg-seat-bars-key", test_svg_seat_bars_key);
   ADD ("/export/pdf", test_pdf);
   ADD ("/export/every-kind", test_every_kind);
 #undef ADD

@@ -3,7 +3,8 @@
  * Each row names its party and prints its seats and change, so the chart
  * reads without its colours.  Where the data has a baseline, a notch marks
  * where the bar stood four years ago; where it has a majority, a line
- * crosses every row at it.
+ * crosses every row at it.  A key under the rows says what the pale bar
+ * and the notch are, naming only those the chart draws.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +44,9 @@ struct _TallySeatBarsLayout
   double           majority_x;
   double           rows_top;
   double           rows_bottom;
+  PangoLayout     *key_lost;     /* "Lost since 2014" beside a pale swatch */
+  PangoLayout     *key_stood;    /* "Where it stood in 2014" beside a notch */
+  TallyChartRect   key;
 };
 
 static int
@@ -159,6 +163,35 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
       layout->majority_label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, text);
     }
 
+  /* The key names the baseline's year as the change column does. */
+  if (data->has_change)
+    {
+      const char *year = data->change_label && g_str_has_prefix (data->change_label, "Change on ")
+                         ? data->change_label + strlen ("Change on ") : NULL;
+      gboolean lost = FALSE, gained = FALSE;
+
+      for (guint r = 0; r < layout->n_rows; r++)
+        {
+          const TallySeatChartEntry *entry = &data->entries[layout->rows[r].item];
+
+          lost |= entry->change < 0;
+          gained |= entry->change > 0 && (int) entry->seats > entry->change;
+        }
+      if (lost)
+        {
+          g_autofree char *text = year ? g_strdup_printf ("Lost since %s", year) : g_strdup ("Lost since last time");
+
+          layout->key_lost = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, text);
+        }
+      if (gained)
+        {
+          g_autofree char *text = year ? g_strdup_printf ("Where it stood in %s", year)
+                                       : g_strdup ("Where it stood last time");
+
+          layout->key_stood = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, text);
+        }
+    }
+
   if (layout->change_head || layout->majority_label)
     head_height = MAX (layout->change_head ? _tally_chart_text_height (layout->change_head) : 0,
                        layout->majority_label ? _tally_chart_text_height (layout->majority_label) : 0) +
@@ -170,7 +203,21 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
                       value_width - gap / 2 - layout->bar_left;
   layout->bar_width = MAX (layout->bar_width, 1);
 
-  row_height = layout->n_rows > 0 ? (layout->frame.body.height - head_height) / layout->n_rows : 0;
+  if (layout->key_lost || layout->key_stood)
+    {
+      PangoLayout *text = layout->key_lost ? layout->key_lost : layout->key_stood;
+      double swatch = _tally_chart_px (style, 24);
+      double key_width = 0;
+
+      if (layout->key_lost)
+        key_width += swatch + gap / 2 + _tally_chart_text_width (layout->key_lost);
+      if (layout->key_stood)
+        key_width += (layout->key_lost ? 2 * gap : 0) + swatch + gap / 2 + _tally_chart_text_width (layout->key_stood);
+      layout->key = (TallyChartRect) { layout->frame.body.x, 0, key_width,
+                                       _tally_chart_text_height (text) + _tally_chart_px (style, 6) };
+    }
+
+  row_height = layout->n_rows > 0 ? (layout->frame.body.height - head_height - layout->key.height) / layout->n_rows : 0;
   row_height = MIN (row_height, _tally_chart_fill_cap (style, 40));
   bar_height = MAX (MIN (row_height * 0.64, _tally_chart_px (style, 96)), 1);
 
@@ -195,6 +242,7 @@ tally_seat_bars_layout_new (const TallySeatChartData *data,
     }
 
   layout->rows_bottom = layout->rows_top + layout->n_rows * row_height;
+  layout->key.y = layout->rows_bottom + _tally_chart_px (style, 6);
   layout->majority_x = data->majority > 0 ? layout->bar_left + layout->bar_width * data->majority / layout->scale_max : NAN;
 
   return layout;
@@ -217,6 +265,8 @@ tally_seat_bars_layout_free (TallySeatBarsLayout *layout)
   g_free (layout->row_of_item);
   g_clear_object (&layout->change_head);
   g_clear_object (&layout->majority_label);
+  g_clear_object (&layout->key_lost);
+  g_clear_object (&layout->key_stood);
   g_free (layout);
 }
 
@@ -291,6 +341,62 @@ tally_seat_bars_layout_get_n_rows (const TallySeatBarsLayout *layout)
   g_return_val_if_fail (layout != NULL, 0);
 
   return layout->n_rows;
+}
+
+/**
+ * tally_seat_bars_layout_get_key_box:
+ * @box: (out caller-allocates) (array fixed-size=4): x, y, width, height
+ *
+ * Returns: whether the chart has a key for its pale bars and notches
+ */
+gboolean
+tally_seat_bars_layout_get_key_box (const TallySeatBarsLayout *layout,
+                                    double                    *box)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  box[0] = layout->key.x;
+  box[1] = layout->key.y;
+  box[2] = layout->key.width;
+  box[3] = layout->key.height;
+  return layout->key_lost != NULL || layout->key_stood != NULL;
+}
+
+/* The key: swatches in ink, not a party's colour, so it speaks for every
+ * row; the notch is drawn as the rows draw theirs. */
+static void
+paint_key (cairo_t                   *cr,
+           const TallySeatBarsLayout *layout,
+           const TallyChartStyle     *style)
+{
+  double gap = _tally_chart_px (style, 10), swatch = _tally_chart_px (style, 24);
+  double radius = _tally_chart_px (style, 2.5);
+  double x = layout->key.x, y = layout->key.y;
+  PangoLayout *text = layout->key_lost ? layout->key_lost : layout->key_stood;
+  double text_height = _tally_chart_text_height (text);
+  double swatch_height = MAX (text_height * 0.7, 1);
+  double swatch_y = y + (text_height - swatch_height) / 2;
+
+  if (layout->key_lost)
+    {
+      _tally_chart_set_rgb (cr, style->ink, 0.28);
+      _tally_chart_rounded_rect (cr, x, swatch_y, swatch, swatch_height, radius);
+      cairo_fill (cr);
+      _tally_chart_text_paint (cr, layout->key_lost, x + swatch + gap / 2, y, style->ink_secondary, 1);
+      x += swatch + gap / 2 + _tally_chart_text_width (layout->key_lost) + 2 * gap;
+    }
+  if (layout->key_stood)
+    {
+      _tally_chart_set_rgb (cr, style->ink, 1);
+      _tally_chart_rounded_rect (cr, x, swatch_y, swatch, swatch_height, radius);
+      cairo_fill (cr);
+      _tally_chart_set_rgb (cr, style->background == TALLY_CHART_BACKGROUND_TRANSPARENT ? tally_chart_rgb_text_on (style->ink) : style->page, 1);
+      cairo_set_line_width (cr, _tally_chart_px (style, 1.5));
+      cairo_move_to (cr, round (x + swatch / 2), swatch_y);
+      cairo_line_to (cr, round (x + swatch / 2), swatch_y + swatch_height);
+      cairo_stroke (cr);
+      _tally_chart_text_paint (cr, layout->key_stood, x + swatch + gap / 2, y, style->ink_secondary, 1);
+    }
 }
 
 /**
@@ -421,6 +527,9 @@ tally_seat_bars_paint (cairo_t                   *cr,
                                     (layout->change_head ? _tally_chart_text_width (layout->change_head) + gap : 0)),
                                layout->head_y, style->ink_secondary, 1);
     }
+
+  if (layout->key_lost || layout->key_stood)
+    paint_key (cr, layout, style);
 
   cairo_restore (cr);
 }

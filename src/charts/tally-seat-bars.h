@@ -32,6 +32,8 @@ int                  tally_seat_bars_layout_lookup_item (const TallySeatBarsLayo
                                                          double                     x,
                                                          double                     y);
 guint                tally_seat_bars_layout_get_n_rows      (const TallySeatBarsLayout *layout);
+gboolean             tally_seat_bars_layout_get_key_box     (const TallySeatBarsLayout *layout,
+                                                             double                    *box);
 void                 tally_seat_bars_layout_get_label_boxes (const TallySeatBarsLayout *layout,
                                                              const TallyChartStyle     *style,
                                                              guint                      row_index,
