@@ -3,13 +3,20 @@
  * Democracy Club 2018 and LEAP 2014 bring about 200 parties.  No layout may
  * grow with them: the window's minimum size is the same before and after
  * the import, and the state of the parties and the list's columns name at
- * most the major parties and Others.  Skips without ../shared/data.
+ * most the major parties and Others, and so do a council page's hemicycle
+ * and seat bars.  Skips without ../shared/data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
 
+#include "tally-catalog.h"
+#include "tally-chart-adapt.h"
 #include "tally-chart-data.h"
+#include "tally-council.h"
+#include "tally-council-page-private.h"
+#include "tally-election.h"
+#include "tally-results.h"
 #include "tally-charts-page.h"
 #include "tally-council-list.h"
 #include "tally-window-private.h"
@@ -198,6 +205,115 @@ test_others_everywhere (void)
   tally_test_remove_dir (dir);
 }
 
+static gboolean
+has_key (const TallySeatChartData *data,
+         const char               *key)
+{
+  for (guint i = 0; i < data->n_entries; i++)
+    if (g_str_equal (data->entries[i].party.key, key))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+total_seats (const TallySeatChartData *data,
+             gboolean                 *has_others)
+{
+  guint total = 0;
+
+  *has_others = FALSE;
+  for (guint i = 0; i < data->n_entries; i++)
+    {
+      total += data->entries[i].seats;
+      *has_others |= g_str_equal (data->entries[i].party.key, "OTH");
+    }
+  return total;
+}
+
+/* A council where a grouped party won seats: its page's seat bars and
+ * hemicycle name at most the major parties and Others, with every seat
+ * still counted; Show Every Party names them all there too. */
+static void
+test_council_page_others (void)
+{
+  TallyWindow *window;
+  TallyElection *latest;
+  GListModel *results, *parties;
+  TallyCouncilResult *chosen = NULL;
+  g_autoptr(TallySeatChartData) every = NULL;
+  const TallySeatChartData *shown;
+  gboolean has_others;
+  g_autofree char *grouped_key = NULL;
+
+  if (!ensure_imported ())
+    {
+      g_test_skip ("the Democracy Club and LEAP files are not in ../shared/data");
+      return;
+    }
+
+  window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (window->ranking);
+  latest = tally_catalog_get_latest_election (window->catalog);
+  results = tally_results_get_council_results (window->results, latest, tally_election_get_baseline (latest));
+  parties = tally_catalog_get_parties (window->catalog);
+
+  /* The first council where a party the ranking groups won seats. */
+  for (guint i = 0; chosen == NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (results, i);
+      g_autoptr(TallySeatChartData) data = tally_chart_adapt_seats_won (result, parties);
+
+      for (guint j = 0; grouped_key == NULL && j < data->n_entries; j++)
+        {
+          TallyParty *party = tally_catalog_lookup_party (window->catalog, data->entries[j].party.key);
+
+          if (data->entries[j].seats > 0 && party != NULL && party != tally_party_ranking_get_others (window->ranking) &&
+              tally_party_ranking_is_grouped (window->ranking, party))
+            grouped_key = g_strdup (data->entries[j].party.key);
+        }
+      if (grouped_key != NULL)
+        {
+          chosen = g_object_ref (result);
+          every = g_steal_pointer (&data);
+        }
+    }
+  g_assert_nonnull (chosen);
+  g_test_message ("%s: %u parties won seats, %s among them grouped",
+                  tally_council_get_name (tally_council_result_get_council (chosen)), every->n_entries, grouped_key);
+
+  tally_council_page_show_result (window->council_page, window->results, chosen);
+  shown = tally_chart_view_get_data (window->council_page->seat_bars);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (shown->n_entries, <=, MAX_SHOWN);
+  g_assert_false (has_key (shown, grouped_key));
+  {
+    gboolean every_has_others;
+    guint every_total = total_seats (every, &every_has_others);
+
+    g_assert_cmpuint (total_seats (shown, &has_others), ==, every_total);
+    g_assert_true (has_others);
+  }
+  if (tally_council_result_get_total_seats (chosen, TALLY_STAGE_AFTER) > 0)
+    {
+      const TallySeatChartData *hemicycle = tally_chart_view_get_data (window->council_page->hemicycle);
+
+      g_assert_nonnull (hemicycle);
+      g_assert_cmpuint (hemicycle->n_entries, <=, MAX_SHOWN);
+      g_assert_false (has_key (hemicycle, grouped_key));
+    }
+
+  /* Others opened out: the page names every party, as the adapter does. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "expand-others", NULL);
+  shown = tally_chart_view_get_data (window->council_page->seat_bars);
+  g_assert_cmpuint (shown->n_entries, ==, every->n_entries);
+  g_assert_true (has_key (shown, grouped_key));
+
+  g_object_unref (chosen);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/real-data/import-keeps-layout", test_import_keeps_layout);
   g_test_add_func ("/real-data/others-everywhere", test_others_everywhere);
+  g_test_add_func ("/real-data/council-page-others", test_council_page_others);
 
   status = g_test_run ();
   tally_test_remove_dir (data_home);

@@ -13,6 +13,7 @@
 #include "tally-chart-view.h"
 #include "tally-council-page.h"
 #include "tally-live-night.h"
+#include "tally-party-ranking.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ struct _TallyCouncilPage
   GString             *seats_text;   /* the table as lines, for get_text() */
   GString             *seats_tsv;    /* the table, tab-separated, for the clipboard and print */
   GListModel          *parties;
+  TallyPartyRanking   *ranking;      /* NULL: every party by name (Others expanded) */
   GListModel          *wards;
   GPtrArray           *ward_rows;
   TallyChartView      *hemicycle;

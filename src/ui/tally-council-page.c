@@ -15,6 +15,7 @@
 
 #include "tally-catalog.h"
 #include "tally-chart-adapt.h"
+#include "tally-chart-group.h"
 #include "tally-chart-view.h"
 #include "tally-council.h"
 #include "tally-council-page.h"
@@ -336,6 +337,7 @@ tally_council_page_dispose (GObject *object)
 
   g_clear_object (&self->result);
   g_clear_object (&self->parties);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
   g_clear_object (&self->wards);
   g_clear_pointer (&self->ward_rows, g_ptr_array_unref);
   if (self->seats_text != NULL)
@@ -403,6 +405,26 @@ GtkWidget *
 tally_council_page_new (void)
 {
   return g_object_new (TALLY_TYPE_COUNCIL_PAGE, NULL);
+}
+
+/* The hemicycle and the seat bars name the parties the Charts view names
+ * and fold the rest into Others, as the window's ranking says; the table
+ * below them still lists every party with votes. */
+static void
+fill_charts (TallyCouncilPage *self)
+{
+  TallySeatChartData *composition = NULL, *won;
+
+  if (tally_council_result_get_total_seats (self->result, TALLY_STAGE_AFTER) > 0)
+    {
+      composition = tally_chart_adapt_composition (self->result, self->parties);
+      tally_chart_group_seats (composition, self->ranking);
+    }
+  won = tally_chart_adapt_seats_won (self->result, self->parties);
+  tally_chart_group_seats (won, self->ranking);
+
+  tally_chart_view_set_data (self->hemicycle, TALLY_CHART_HEMICYCLE, composition);
+  tally_chart_view_set_data (self->seat_bars, TALLY_CHART_SEAT_BARS, won);
 }
 
 /**
@@ -498,11 +520,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
     gtk_label_set_text (self->votes_note, note);
   }
 
-  tally_chart_view_set_data (self->hemicycle, TALLY_CHART_HEMICYCLE,
-                             total_after > 0 ? tally_chart_adapt_composition (result, self->parties) : NULL);
-  tally_chart_view_set_data (self->seat_bars, TALLY_CHART_SEAT_BARS,
-                             tally_chart_adapt_seats_won (result, self->parties));
-
+  fill_charts (self);
   fill_seats_grid (self);
   fill_wards (self, results);
   _tally_council_page_show_live (self);
@@ -602,6 +620,25 @@ tally_council_page_get_table_tsv (TallyCouncilPage *self)
   g_return_val_if_fail (TALLY_IS_COUNCIL_PAGE (self), NULL);
 
   return self->seats_tsv->str;
+}
+
+/**
+ * tally_council_page_set_ranking:
+ * @ranking: (nullable): the parties the charts name, the rest as Others;
+ *   %NULL names every party
+ */
+void
+tally_council_page_set_ranking (TallyCouncilPage  *self,
+                                TallyPartyRanking *ranking)
+{
+  g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
+
+  if (ranking != NULL)
+    tally_party_ranking_ref (ranking);
+  g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+  self->ranking = ranking;
+  if (self->result != NULL && self->parties != NULL)
+    fill_charts (self);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "tally-chart-view.h"
 #include "tally-live-night.h"
+#include "tally-party-ranking.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ TallyCouncilResult *tally_council_page_get_result   (TallyCouncilPage   *self);
 char               *tally_council_page_get_text     (TallyCouncilPage   *self);
 const char         *tally_council_page_get_table_tsv (TallyCouncilPage  *self);
 TallyChartView     *tally_council_page_get_hemicycle (TallyCouncilPage  *self);
+void                tally_council_page_set_ranking  (TallyCouncilPage   *self,
+                                                     TallyPartyRanking  *ranking);
 void                tally_council_page_set_colour_blind_safe (TallyCouncilPage *self,
                                                      gboolean          colour_blind_safe);
 

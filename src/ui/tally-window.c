@@ -309,6 +309,7 @@ expand_others_cb (GSimpleAction *action,
   make_ranking (self, self->catalog, self->results);
   tally_council_list_set_parties (self->council_list, self->ranking);
   tally_charts_page_set_ranking (self->charts_page, self->ranking);
+  tally_council_page_set_ranking (self->council_page, self->ranking);
   tally_party_summary_set_summary (self->party_summary, tally_results_get_summary (self->results), self->ranking);
 }
 
@@ -789,6 +790,7 @@ _tally_window_install_engine (TallyWindow  *self,
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
   tally_charts_page_set_engine (self->charts_page, results, self->selection);
   tally_charts_page_set_ranking (self->charts_page, self->ranking);
+  tally_council_page_set_ranking (self->council_page, self->ranking);
   tally_map_view_set_selection (self->map_view, self->selection);
   tally_map_view_set_results (self->map_view, results);
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
