@@ -577,7 +577,7 @@ test_killed_writer (void)
   g_autofree char *order = NULL;
   g_autofree char *target = fresh_path ("killed");
   g_autoptr(GHashTable) wards = NULL;
-  g_autofree char *want = NULL, *got = NULL;
+  g_autofree char *want = NULL, *got = NULL, *integrity = NULL;
   g_auto(TallyTestRun) run = { 0 };
   sqlite3 *db = NULL;
   gint64 seen = 0;
@@ -614,7 +614,8 @@ test_killed_writer (void)
   sqlite3_close (db);
 
   g_assert_cmpint (sqlite3_open_v2 (target, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpstr (tally_test_query_rows (target, "PRAGMA integrity_check"), ==, "ok\n");
+  integrity = tally_test_query_rows (target, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok\n");
   seen = check_whole (db, wards);
   g_assert_cmpint (seen, >=, 5);
   g_assert_cmpint (seen, <, n_wards);

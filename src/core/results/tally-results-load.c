@@ -841,6 +841,9 @@ load_candidates (Loader  *loader,
   /* Through the index on contest_id: in contest order, with no sort and
    * no other election's rows read. */
   reset_candidate_figures (data, contests);
+  /* The contests' statement first: an unfinalized statement keeps the
+   * connection open after the database is closed. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = prepare (loader,
                   "SELECT contest_id, party_id, votes, elected FROM candidates "
                   "WHERE contest_id IN (SELECT id FROM contests WHERE election_id = ?1) ORDER BY contest_id",
