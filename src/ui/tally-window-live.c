@@ -88,15 +88,21 @@ reload_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   Engine *engine = g_new0 (Engine, 1);
 
+  /* One snapshot for every query of the reload: a ward committed in the
+   * middle must not leave a council counted declared with older figures. */
   if (!(database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error)) ||
+      !tally_database_begin_snapshot (database, &error) ||
       !(engine->catalog = tally_catalog_new (database, &error)) ||
       !(engine->results = tally_results_new (engine->catalog, &error)))
     {
+      if (database != NULL)
+        tally_database_end_snapshot (database);
       engine_free (engine);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   engine->night = _tally_window_make_night (engine->catalog);
+  tally_database_end_snapshot (database);
 
   g_task_return_pointer (task, engine, (GDestroyNotify) engine_free);
 }

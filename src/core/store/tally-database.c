@@ -172,6 +172,39 @@ _tally_database_commit (TallyDatabase  *self,
   return TRUE;
 }
 
+/**
+ * tally_database_begin_snapshot:
+ *
+ * Starts a read transaction: every query until
+ * tally_database_end_snapshot() sees the file as one writer's commit left
+ * it, never a mixture of two.  A window reading a file that a results
+ * night is writing needs this: its catalogue and results are many
+ * queries, and a ward committed between two of them would otherwise give
+ * a council declared with another's figures.
+ */
+gboolean
+tally_database_begin_snapshot (TallyDatabase  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (TALLY_IS_DATABASE (self), FALSE);
+
+  return _tally_database_exec (self, "BEGIN DEFERRED", error);
+}
+
+/**
+ * tally_database_end_snapshot:
+ *
+ * Ends the read transaction tally_database_begin_snapshot() started.
+ */
+void
+tally_database_end_snapshot (TallyDatabase *self)
+{
+  g_return_if_fail (TALLY_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
+}
+
 void
 _tally_database_rollback (TallyDatabase *self)
 {

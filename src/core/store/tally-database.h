@@ -57,6 +57,9 @@ TallyDatabase *tally_database_open            (const char              *path,
 const char    *tally_database_get_path        (TallyDatabase           *self);
 gboolean       tally_database_get_read_only   (TallyDatabase           *self);
 int            tally_database_get_schema_version (TallyDatabase        *self);
+gboolean       tally_database_begin_snapshot  (TallyDatabase           *self,
+                                               GError                 **error);
+void           tally_database_end_snapshot    (TallyDatabase           *self);
 gboolean       tally_database_set_live        (TallyDatabase           *self,
                                                GError                 **error);
 
