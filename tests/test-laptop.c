@@ -159,6 +159,21 @@ test_wide_headers_whole (void)
     g_error ("the list needs %d px beside %d px of panel and margins: more than 1920", list_width, sidebar_width);
 
   collect_labels (header, labels);
+
+  /* The footer names the database: however long its path, the panel keeps
+   * its width (CI's checkout path once widened it by 155 px). */
+  {
+    g_autofree char *label = g_strdup (gtk_label_get_text (window->database_label));
+    int before, after;
+
+    gtk_widget_measure (window->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &before, NULL, NULL);
+    gtk_label_set_text (window->database_label,
+                        "/home/a-results-desk/Elections/2018/Local elections, England/"
+                        "results night working copy/tally.db");
+    gtk_widget_measure (window->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &after, NULL, NULL);
+    g_assert_cmpint (after, ==, before);
+    gtk_label_set_text (window->database_label, label);
+  }
   g_assert_cmpuint (labels->len, ==, g_list_model_get_n_items (columns));
 
   /* Columns keep their fixed widths whatever the window's: a title cut
