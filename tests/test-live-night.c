@@ -28,10 +28,13 @@ static char *night_path;
 static const char *
 prepare_source (void)
 {
+  static gboolean tried;
   sqlite3 *db = NULL;
 
-  if (night_path != NULL)
+  /* Once, whether or not ../shared/data is there: each try made a folder. */
+  if (tried)
     return night_path;
+  tried = TRUE;
   if (!g_getenv ("TALLY_SHARED_DATA"))
     return NULL;
 
