@@ -349,6 +349,78 @@ test_seat_change_never_mixes (Fixture       *fixture,
     }
 }
 
+/* The councils elected by thirds or halves, and Elmbridge, checked against
+ * the published record of their previous election (SOURCES.md, "Previous
+ * election's control, thirds and halves councils"): the control that
+ * election produced, the 2018 outcome against it, and the source the
+ * bundled row names for it (never "eve", an assumption). */
+static void
+test_previous_elections_sourced (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *code;
+    const char *name;
+    const char *outcome;  /* against the council's last election */
+    const char *source;   /* previous-control.tsv, election_source */
+  } facts[] = {
+    /* All-out on new wards in 2016: Con 22, residents 19, LD 7 of 48. */
+    { "E07000207", "Elmbridge", "No overall control, no change", "ylg16-elmbridge" },
+    /* Lab 25 of 48 after 2016 and after 2018, one seat above a majority. */
+    { "E06000045", "Southampton", "Labour hold", "wp16-southampton" },
+    /* All-out in 2016: LD 25, Lab 11 of 36. */
+    { "E07000103", "Watford", "Liberal Democrats hold", "wp16-watford" },
+    /* All-out on new wards in 2016: Con 21 of 39. */
+    { "E07000075", "Rochford", "Conservative hold", "wp-rochford-elections" },
+    { "E08000029", "Solihull", "Conservative hold", "wp16-solihull" },
+    { "E07000148", "Norwich", "Labour hold", "norwich16" },
+    { "E07000138", "Lincoln", "Labour hold", "wp16-lincoln" },
+    { "E08000011", "Knowsley", "Labour hold", "wp16-knowsley" },
+    { "E07000125", "Rossendale", "Labour hold", "wp-rossendale-elections" },
+    { "E07000095", "Broxbourne", "Conservative hold", "bbc21-broxbourne" },
+  };
+  g_autoptr(GPtrArray) rows = read_tsv ("previous-control.tsv");
+  guint sourced = 0;
+
+  tally_filter_set_basis (fixture->filter, TALLY_BASIS_ELECTION);
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      TallyCouncilResult *result = tally_test_bundled_lookup (fixture, facts[i].code);
+      g_autofree char *description = tally_council_result_describe_outcome (result, FALSE);
+      gboolean found = FALSE;
+
+      g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (result)), ==, facts[i].name);
+      g_assert_cmpstr (description, ==, facts[i].outcome);
+
+      /* date, council, control, election_date, election_control, election_source, source */
+      for (guint r = 0; r < rows->len && !found; r++)
+        {
+          char **row = g_ptr_array_index (rows, r);
+
+          if ((found = g_str_equal (row[1], facts[i].code)))
+            {
+              g_assert_cmpstr (row[3], ==, "2016-05-05");
+              g_assert_cmpstr (row[5], ==, facts[i].source);
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* 73 of the 150 rows name a source for the previous election (the 32
+   * London boroughs' 2014 results among them); 77 are still assumed equal
+   * to the eve of the poll. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      if (!g_str_equal (row[5], "eve"))
+        sourced++;
+    }
+  g_assert_cmpuint (rows->len, ==, 150);
+  g_assert_cmpuint (sourced, ==, 73);
+}
+
 /* Postponed polls: up, not filled on the day, and said so. */
 static void
 test_postponed_polls (Fixture       *fixture,
@@ -363,6 +435,7 @@ test_postponed_polls (Fixture       *fixture,
     { "E09000005", "Willesden Green (3 seats): poll postponed to 21 June 2018", 3 },
     { "E09000028", "London Bridge and West Bermondsey (3 seats): poll postponed to 14 June 2018", 3 },
     { "E08000007", "Edgeley and Cheadle Heath (1 seat): poll postponed to 24 May 2018", 1 },
+    { "E07000199", "Glascote (1 seat): poll postponed to 25 May 2018", 1 },
   };
   g_autoptr(TallyScopeSummary) summary = tally_results_summarize (fixture->results, fixture->filter);
   guint postponed, by_election;
@@ -379,6 +452,15 @@ test_postponed_polls (Fixture       *fixture,
       g_assert_cmpuint (seats, ==, polls[i].postponed);
     }
 
+  /* Tamworth: Glascote's poll was postponed to 25 May (the Green candidate
+   * died); the other nine wards kept the Conservatives in control. */
+  {
+    g_autofree char *tamworth = tally_council_result_describe_outcome (tally_test_bundled_lookup (fixture, "E07000199"),
+                                                                       FALSE);
+
+    g_assert_cmpstr (tamworth, ==, "Conservative hold");
+  }
+
   /* Kirklees, Birstall and Birkenshaw: two elected where one was due. */
   {
     g_auto(GStrv) lines = tally_council_result_describe_special_polls (tally_test_bundled_lookup (fixture, "E08000034"));
@@ -388,12 +470,12 @@ test_postponed_polls (Fixture       *fixture,
   }
 
   /* Nationally: 4,404 seats filled on the day, 44 of them at same-day
-   * by-elections, so 4,360 of the ordinary cycle, plus 7 up at the
-   * postponed polls: 4,367, where the BBC counted 4,371 seats contested. */
+   * by-elections, so 4,360 of the ordinary cycle, plus 8 up at the
+   * postponed polls: 4,368, where the BBC counted 4,371 seats contested. */
   tally_scope_summary_get_special_seats (summary, &postponed, &by_election);
   g_assert_cmpuint (tally_scope_summary_get_seats_up (summary), ==, 4404);
   g_assert_cmpuint (by_election, ==, 44);
-  g_assert_cmpuint (postponed, ==, 7);
+  g_assert_cmpuint (postponed, ==, 8);
 }
 
 int
@@ -403,6 +485,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/bases/outcomes", Fixture, NULL, fixture_setup, test_outcomes, fixture_teardown);
+  g_test_add ("/bases/previous-elections-sourced", Fixture, NULL, fixture_setup, test_previous_elections_sourced,
+              fixture_teardown);
   g_test_add ("/bases/scoreboard", Fixture, NULL, fixture_setup, test_scoreboard, fixture_teardown);
   g_test_add ("/bases/seat-change-never-mixes", Fixture, NULL, fixture_setup, test_seat_change_never_mixes,
               fixture_teardown);

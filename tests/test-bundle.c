@@ -112,9 +112,13 @@ test_loads_everything (Fixture       *fixture,
   g_assert_cmpint (count_rows (database, "council_elections WHERE election_id = "
                                "(SELECT id FROM elections WHERE date = '2018-05-03')"), ==, 150);
   g_assert_cmpint (count_rows (database, "previous_control"), ==, 150);
-  /* Three postponed polls (7 seats) and 44 same-day by-election seats, all
-   * of the 2018 election, the postponed ones held later. */
-  g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'postponed'"), ==, 3);
+  /* Four postponed polls (8 seats: Tamworth's Glascote among them, held on
+   * 25 May) and 44 same-day by-election seats, all of the 2018 election, the
+   * postponed ones held later. */
+  g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'postponed'"), ==, 4);
+  g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'postponed' AND held_on = '2018-05-25' "
+                               "AND ward = 'Glascote' AND winners = 'LAB 1' AND council_id = "
+                               "(SELECT id FROM councils WHERE code = 'E07000199')"), ==, 1);
   g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'by_election'"), ==, 44);
   g_assert_cmpint (count_rows (database, "special_polls WHERE held_on = '2018-06-21' AND election_id = "
                                "(SELECT id FROM elections WHERE date = '2018-05-03')"), ==, 1);
@@ -211,7 +215,7 @@ test_bad_poll_kind (Fixture       *fixture,
                     gconstpointer  data)
 {
   spoil (fixture, "special-polls.tsv", "Willesden Green\tpostponed", "Willesden Green\tcancelled");
-  assert_refused (fixture, "special-polls.tsv, line 48, field “kind”: must be “postponed” or “by_election”");
+  assert_refused (fixture, "special-polls.tsv, line 49, field “kind”: must be “postponed” or “by_election”");
 }
 
 static void
@@ -219,7 +223,7 @@ test_bad_winners (Fixture       *fixture,
                   gconstpointer  data)
 {
   spoil (fixture, "special-polls.tsv", "postponed\t3\tLAB 3", "postponed\t3\tLAB three");
-  assert_refused (fixture, "special-polls.tsv, line 48, field “winners”: “LAB three” is not a list of party keys");
+  assert_refused (fixture, "special-polls.tsv, line 49, field “winners”: “LAB three” is not a list of party keys");
 }
 
 static void

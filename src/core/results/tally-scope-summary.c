@@ -648,7 +648,7 @@ tally_scope_summary_describe_basis (TallyScopeSummary *self)
  * tally_scope_summary_describe_seats_up:
  *
  * Returns: (transfer full): the seats of the ordinary cycle apart from the
- *   by-elections: "4,367 seats of the ordinary cycle (7 of them at postponed
+ *   by-elections: "4,368 seats of the ordinary cycle (8 of them at postponed
  *   polls, not filled on the day); 44 more at same-day by-elections", or
  *   "4,404 seats up" when there were neither
  */
