@@ -6,9 +6,19 @@
 
 #include <gtk/gtk.h>
 
+#include "tally-window.h"
+
 G_BEGIN_DECLS
 
 gboolean tally_test_widgets_init    (void);
 void     tally_test_wait_for_frames (guint milliseconds);
+void     tally_test_fill_screen     (GtkWindow     *window,
+                                     int            width,
+                                     int            height);
+void     tally_test_assert_columns_whole (GtkColumnView *view);
+void     tally_test_assert_cells_whole   (GtkColumnView *view,
+                                          const char    *title,
+                                          GPtrArray     *texts);
+void     tally_test_assert_list_at_1920  (TallyWindow   *window);
 
 G_END_DECLS

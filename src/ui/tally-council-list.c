@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tally-catalog.h"
+#include "tally-column-fit.h"
 #include "tally-control-chips.h"
 #include "tally-council.h"
 #include "tally-council-list.h"
@@ -42,9 +44,13 @@ struct _TallyCouncilList
   TallyParty         *swing_to;
   TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
   TallyResults       *engine;  /* whose filter an empty list is explained by */
+  guint               fit_source;
+  gboolean            fitted;    /* the columns measured against what they show */
 
   /* Template widgets */
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *region_column;
   GtkColumnViewColumn *control_column;
   GtkStack           *stack;
   AdwStatusPage      *filtered_page;
@@ -344,6 +350,59 @@ compare_control (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Every region, or every type, of the councils the database holds, not
+ * only those listed: a filter does not change the columns' widths. */
+static GPtrArray *
+column_texts (TallyCouncilList *self,
+              gboolean          regions)
+{
+  GListModel *councils = self->engine != NULL ? tally_catalog_get_councils (tally_results_get_catalog (self->engine))
+                                              : self->results;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = councils != NULL ? g_list_model_get_n_items (councils) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (councils, i);
+      TallyCouncil *council = TALLY_IS_COUNCIL (item) ? TALLY_COUNCIL (item)
+                                                      : tally_council_result_get_council (TALLY_COUNCIL_RESULT (item));
+      const char *text = regions ? tally_council_get_region (council)
+                                 : tally_council_type_get_label (tally_council_get_council_type (council));
+
+      if (text != NULL && g_hash_table_add (seen, (gpointer) text))
+        g_ptr_array_add (texts, g_strdup (text));
+    }
+  return texts;
+}
+
+/* Type and Region as wide as their longest text, and every column as wide
+ * as its header: nothing in the list is cut by a width chosen for another
+ * font, and the Council column, which takes what is left, gets the rest. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  TallyCouncilList *self = user_data;
+  g_autoptr(GPtrArray) types = column_texts (self, FALSE);
+  g_autoptr(GPtrArray) regions = column_texts (self, TRUE);
+
+  self->fit_source = 0;
+  self->fitted = tally_column_fit_texts (self->column_view, self->type_column, types) &&
+                 tally_column_fit_texts (self->column_view, self->region_column, regions);
+  tally_column_fit_headers (self->column_view);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once rows are on screen, or again when the columns or the councils
+ * changed. */
+static void
+queue_fit (TallyCouncilList *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add (fit_columns_cb, self);
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -404,6 +463,8 @@ region_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
                       tally_council_get_region (tally_council_result_get_council (result)));
+  if (!self->fitted)
+    queue_fit (self);
 }
 
 static void
@@ -473,6 +534,7 @@ tally_council_list_dispose (GObject *object)
 {
   TallyCouncilList *self = (TallyCouncilList *) object;
 
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_LIST);
   g_clear_object (&self->results);
   g_clear_object (&self->sorted);
@@ -557,6 +619,8 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-council-list.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, type_column);
+  gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, region_column);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, control_column);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, stack);
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, filtered_page);
@@ -643,7 +707,11 @@ tally_council_list_set_engine (TallyCouncilList *self,
 {
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
 
-  g_set_object (&self->engine, engine);
+  if (g_set_object (&self->engine, engine))
+    {
+      self->fitted = FALSE;
+      queue_fit (self);
+    }
   update_page (self);
 }
 
@@ -813,6 +881,8 @@ tally_council_list_set_parties (TallyCouncilList  *self,
   /* The columns hold the only references now. */
   for (guint i = 0; i < self->party_columns->len; i++)
     g_object_unref (g_ptr_array_index (self->party_columns, i));
+
+  queue_fit (self);
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(): the column view's own list
