@@ -49,6 +49,14 @@ struct _TallySwingometerLayout
   PangoLayout     *reference;
   double           reference_x;
   double           reference_y;
+  /* On a tall page, a key under the readout: a swatch for each half of
+   * the dial, and what Butler swing means. */
+  PangoLayout     *key_labels[2];
+  PangoLayout     *key_note;
+  double           key_y;
+  double           key_swatch;
+  double           key_gap;       /* between swatch and label, and under the line */
+  gboolean         key_stacked;   /* one swatch a line, on a narrow page */
 };
 
 /**
@@ -84,6 +92,53 @@ tally_swingometer_layout_swing_to_angle (const TallySwingometerLayout *layout,
   return G_PI / 2 - swing / layout->range * G_PI / 2;
 }
 
+/* The width of the key's line of swatches, 0 without a key. */
+static double
+key_width (const TallySwingometerLayout *layout)
+{
+  double widths[2];
+
+  if (layout->key_note == NULL)
+    return 0;
+  widths[0] = _tally_chart_text_width (layout->key_labels[0]);
+  widths[1] = _tally_chart_text_width (layout->key_labels[1]);
+  if (layout->key_stacked)
+    return layout->key_swatch + layout->key_gap + MAX (widths[0], widths[1]);
+  return 2 * (layout->key_swatch + layout->key_gap) + widths[0] + 3 * layout->key_gap + widths[1];
+}
+
+/* The key, in @sized's type: "■ Towards Con  ■ Towards Lab" on a line
+ * (one swatch a line where that is wider than @max_width), and what the
+ * swing measures under it.  Returns its height. */
+static double
+key_new (TallySwingometerLayout     *layout,
+         const TallySwingometerData *data,
+         const TallyChartStyle      *sized,
+         double                      max_width)
+{
+  const char *from_name = data->from.short_name ? data->from.short_name : "";
+  const char *to_name = data->to.short_name ? data->to.short_name : "";
+  g_autofree char *from_text = g_strdup_printf ("Towards %s", from_name);
+  g_autofree char *to_text = g_strdup_printf ("Towards %s", to_name);
+  g_autofree char *note = g_strdup_printf ("Butler swing: the mean of %s’s rise in vote share and %s’s fall, in points",
+                                           to_name, from_name);
+
+  layout->key_labels[0] = _tally_chart_text_new (sized, TALLY_CHART_FONT_SMALL, from_text);
+  layout->key_labels[1] = _tally_chart_text_new (sized, TALLY_CHART_FONT_SMALL, to_text);
+  layout->key_note = _tally_chart_text_new (sized, TALLY_CHART_FONT_SMALL, note);
+  pango_layout_set_width (layout->key_note, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_wrap (layout->key_note, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout->key_note, PANGO_ALIGN_CENTER);
+  layout->key_swatch = _tally_chart_text_height (layout->key_labels[0]) * 0.7;
+  layout->key_gap = _tally_chart_px (sized, 6);
+  layout->key_y = _tally_chart_px (sized, 14);  /* above the key; placed in full below */
+  layout->key_stacked = FALSE;
+  layout->key_stacked = key_width (layout) > max_width;
+
+  return _tally_chart_px (sized, 14) + (layout->key_stacked ? 2 : 1) * _tally_chart_text_height (layout->key_labels[0]) +
+         layout->key_gap + _tally_chart_text_height (layout->key_note);
+}
+
 TallySwingometerLayout *
 tally_swingometer_layout_new (const TallySwingometerData *data,
                               const TallyChartStyle      *style,
@@ -91,7 +146,9 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
                               double                      height)
 {
   TallySwingometerLayout *layout;
-  double label_height, readout_height, major_step, available, end_height;
+  double label_height, readout_height = 0, major_step, available, end_height, type, base, key_height = 0, below;
+  gboolean tall;
+  TallyChartStyle typed;
   const char *from_name, *to_name;
   g_autofree char *figure = NULL;
   g_autofree char *caption = NULL;
@@ -107,6 +164,18 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
 
   _tally_chart_frame_layout (&layout->frame, style, &data->heading, width, height);
 
+  /* In an export, the dial's type grows with the dial (up to 1.75 times
+   * at a radius of 350 px); a page taller than 4:3 (square, portrait)
+   * takes a key under the readout, and both grow into the height that the
+   * width-bound dial leaves. */
+  base = style->scale > 0 ? style->scale : 1;
+  type = style->fill ? CLAMP (MIN (layout->frame.body.width / 2, layout->frame.body.height) / _tally_chart_px (style, 200),
+                              1, 1.75)
+                     : 1;
+  typed = *style;
+  typed.scale = base * type;
+  tall = style->fill && layout->frame.body.height > layout->frame.body.width * 0.75;
+
   /* Labelled ticks: 0 at the top, then each major step out to the ends,
    * unsigned, since the halves are named. */
   layout->n_ticks = 2 * (guint) floor (layout->range / major_step + 1e-9) + 1;
@@ -117,7 +186,7 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
       g_autofree char *text = g_strdup_printf ("%g", fabs (value));
 
       layout->ticks[t].value = value;
-      layout->ticks[t].label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, text);
+      layout->ticks[t].label = _tally_chart_text_new (&typed, TALLY_CHART_FONT_SMALL, text);
     }
   label_height = _tally_chart_text_height (layout->ticks[0].label) + _tally_chart_px (style, 6);
 
@@ -141,19 +210,44 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
                                  layout->swing > 0 ? to_name : from_name);
     }
 
-  /* The readout under the hub.  On a page taller than the dial's 2:1
-   * (square, portrait), the dial is as wide as the page and the readout
-   * grows, up to three times, into the height the dial leaves. */
-  for (double scale = style->fill ? 3 : 1; scale >= 1; scale -= 0.25)
+  {
+    g_autofree char *from_text = g_strdup_printf ("← %s", from_name);
+    g_autofree char *to_text = g_strdup_printf ("%s →", to_name);
+
+    layout->end_labels[0] = _tally_chart_text_new (&typed, TALLY_CHART_FONT_LABEL_BOLD, from_text);
+    layout->end_labels[1] = _tally_chart_text_new (&typed, TALLY_CHART_FONT_LABEL_BOLD, to_text);
+    end_height = _tally_chart_text_height (layout->end_labels[0]);
+  }
+
+  /* The readout under the hub, between the party names at the ends of
+   * the base.  On a tall page the dial is as wide as the page, and the
+   * readout moves under the names, with the key under it: both grow, up
+   * to three times the dial's type, into the height the dial leaves, as
+   * long as they stay within the page's width. */
+  below = tall ? end_height + _tally_chart_px (&typed, 8) : 0;
+  for (double scale = 3 * type;; scale = MAX (scale - 0.25, type))
     {
       TallyChartStyle sized = *style;
-      double spare = layout->frame.body.height - label_height - (layout->frame.body.width / 2 - _tally_chart_px (style, 24));
+      double radius = layout->frame.body.width / 2 - _tally_chart_px (&typed, 24);
+      double spare = layout->frame.body.height - label_height - radius - below;
+      double between = tall ? layout->frame.body.width
+                            : 2 * (radius - MAX (_tally_chart_text_width (layout->end_labels[0]),
+                                                 _tally_chart_text_width (layout->end_labels[1])) -
+                                   _tally_chart_px (style, 12));
 
-      sized.scale = (style->scale > 0 ? style->scale : 1) * scale;
+      sized.scale = base * (style->fill ? scale : 1);
       g_clear_object (&layout->figure);
       g_clear_object (&layout->caption);
       g_clear_object (&layout->scope);
-      layout->figure = _tally_chart_text_new (&sized, TALLY_CHART_FONT_FIGURE, figure);
+      g_clear_object (&layout->key_labels[0]);
+      g_clear_object (&layout->key_labels[1]);
+      g_clear_object (&layout->key_note);
+      {
+        TallyChartStyle large = sized;
+
+        large.scale *= tall ? 1.4 : 1;
+        layout->figure = _tally_chart_text_new (&large, TALLY_CHART_FONT_FIGURE, figure);
+      }
       layout->caption = _tally_chart_text_new (&sized, TALLY_CHART_FONT_LABEL, caption);
       readout_height = _tally_chart_text_height (layout->figure) + _tally_chart_text_height (layout->caption) +
                        _tally_chart_px (style, 14);
@@ -162,28 +256,29 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
           layout->scope = _tally_chart_text_new (&sized, TALLY_CHART_FONT_SMALL, data->scope_label);
           readout_height += _tally_chart_text_height (layout->scope);
         }
-      if (scale == 1 || readout_height <= spare * 0.8)
+      key_height = tall ? key_new (layout, data, &sized, layout->frame.body.width) : 0;
+      if (!style->fill || scale <= type ||
+          (readout_height + key_height <= spare * (tall ? 0.95 : 0.8) &&
+           MAX (MAX (_tally_chart_text_width (layout->figure), _tally_chart_text_width (layout->caption)),
+                key_width (layout)) <= between))
         break;
     }
 
-  {
-    g_autofree char *from_text = g_strdup_printf ("← %s", from_name);
-    g_autofree char *to_text = g_strdup_printf ("%s →", to_name);
 
-    layout->end_labels[0] = _tally_chart_text_new (style, TALLY_CHART_FONT_LABEL_BOLD, from_text);
-    layout->end_labels[1] = _tally_chart_text_new (style, TALLY_CHART_FONT_LABEL_BOLD, to_text);
-    end_height = _tally_chart_text_height (layout->end_labels[0]);
-  }
-
-  available = layout->frame.body.height - label_height - MAX (readout_height, end_height + _tally_chart_px (style, 6));
-  layout->radius = MIN (layout->frame.body.width / 2 - _tally_chart_px (style, 24), available);
+  available = layout->frame.body.height - label_height -
+              MAX (below + readout_height + key_height, end_height + _tally_chart_px (style, 6));
+  layout->radius = MIN (layout->frame.body.width / 2 - _tally_chart_px (&typed, 24), available);
   layout->radius = MAX (layout->radius, _tally_chart_px (style, 10));
   layout->inner = layout->radius * 0.58;
   layout->centre_x = layout->frame.body.x + layout->frame.body.width / 2;
   layout->centre_y = layout->frame.body.y + label_height + layout->radius +
                      MAX ((available - layout->radius) / 2, 0);
-  layout->figure_y = layout->centre_y + _tally_chart_px (style, 12);
+  layout->figure_y = layout->centre_y + _tally_chart_px (style, 12) + below;
   layout->end_y = layout->centre_y + _tally_chart_px (style, 6);
+  if (layout->key_note)
+    layout->key_y += layout->figure_y + _tally_chart_text_height (layout->figure) - _tally_chart_px (style, 4) +
+                     _tally_chart_text_height (layout->caption) +
+                     (layout->scope ? _tally_chart_text_height (layout->scope) : 0);
 
   if (data->has_reference && !isnan (data->reference))
     {
@@ -193,7 +288,7 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
       double reach = layout->inner - _tally_chart_px (style, 10);
       double text_width, text_height;
 
-      layout->reference = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, text);
+      layout->reference = _tally_chart_text_new (&typed, TALLY_CHART_FONT_SMALL, text);
       _tally_chart_text_size (layout->reference, &text_width, &text_height);
       layout->reference_x = layout->centre_x + reach * cos (angle) - text_width * (1 - cos (angle)) / 2;
       layout->reference_y = layout->centre_y - reach * sin (angle) + (sin (angle) > 0.5 ? 0 : -text_height);
@@ -307,6 +402,9 @@ tally_swingometer_layout_free (TallySwingometerLayout *layout)
   g_clear_object (&layout->end_labels[0]);
   g_clear_object (&layout->end_labels[1]);
   g_clear_object (&layout->reference);
+  g_clear_object (&layout->key_labels[0]);
+  g_clear_object (&layout->key_labels[1]);
+  g_clear_object (&layout->key_note);
   g_free (layout);
 }
 
@@ -358,6 +456,41 @@ tally_swingometer_layout_lookup_item (const TallySwingometerLayout *layout,
     return -1;
 
   return dx < 0 ? 0 : 1;
+}
+
+static void
+key_paint (cairo_t                      *cr,
+           const TallySwingometerLayout *layout,
+           const TallyChartStyle        *style,
+           TallyChartRgb                 from_colour,
+           TallyChartRgb                 to_colour,
+           double                        tint)
+{
+  double swatch = layout->key_swatch, gap = layout->key_gap;
+  double label_height = _tally_chart_text_height (layout->key_labels[0]);
+  double x = layout->centre_x - key_width (layout) / 2;
+
+  double y = layout->key_y;
+
+  for (guint half = 0; half < 2; half++)
+    {
+      double left = x;
+
+      cairo_rectangle (cr, x, y + (label_height - swatch) / 2, swatch, swatch);
+      _tally_chart_set_rgb (cr, half == 0 ? from_colour : to_colour, tint);
+      cairo_fill (cr);
+      x += swatch + gap;
+      _tally_chart_text_paint (cr, layout->key_labels[half], x, y, style->ink_secondary, 1);
+      x += _tally_chart_text_width (layout->key_labels[half]) + 3 * gap;
+      if (layout->key_stacked)
+        {
+          x = left;
+          y += label_height;
+        }
+    }
+  if (!layout->key_stacked)
+    y += label_height;
+  _tally_chart_text_paint (cr, layout->key_note, layout->frame.body.x, y + gap, style->ink_faint, 1);
 }
 
 void
@@ -500,6 +633,9 @@ tally_swingometer_paint (cairo_t                      *cr,
       _tally_chart_text_paint (cr, layout->scope, cx - _tally_chart_text_width (layout->scope) / 2,
                                y + _tally_chart_text_height (layout->caption), style->ink_faint, 1);
   }
+
+  if (layout->key_note)
+    key_paint (cr, layout, style, from_colour, to_colour, tint);
 
   cairo_restore (cr);
 }
