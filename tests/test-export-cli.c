@@ -350,6 +350,34 @@ test_map_region (void)
   tally_test_remove_dir (dir);
 }
 
+/* --council crops as --region does: Trafford and Manchester, large enough
+ * for their whole names, with their neighbours in the margin; Plymouth and
+ * Cornwall, far away, are not in the file.  (test-map-export measures the
+ * crop's pixels.) */
+static void
+test_map_council (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "manchester.svg", NULL);
+  g_autofree char *svg = NULL;
+
+  run_tally (&run, (const char *[]) { "export", "--map", "hexes", "--council", "Trafford", "--council", "Manchester",
+                                      "-o", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  svg = tally_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (svg, ">Trafford</text>"));
+  g_assert_nonnull (strstr (svg, ">Manchester</text>"));
+  g_assert_nonnull (strstr (svg, ">Salford</text>"));
+  g_assert_null (strstr (svg, ">Ply</text>"));
+  g_assert_null (strstr (svg, ">Plymouth</text>"));
+  g_assert_null (strstr (svg, ">Cornwall</text>"));
+  g_assert_null (strstr (svg, ">Cor</text>"));
+
+  tally_test_remove_dir (dir);
+}
+
 /* Where the database has candidates, --csv writes them in Tally's own
  * CSV, which imports back. */
 static void
@@ -544,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
   g_test_add_func ("/export-cli/map", test_map);
   g_test_add_func ("/export-cli/map-region", test_map_region);
+  g_test_add_func ("/export-cli/map-council", test_map_council);
   g_test_add_func ("/export-cli/note", test_note);
   g_test_add_func ("/export-cli/errors", test_errors);
   g_test_add_func ("/export-cli/special-outputs", test_special_outputs);
