@@ -180,6 +180,53 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* The share of @path's first page that is not paper, rendered in
+ * greyscale at 24 dpi by pdftoppm (to its standard output, a binary PGM
+ * whose header gives its length); -1 without poppler-utils. */
+static double
+ink_share (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftoppm");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  int status = 0, fields[3] = { 0 }, n = 0;
+  const char *at, *end;
+  guint ink = 0;
+
+  if (tool == NULL)
+    return -1;
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { tool, (char *) "-gray", (char *) "-r", (char *) "24",
+                                                  (char *) "-f", (char *) "1", (char *) "-l", (char *) "1",
+                                                  (char *) path, NULL },
+                               NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  /* A binary PGM: "P5", width, height, 255, one whitespace, the pixels. */
+  g_assert_true (g_str_has_prefix (out, "P5"));
+  at = out + 2;
+  end = out + 64;
+  while (n < 3 && at < end)
+    {
+      char *stop;
+
+      if (g_ascii_isspace (*at))
+        {
+          at++;
+          continue;
+        }
+      fields[n++] = (int) g_ascii_strtoll (at, &stop, 10);
+      at = stop;
+    }
+  g_assert_cmpint (n, ==, 3);
+  at++;
+  length = (gsize) fields[0] * fields[1];
+  for (gsize i = 0; i < length; i++)
+    ink += ((const guint8 *) at)[i] < 240;
+  return (double) ink / length;
+}
+
 /* One page, a PDF: the print operation's own export. */
 static void
 assert_one_page (const char *path)
@@ -230,6 +277,21 @@ test_print (void)
   g_assert_no_error (error);
   assert_one_page (map_path);
 
+  /* Each page has content: a chart, a chart over a table, a map, not a
+   * blank sheet with a heading. */
+  {
+    const char *paths[] = { chart_path, council_path, map_path };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        double share = ink_share (paths[i]);
+
+        g_test_message ("%s: %.1f%% of the page inked", paths[i], 100 * share);
+        if (share >= 0)
+          g_assert_cmpfloat (share, >=, 0.05);
+      }
+  }
+
   chart_text = pdf_text (chart_path);
   if (chart_text == NULL)
     {
@@ -258,6 +320,120 @@ test_print (void)
     tally_test_remove_dir (dir);
 }
 
+/* The print dialog the window has open, or NULL. */
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "GtkPrintUnixDialog") && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* Whether @path holds a whole PDF: one that ends with its %%EOF. */
+static gboolean
+pdf_complete (const char *path)
+{
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &pdf, &length, NULL) || length < 16 || !g_str_has_prefix (pdf, "%PDF-"))
+    return FALSE;
+  while (length > 0 && g_ascii_isspace (pdf[length - 1]))
+    length--;
+  return length >= 5 && memcmp (pdf + length - 5, "%%EOF", 5) == 0;
+}
+
+/* Ctrl+P's print dialog, and its Preview button: GTK draws the pages for
+ * the preview into a PDF and hands it to the previewer, here a copy to
+ * @path. */
+static void
+preview (TallyWindow *window,
+         const char  *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("cp %%f %s", quoted);
+  GtkWidget *dialog = NULL;
+  gint64 end;
+
+  /* The dialog lists printing to a file alone: no print server asked. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-print-preview-command", command,
+                "gtk-print-backends", "file", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while ((dialog = find_print_dialog ()) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  tally_test_wait_for_frames (300);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);  /* Preview */
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (!pdf_complete (path) && g_get_monotonic_time () < end)
+    tally_test_wait_for_frames (100);
+  g_assert_true (pdf_complete (path));
+  /* The dialog is gone, the operation done. */
+  tally_test_wait_for_frames (300);
+  g_assert_null (find_print_dialog ());
+}
+
+/* The print preview, as a reader reaches it: Ctrl+P, then Preview, for
+ * the chart in view, a council's page and the map.  Each preview is one
+ * A4 page drawn by the same draw-page handler as the printed page, with
+ * content on it. */
+static void
+test_print_preview (void)
+{
+  TallyWindow *window = open_window ();
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  const char *views[] = { "chart", "council", "map" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-preview.pdf", views[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      double share;
+
+      if (i == 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+          tally_test_wait_for_frames (200);
+        }
+      else if (i == 1)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "councils");
+          show_trafford (window);
+        }
+      else
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+          tally_test_wait_for_frames (500);
+        }
+
+      preview (window, path);
+      assert_one_page (path);
+      share = ink_share (path);
+      g_test_message ("%s preview: %.1f%% of the page inked", views[i], 100 * share);
+      if (share >= 0)
+        g_assert_cmpfloat (share, >=, 0.05);
+      text = pdf_text (path);
+      if (text != NULL)
+        g_assert_nonnull (strstr (text, i == 0 ? "control of councils" : i == 1 ? "Trafford" : "Crown copyright"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/print-copy/copy-row", test_copy_row);
   g_test_add_func ("/print-copy/copy-council-table", test_copy_council_table);
   g_test_add_func ("/print-copy/print", test_print);
+  g_test_add_func ("/print-copy/print-preview", test_print_preview);
 
   status = g_test_run ();
   tally_test_remove_dir (home);
