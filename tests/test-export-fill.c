@@ -144,7 +144,7 @@ static const Size sizes[] = {
  * leaves (measured 61-81%; its own floor there, since a 2:1 shape on a
  * 1:1.4 page cannot fill it).  The swingometer's dial is the same shape,
  * but on a tall page its readout moves under the dial, grows, and takes a
- * key, so it holds its floor at every size (measured 71-83%). */
+ * key, so it holds its floor at every size (measured 75-82%). */
 static const double floors[TALLY_N_CHART_KINDS] = {
   [TALLY_CHART_HEMICYCLE] = 0.70,
   [TALLY_CHART_SEAT_BARS] = 0.80,

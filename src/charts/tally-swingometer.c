@@ -256,7 +256,14 @@ tally_swingometer_layout_new (const TallySwingometerData *data,
           layout->scope = _tally_chart_text_new (&sized, TALLY_CHART_FONT_SMALL, data->scope_label);
           readout_height += _tally_chart_text_height (layout->scope);
         }
-      key_height = tall ? key_new (layout, data, &sized, layout->frame.body.width) : 0;
+      if (tall)
+        {
+          /* The key is a footnote to the readout: smaller, never under the dial's type. */
+          TallyChartStyle small = sized;
+
+          small.scale = MAX (base * type, sized.scale * 0.8);
+          key_height = key_new (layout, data, &small, layout->frame.body.width);
+        }
       if (!style->fill || scale <= type ||
           (readout_height + key_height <= spare * (tall ? 0.95 : 0.8) &&
            MAX (MAX (_tally_chart_text_width (layout->figure), _tally_chart_text_width (layout->caption)),
