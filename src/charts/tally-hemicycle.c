@@ -334,14 +334,14 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
 
   /* The legend.  On a page taller than the half ring's 2:1 (square,
    * portrait), the ring is as wide as the page and the height left over
-   * goes to the legend: its type grows, up to three times, until the
-   * legend and the note fill most of what the ring leaves. */
+   * goes to the legend: its type grows, up to four times, until the
+   * legend and the note fill all but a twentieth of what the ring leaves. */
   layout->legend_scale = 1;
   if (style->show_legend)
     {
       double spare = layout->frame.body.height - top_extra - extent * layout->frame.body.width / (2 * extent);
 
-      for (double scale = style->fill ? 3 : 1; scale >= 1; scale -= 0.25)
+      for (double scale = style->fill ? 4 : 1; scale >= 1; scale -= 0.25)
         {
           TallyChartStyle sized = *style;
 
@@ -355,7 +355,7 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
           if (note_height > 0)
             note_height += _tally_chart_px (&sized, 6);
           layout->legend_scale = scale;
-          if (scale == 1 || legend_height + note_height <= spare * 0.85)
+          if (scale == 1 || legend_height + note_height <= spare * 0.95)
             break;
         }
     }
