@@ -421,6 +421,33 @@ group_council_share_change (TallyCouncilResult *result,
   return change;
 }
 
+/* The councils the seat change leaves out, by name, so that a reader
+ * comparing the total with a published one knows which councils are not
+ * in it (docs/BASES.md says why each is, and what each would add). */
+static void
+print_left_out (TallyScopeSummary *summary)
+{
+  GListModel *councils = tally_scope_summary_get_councils (summary);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+      if (g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
+        continue;
+      g_string_append_printf (names, "%s%s", n++ > 0 ? "; " : "",
+                              tally_council_get_name (tally_council_result_get_council (result)));
+    }
+
+  if (n > 0)
+    /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen, …" */
+    g_print (_("Left out of the seat change (no notional baseline): %s. A published national change counts "
+               "them too, so it differs from this one by what they changed (see BASES.md)\n"),
+             names->str);
+}
+
 /* `tally summary`: one row per party, and one for no overall control. */
 /* The seats of the ordinary cycle apart from same-day by-elections, and
  * the postponed polls, whose seats were up but not filled on the day. */
@@ -564,6 +591,7 @@ print_state_of_parties (TallyScopeSummary *summary,
       g_print ("\n");
       /* Translators: "Seat change against the previous comparable election, over 129 councils ..." */
       g_print (_("%c%s\n"), g_ascii_toupper (seat_change[0]), seat_change + 1);
+      print_left_out (summary);
       if (!isnan (others) && others > 0.05)
         g_print (_("Votes of parties not counted separately (independents and others): %s\n"), others_text);
       g_print (_("Butler swing %s → %s: %s points\n"), party_label (options->swing_from),
