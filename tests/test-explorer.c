@@ -137,8 +137,8 @@ test_state_of_the_parties (void)
   g_assert_nonnull (strstr (text, "1,332 seats"));
   /* Which basis, over which councils, and the seats apart. */
   g_assert_nonnull (strstr (text, "As the results services count it: councils against control on the eve of the "
-                                  "poll; seat change against the previous comparable election, over 131 councils "
-                                  "(120 on the same seats, 11 against a notional baseline); 19 on new boundaries "
+                                  "poll; seat change against the previous comparable election, over 133 councils "
+                                  "(120 on the same seats, 13 against a notional baseline); 17 on new boundaries "
                                   "have no notional baseline and are left out."));
   g_assert_nonnull (strstr (text, "4,368 seats of the ordinary cycle (8 of them at postponed polls, not filled on "
                                   "the day); 44 more at same-day by-elections."));
