@@ -229,6 +229,44 @@ test_line_numbers (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "lines.csv, line 6, field “votes”: “twelve”"));
 }
 
+/* A contest whose rows the file splits is one contest: the store writes
+ * each contest when the next begins, and takes it up again when the file
+ * comes back to it (its winners, seats and declaration time go on adding). */
+static void
+test_split_contest (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "split.csv", NULL);
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  const char *text =
+    "election_date,council_code,ward_name,candidate,party,votes,elected,declared_at\n"
+    "2018-05-03,E08000006,Split Ward A,Ada,Labour Party,30,1,2018-05-04T01:00:00Z\n"
+    "2018-05-03,E08000006,Split Ward B,Bo,Labour Party,20,1,\n"
+    "2018-05-03,E08000006,Split Ward B,Cy,Green Party,10,0,\n"
+    "2018-05-03,E08000006,Split Ward A,Di,Green Party,25,1,2018-05-04T02:00:00Z\n"
+    "2018-05-03,E08000006,Split Ward A,Ed,Labour Party,5,0,\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  summary = tally_test_import_one (fixture->db_path, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->contests, ==, 2);
+  g_assert_cmpuint (summary->candidates, ==, 5);
+  g_assert_false (tally_test_has_warning (summary, "elected than seats"));
+  g_assert_false (tally_test_has_warning (summary, "nobody elected"));
+
+  rows = tally_test_query_rows (fixture->db_path,
+                                "SELECT w.name, ct.seats, count (*), sum (c.elected), d.declared_at "
+                                "FROM contests ct JOIN wards w ON w.id = ct.ward_id "
+                                "JOIN candidates c ON c.contest_id = ct.id "
+                                "LEFT JOIN ward_declarations d ON d.contest_id = ct.id "
+                                "WHERE w.name LIKE 'Split Ward %' GROUP BY ct.id ORDER BY w.name");
+  g_assert_cmpstr (rows, ==,
+                   "Split Ward A|2|3|2|2018-05-04T02:00:00Z\n"
+                   "Split Ward B|1|2|1|NULL\n");
+}
+
 static void
 write_generated_csv (const char *path,
                      guint       n_rows)
@@ -463,6 +501,7 @@ main (int   argc,
   ADD ("/import/errors/bad-files", test_bad_files);
   ADD ("/import/errors/hostile-input", test_hostile_input);
   ADD ("/import/errors/line-numbers", test_line_numbers);
+  ADD ("/import/split-contest", test_split_contest);
   ADD ("/import/atomic/several-files", test_atomic_files);
   ADD ("/import/atomic/new-database", test_new_database_failed);
   ADD ("/import/atomic/bundled-refused", test_bundled_refused);

@@ -50,9 +50,15 @@ typedef struct
   GArray   *parties;        /* PartyTotal */
 } CouncilElection;
 
+/* The contest being read.  Rows of one contest come together, so a contest
+ * is written and freed when the next one starts; one the file comes back to
+ * is found again through the contests table and temp.import_contests. */
 typedef struct
 {
   gint64            id;
+  gint64            election_id;
+  gint64            ward_id;
+  char             *ballot;
   gint64            council_id;
   CouncilElection  *council_election;
   guint             seats;               /* as the file gave it; 0 when it did not */
@@ -147,7 +153,12 @@ struct _TallyImportStore
 
   /* Per file */
   guint               file_serial;
-  GHashTable         *contests;         /* RowKey (election, ward, ballot) → Contest* */
+  Contest            *current;          /* the contest being read */
+  sqlite3_stmt       *remember_contest; /* temp.import_contests: this file's finished contests */
+  sqlite3_stmt       *recall_contest;
+  sqlite3_stmt       *write_declaration;
+  guint               no_winner;
+  guint               too_many_winners;
   GHashTable         *unmatched;        /* what a row called its council → Unmatched* */
   guint               contests_replaced;
 

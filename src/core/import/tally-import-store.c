@@ -29,6 +29,13 @@ ward_free (Ward *ward)
 }
 
 static void
+contest_free (Contest *contest)
+{
+  g_free (contest->ballot);
+  g_free (contest);
+}
+
+static void
 unmatched_free (Unmatched *unmatched)
 {
   g_free (unmatched->name);
@@ -58,6 +65,10 @@ _tally_import_store_free (TallyImportStore *self)
   if (self->pending_contest_text != NULL)
     g_string_free (self->pending_contest_text, TRUE);
   g_clear_pointer (&self->find_contest, sqlite3_finalize);
+  g_clear_pointer (&self->remember_contest, sqlite3_finalize);
+  g_clear_pointer (&self->recall_contest, sqlite3_finalize);
+  g_clear_pointer (&self->write_declaration, sqlite3_finalize);
+  g_clear_pointer (&self->current, contest_free);
   g_clear_pointer (&self->insert_contest, sqlite3_finalize);
   g_clear_pointer (&self->clear_contest, sqlite3_finalize);
   g_clear_pointer (&self->update_contest, sqlite3_finalize);
@@ -82,7 +93,6 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->held, g_hash_table_unref);
   g_clear_pointer (&self->contested, g_hash_table_unref);
   g_clear_pointer (&self->councils_touched, g_hash_table_unref);
-  g_clear_pointer (&self->contests, g_hash_table_unref);
   g_clear_pointer (&self->unmatched, g_hash_table_unref);
   g_free (self->other_colour);
   g_free (self->other_colour_safe);
@@ -246,7 +256,6 @@ _tally_import_store_new (TallyDatabase       *database,
   self->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->contested = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->councils_touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->contests = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, g_free);
   self->unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) unmatched_free);
   self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
@@ -265,6 +274,17 @@ _tally_import_store_new (TallyDatabase       *database,
   self->pending_text = g_string_sized_new (BATCH_ROWS * 64);
   self->pending_contest_text = g_string_sized_new (BATCH_ROWS * 64);
 
+  /* This file's finished contests, in SQLite rather than in memory, so
+   * that an import's memory does not grow with its file. */
+  if (!_tally_database_exec (database,
+                             "CREATE TEMP TABLE IF NOT EXISTS import_contests "
+                             "(id INTEGER PRIMARY KEY, seats INTEGER NOT NULL, "
+                             "winners INTEGER NOT NULL, declared_at INTEGER NOT NULL, "
+                             "by_election INTEGER NOT NULL, stored_seats INTEGER NOT NULL)",
+                             error) ||
+      !_tally_database_exec (database, "DELETE FROM temp.import_contests", error))
+    return NULL;
+
 #define PREPARE(field, sql) \
   if (!(self->field = _tally_database_prepare (database, sql, error))) \
     return NULL;
@@ -277,6 +297,13 @@ _tally_import_store_new (TallyDatabase       *database,
   PREPARE (insert_contest,
            "INSERT INTO contests (id, election_id, ward_id, ballot, seats, by_election) "
            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  PREPARE (remember_contest,
+           "INSERT OR REPLACE INTO temp.import_contests "
+           "(id, seats, winners, declared_at, by_election, stored_seats) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  PREPARE (recall_contest,
+           "SELECT seats, winners, declared_at, by_election, stored_seats "
+           "FROM temp.import_contests WHERE id = ?1");
   PREPARE (clear_contest, "DELETE FROM candidates WHERE contest_id = ?1");
   PREPARE (update_contest, "UPDATE contests SET seats = ?2, by_election = ?3 WHERE id = ?1");
   PREPARE (insert_ward, "INSERT INTO wards (council_id, code, name) VALUES (?1, ?2, ?3)");
@@ -325,8 +352,9 @@ _tally_import_store_begin_file (TallyImportStore *self,
   self->reader = reader;
   self->file_serial++;
   self->contests_replaced = 0;
+  self->no_winner = 0;
+  self->too_many_winners = 0;
   clear_last_row (self);
-  g_hash_table_remove_all (self->contests);
   g_hash_table_remove_all (self->unmatched);
 }
 
@@ -370,6 +398,180 @@ flush_contests (TallyImportStore  *self,
   return TRUE;
 }
 
+/* The seats a contest counts for (the file's figure, else the number elected,
+ * else one), counting its warnings by @sign: -1 when the file comes back to it. */
+static guint
+count_seats (TallyImportStore *self,
+             guint             seats,
+             guint             winners,
+             int               sign)
+{
+  if ((seats = seats > 0 ? seats : winners) == 0)
+    {
+      self->no_winner += sign;  /* not declared yet, or a file without winners */
+      return 1;
+    }
+  if (winners > seats)
+    self->too_many_winners += sign;
+
+  return seats;
+}
+
+static PendingContest *
+find_pending (TallyImportStore *self,
+              gint64            id)
+{
+  for (guint i = self->n_pending_contests; i > 0; i--)
+    if (self->pending_contests[i - 1].id == id)
+      return &self->pending_contests[i - 1];
+
+  return NULL;
+}
+
+static gboolean
+write_declaration (TallyImportStore  *self,
+                   Contest           *contest,
+                   GError           **error)
+{
+  gint64 when = contest->declared_at != 0 ? contest->declared_at
+                                          : self->record_declarations ? self->import_time : 0;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  /* Schema 3's ward_declarations, in the same transaction as the contest. */
+  if (when == 0 || tally_database_get_schema_version (self->database) < 3)
+    return TRUE;
+
+  if (self->write_declaration == NULL &&
+      !(self->write_declaration =
+          _tally_database_prepare (self->database,
+                                   "INSERT OR REPLACE INTO ward_declarations (contest_id, declared_at) "
+                                   "VALUES (?1, ?2)",
+                                   error)))
+    return FALSE;
+
+  time = g_date_time_new_from_unix_utc (when);
+  text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_bind_int64 (self->write_declaration, 1, contest->id);
+  sqlite3_bind_text (self->write_declaration, 2, text, -1, SQLITE_TRANSIENT);
+  return step_done (self, self->write_declaration, N_("writing a declaration time"), error);
+}
+
+/* Writes the current contest's seats and declaration time, notes it in
+ * temp.import_contests, and frees it. */
+static gboolean
+finish_contest (TallyImportStore  *self,
+                GError           **error)
+{
+  Contest *contest = self->current;
+  sqlite3_stmt *stmt = self->remember_contest;
+  PendingContest *pending;
+  guint seats;
+
+  if (contest == NULL)
+    return TRUE;
+  seats = count_seats (self, contest->seats, contest->winners, 1);
+  contest->council_election->seats_up += seats;
+
+  if (seats != contest->stored_seats || contest->by_election != contest->stored_by_election)
+    {
+      if ((pending = find_pending (self, contest->id)) != NULL)
+        {
+          pending->seats = seats;
+          pending->by_election = contest->by_election;
+        }
+      else
+        {
+          sqlite3_bind_int64 (self->update_contest, 1, contest->id);
+          sqlite3_bind_int64 (self->update_contest, 2, seats);
+          sqlite3_bind_int (self->update_contest, 3, contest->by_election);
+          if (!step_done (self, self->update_contest, N_("writing a contest"), error))
+            return FALSE;
+        }
+    }
+
+  if (!write_declaration (self, contest, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contest->id);
+  sqlite3_bind_int64 (stmt, 2, contest->seats);
+  sqlite3_bind_int64 (stmt, 3, contest->winners);
+  sqlite3_bind_int64 (stmt, 4, contest->declared_at);
+  sqlite3_bind_int (stmt, 5, contest->by_election);
+  sqlite3_bind_int64 (stmt, 6, seats);
+  if (!step_done (self, stmt, N_("writing a contest"), error))
+    return FALSE;
+
+  if (self->last_contest == contest)
+    self->last_contest = NULL;
+  g_clear_pointer (&self->current, contest_free);
+  return TRUE;
+}
+
+/* Whether @contest is one this file gave earlier; if so it takes up what
+ * that contest had, and that contest's seats are no longer counted. */
+static gboolean
+recall_contest (TallyImportStore  *self,
+                Contest           *contest,
+                gboolean          *found,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = self->recall_contest;
+  const char *text = self->pending_contest_text->str;
+  gint64 id = 0;
+  int rc;
+
+  *found = FALSE;
+  for (guint i = 0; i < self->n_pending_contests && id == 0; i++)
+    {
+      PendingContest *pending = &self->pending_contests[i];
+
+      if (pending->election_id == contest->election_id && pending->ward_id == contest->ward_id &&
+          strcmp (text + pending->ballot, contest->ballot) == 0)
+        id = pending->id;
+    }
+
+  if (id == 0)
+    {
+      sqlite3_bind_int64 (self->find_contest, 1, contest->election_id);
+      sqlite3_bind_int64 (self->find_contest, 2, contest->ward_id);
+      sqlite3_bind_text (self->find_contest, 3, contest->ballot, -1, SQLITE_STATIC);
+      rc = sqlite3_step (self->find_contest);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (self->find_contest, 0);
+      sqlite3_reset (self->find_contest);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto failed;
+      if (id == 0)
+        return TRUE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      guint seats = sqlite3_column_int64 (stmt, 0);
+      guint winners = sqlite3_column_int64 (stmt, 1);
+
+      contest->id = id;
+      contest->seats = MAX (contest->seats, seats);
+      contest->winners = winners;
+      contest->declared_at = MAX (contest->declared_at, sqlite3_column_int64 (stmt, 2));
+      contest->by_election = sqlite3_column_int (stmt, 3);
+      contest->stored_by_election = contest->by_election;
+      contest->stored_seats = sqlite3_column_int64 (stmt, 4);
+      contest->council_election->seats_up -= count_seats (self, seats, winners, -1);
+      *found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+
+failed:
+  _tally_database_set_error (self->database, error, _("reading contests"));
+  return FALSE;
+}
+
 static Contest *
 find_contest (TallyImportStore            *self,
               gint64                       election_id,
@@ -379,28 +581,42 @@ find_contest (TallyImportStore            *self,
               GError                     **error)
 {
   const char *ballot = row->ballot ? row->ballot : row->ward_name;
-  RowKey key = { election_id, ward->id, ballot, NULL };
-  Contest *contest;
-  gboolean may_exist;
+  Contest *contest = self->current;
+  gboolean may_exist, again, found;
   int rc;
 
-  if ((contest = g_hash_table_lookup (self->contests, &key)) != NULL)
+  if (contest != NULL && contest->election_id == election_id && contest->ward_id == ward->id &&
+      strcmp (contest->ballot, ballot) == 0)
     {
       contest->seats = MAX (contest->seats, row->seats);
       contest->declared_at = MAX (contest->declared_at, row->declared_at);
       return contest;
     }
 
+  if (!finish_contest (self, error))
+    return NULL;
+
   contest = g_new0 (Contest, 1);
+  contest->election_id = election_id;
+  contest->ward_id = ward->id;
+  contest->ballot = g_strdup (ballot);
   contest->declared_at = row->declared_at;
   contest->council_id = council_id;
   contest->seats = row->seats;
   contest->by_election = row->by_election;
-  g_hash_table_insert (self->contests, row_key_copy (&key), contest);
+  self->current = contest;
 
   if (!(contest->council_election = _tally_import_store_touch (self, election_id, council_id,
                                                               error)))
     return NULL;
+
+  /* Only a ward this file gave a contest already can hold one of its own. */
+  again = (ward->contested_in_file == self->file_serial);
+  if (again && !recall_contest (self, contest, &found, error))
+    return NULL;
+  if (again && found)
+    return contest;
+
   contest->council_election->scheduled |= !row->by_election;
 
   /* Only a ward with contests from before this file can hold this one
@@ -427,7 +643,7 @@ find_contest (TallyImportStore            *self,
   if (rc == SQLITE_ROW)
     {
       contest->id = sqlite3_column_int64 (self->find_contest, 0);
-      contest->stored_seats = 0;  /* unknown: always written at the end */
+      contest->stored_seats = 0;  /* unknown: always written when finished */
       sqlite3_reset (self->find_contest);
 
       sqlite3_bind_int64 (self->clear_contest, 1, contest->id);
@@ -442,8 +658,8 @@ find_contest (TallyImportStore            *self,
     {
       sqlite3_reset (self->find_contest);
 
-      /* Seats are known at the end of the file; most contests have the
-       * number first written here, and are not written again. */
+      /* Seats are known when the contest is finished; most contests have
+       * the number first written here, and are not written again. */
       PendingContest *pending = &self->pending_contests[self->n_pending_contests++];
 
       contest->id = self->next_contest_id++;
@@ -698,56 +914,14 @@ _tally_import_store_set_record_declarations (TallyImportStore *self,
   self->import_time = g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Each contest of the file keeps when it was declared (schema 3's
- * ward_declarations), in the same transaction as the contest. */
-static gboolean
-write_declarations (TallyImportStore  *self,
-                    GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  if (tally_database_get_schema_version (self->database) < 3)
-    return TRUE;
-
-  g_hash_table_iter_init (&iter, self->contests);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Contest *contest = value;
-      gint64 when = contest->declared_at != 0 ? contest->declared_at
-                                              : self->record_declarations ? self->import_time : 0;
-      g_autoptr(GDateTime) time = NULL;
-      g_autofree char *text = NULL;
-
-      if (when == 0)
-        continue;
-
-      if (stmt == NULL &&
-          !(stmt = _tally_database_prepare (self->database,
-                                            "INSERT OR REPLACE INTO ward_declarations (contest_id, declared_at) "
-                                            "VALUES (?1, ?2)",
-                                            error)))
-        return FALSE;
-
-      time = g_date_time_new_from_unix_utc (when);
-      text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-      sqlite3_bind_int64 (stmt, 1, contest->id);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, N_("writing a declaration time"), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * _tally_import_store_end_file:
  * @format: the format the file was read as
  * @rows: its data rows
  *
- * Sets each contest's seats (the file's figure, else the number elected),
- * reports unmatched councils, and records the file in the imports table.
+ * Finishes the last contest (each one's seats are the file's figure, else
+ * the number elected), reports unmatched councils, and records the file in
+ * the imports table.
  */
 gboolean
 _tally_import_store_end_file (TallyImportStore   *self,
@@ -757,44 +931,21 @@ _tally_import_store_end_file (TallyImportStore   *self,
 {
   const char *name = tally_csv_reader_get_display_name (self->reader);
   g_autoptr(GPtrArray) unmatched = NULL;
-  guint no_winner = 0, too_many_winners = 0;
+  guint no_winner, too_many_winners;
   gboolean seen_before;
   GHashTableIter iter;
   gpointer value;
 
   g_assert (self != NULL);
 
-  if (!flush_contests (self, error) ||
+  if (!finish_contest (self, error) ||
+      !flush_contests (self, error) ||
       !flush_candidates (self, error) ||
-      !write_declarations (self, error))
+      !_tally_database_exec (self->database, "DELETE FROM temp.import_contests", error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, self->contests);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Contest *contest = value;
-      guint seats = contest->seats > 0 ? contest->seats : contest->winners;
-
-      if (seats == 0)
-        {
-          /* Not declared yet, or a file that leaves winners out. */
-          no_winner++;
-          seats = 1;
-        }
-      else if (contest->winners > seats)
-        too_many_winners++;
-
-      contest->council_election->seats_up += seats;
-
-      if (seats == contest->stored_seats && contest->by_election == contest->stored_by_election)
-        continue;
-
-      sqlite3_bind_int64 (self->update_contest, 1, contest->id);
-      sqlite3_bind_int64 (self->update_contest, 2, seats);
-      sqlite3_bind_int (self->update_contest, 3, contest->by_election);
-      if (!step_done (self, self->update_contest, N_("writing a contest"), error))
-        return FALSE;
-    }
+  no_winner = self->no_winner;
+  too_many_winners = self->too_many_winners;
 
   if (no_winner > 0)
     _tally_import_summary_warn (self->summary,
@@ -843,7 +994,6 @@ _tally_import_store_end_file (TallyImportStore   *self,
                                 name, self->contests_replaced);
 
   clear_last_row (self);
-  g_hash_table_remove_all (self->contests);
   g_hash_table_remove_all (self->unmatched);
   self->reader = NULL;
   return TRUE;
