@@ -183,6 +183,28 @@ tally_test_run_sql (const char *path,
   sqlite3_close (handle);
 }
 
+/* A Tally file of schema @version at @path, as that version made it: the
+ * base script and the steps up to it, from Tally's own resources. */
+void
+tally_test_make_old_database (const char *path,
+                              int         version)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              TALLY_APPLICATION_ID, version);
+
+  for (int step = 1; step <= version; step++)
+    {
+      g_autofree char *name = step == 1 ? g_strdup ("/io/github/tally/Tally/core/tally-schema.sql")
+                                        : g_strdup_printf ("/io/github/tally/Tally/core/tally-schema-%d.sql", step);
+      g_autoptr(GBytes) script = g_resource_lookup_data (_tally_database_get_core_resource (), name,
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert_nonnull (script);
+      tally_test_run_sql (path, g_bytes_get_data (script, NULL));
+    }
+  tally_test_run_sql (path, pragmas);
+}
+
 /* A byte-for-byte copy of the bundled database at @path. */
 void
 tally_test_copy_bundled (const char *path)

@@ -189,11 +189,13 @@ test_bad_values (Fixture       *fixture,
   g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (second, contents, length, NULL));
 
-  /* The schema's CHECKs stop these; a file written without them would not. */
+  /* The schema's CHECKs stop these (test-schema-checks.c); a file written
+   * without them would not. */
   tally_test_run_sql (fixture->db_path, "PRAGMA ignore_check_constraints = ON; UPDATE parties SET colour_safe = 'red' WHERE key = 'LAB';");
   assert_catalog_refused (fixture->db_path, "The party “LAB” has no valid colour");
 
-  tally_test_run_sql (second, "UPDATE elections SET date = '2018-02-30' WHERE date = '2018-05-03';");
+  tally_test_run_sql (second, "PRAGMA ignore_check_constraints = ON; "
+                              "UPDATE elections SET date = '2018-02-30' WHERE date = '2018-05-03';");
   assert_catalog_refused (second, "has no valid date");
 }
 

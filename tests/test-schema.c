@@ -211,15 +211,9 @@ test_migrate_from_1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyDatabase) database = NULL;
 
-  database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&database);
-  tally_test_run_sql (fixture->db_path, "DROP TABLE previous_control; DROP TABLE special_polls; "
-                                       "DROP TABLE notional_baselines; "
-                                       "DROP TABLE ward_declarations; DROP TABLE expected_contests; "
-                                       "INSERT INTO elections (date, name) "
-                                       "VALUES ('2018-05-03', 'Local elections 2018'); "
-                                       "PRAGMA user_version = 1;");
+  tally_test_make_old_database (fixture->db_path, 1);
+  tally_test_run_sql (fixture->db_path, "INSERT INTO elections (date, name) "
+                                       "VALUES ('2018-05-03', 'Local elections 2018');");
 
   database = tally_database_open (fixture->db_path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);

@@ -40,6 +40,13 @@ GHashTable   *_tally_database_read_schema  (sqlite3        *handle,
 GHashTable   *_tally_database_expected_schema (int          version);
 gboolean      _tally_database_is_sqlite_statistics (const char *key);
 
+/* tally-database-migrate.c: new files and older ones brought up to this version. */
+gboolean      _tally_database_create_schema  (TallyDatabase  *self,
+                                              GError        **error);
+gboolean      _tally_database_migrate_schema (TallyDatabase  *self,
+                                              int             from_version,
+                                              GError        **error);
+
 /* tally-database-check.c: files that passed the whole-file check. */
 gboolean      _tally_database_integrity_recorded (const char *path);
 void          _tally_database_record_integrity   (const char *path);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tally-core-resources.h"
 #include "tally-database-private.h"
@@ -101,6 +102,18 @@ _tally_database_set_error (TallyDatabase  *self,
                    _("“%s”: a query ran longer than %g s while %s (limit “query time”); "
                      "if the file is genuine, allow more with TALLY_QUERY_SECONDS=N"),
                    name, self->query_limit_us / (double) G_USEC_PER_SEC, doing);
+    }
+  else if (sqlite_code == SQLITE_CONSTRAINT_CHECK)
+    {
+      /* Tally checks every value before writing it; the schema's CHECKs are
+       * the second line, and SQLite's own words would name no file or line. */
+      const char *colon = strrchr (sqlite3_errmsg (self->handle), ':');
+
+      g_set_error (error, TALLY_DATABASE_ERROR, code,
+                   _("“%s”: while %s, a value for “%s” broke a rule of Tally’s schema and nothing "
+                     "was written. Tally checks values before writing them, so this is a fault in "
+                     "Tally: please report it"),
+                   name, doing, colon != NULL ? colon + 2 : "?");
     }
   else if (plain != NULL)
     g_set_error (error, TALLY_DATABASE_ERROR, code,
@@ -377,86 +390,6 @@ _tally_database_get_core_resource (void)
   return tally_core_get_resource ();
 }
 
-static const char *
-lookup_script (const char *name)
-{
-  g_autofree char *path = g_strconcat ("/io/github/tally/Tally/core/", name, NULL);
-  g_autoptr(GBytes) script = NULL;
-
-  script = g_resource_lookup_data (_tally_database_get_core_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (script != NULL);
-
-  /* Resources are NUL-terminated and live as long as the program. */
-  return g_bytes_get_data (script, NULL);
-}
-
-/* The steps from one schema version to the next, each a script of
- * tally-core.gresource.xml: steps[i] takes a file from version i + 1 to
- * i + 2.  A new file runs the base script and then every step, so that new
- * and migrated files cannot differ. */
-static const char *const migration_steps[] = {
-  "tally-schema-2.sql",
-  "tally-schema-3.sql",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) + 1 == TALLY_SCHEMA_VERSION);
-
-static gboolean
-run_migrations (TallyDatabase  *self,
-                int             from_version,
-                GError        **error)
-{
-  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                              TALLY_APPLICATION_ID, TALLY_SCHEMA_VERSION);
-
-  for (int version = MAX (from_version, 1); version < TALLY_SCHEMA_VERSION; version++)
-    if (!_tally_database_exec (self, lookup_script (migration_steps[version - 1]), error))
-      return FALSE;
-
-  if (!_tally_database_exec (self, pragmas, error))
-    return FALSE;
-
-  self->schema_version = TALLY_SCHEMA_VERSION;
-  return TRUE;
-}
-
-static gboolean
-create_schema (TallyDatabase  *self,
-               GError        **error)
-{
-  if (!_tally_database_begin (self, error))
-    return FALSE;
-
-  if (!_tally_database_exec (self, lookup_script ("tally-schema.sql"), error) ||
-      !run_migrations (self, 1, error) ||
-      !_tally_database_commit (self, error))
-    {
-      _tally_database_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* An older file opened for writing is brought up to this version in one
- * transaction: a failure leaves it as it was. */
-static gboolean
-migrate_schema (TallyDatabase  *self,
-                int             from_version,
-                GError        **error)
-{
-  if (!_tally_database_begin (self, error))
-    return FALSE;
-
-  if (!run_migrations (self, from_version, error) || !_tally_database_commit (self, error))
-    {
-      _tally_database_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Decides whether the file is ours, and at which version, before any query
  * that depends on the schema runs. */
 static gboolean
@@ -475,7 +408,12 @@ check_identity (TallyDatabase           *self,
   if (application_id == 0 && user_version == 0 && n_objects == 0)
     {
       if (!self->read_only && (flags & TALLY_DATABASE_OPEN_CREATE))
-        return create_schema (self, error);
+        {
+          if (!_tally_database_create_schema (self, error))
+            return FALSE;
+          self->schema_version = TALLY_SCHEMA_VERSION;
+          return TRUE;
+        }
 
       g_set_error (error, TALLY_DATABASE_ERROR, TALLY_DATABASE_ERROR_FOREIGN,
                    _("“%s” is an empty database, not a Tally database"), name);
@@ -519,7 +457,11 @@ migrate_if_older (TallyDatabase  *self,
                   GError        **error)
 {
   if (self->schema_version < TALLY_SCHEMA_VERSION && !self->read_only)
-    return migrate_schema (self, self->schema_version, error);
+    {
+      if (!_tally_database_migrate_schema (self, self->schema_version, error))
+        return FALSE;
+      self->schema_version = TALLY_SCHEMA_VERSION;
+    }
 
   return TRUE;
 }
