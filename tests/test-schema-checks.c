@@ -317,6 +317,16 @@ test_migrate_refuses_bad_value (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpint (tally_database_get_schema_version (database), ==, 3);
     }
+
+  /* `tally info` says which version it read the file at. */
+  {
+    g_auto(TallyTestRun) info = { 0 };
+    g_autofree char *path = g_strdup_printf ("%s/old-0.db", fixture->dir);
+
+    tally_test_run_tally (&info, fixture->dir, (const char *[]) { "info", "--database", path, NULL });
+    g_assert_cmpint (info.status, ==, 0);
+    g_assert_nonnull (strstr (info.out, "(schema 3, read-only)"));
+  }
 }
 
 /* The schema check accepts exactly version 4: a version 3 schema labelled

@@ -132,7 +132,7 @@ run_info (int    argc,
     }
 
   g_print (_("Database: %s (schema %d%s)\n"), tally_database_get_path (database),
-           TALLY_SCHEMA_VERSION, tally_database_get_read_only (database) ? _(", read-only") : "");
+           tally_database_get_schema_version (database), tally_database_get_read_only (database) ? _(", read-only") : "");
   g_print (_("Parties: %u\n"), g_list_model_get_n_items (tally_catalog_get_parties (catalog)));
   g_print (_("Councils: %u\n"), g_list_model_get_n_items (tally_catalog_get_councils (catalog)));
 
