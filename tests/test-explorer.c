@@ -10,6 +10,7 @@
 
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-council-row.h"
 #include "tally-export-dialog.h"
 #include "tally-filter.h"
 #include "tally-catalog.h"
@@ -38,10 +39,9 @@ listed_names (TallyWindow *window)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (model, i);
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, i);
 
-      g_string_append_printf (names, "%s%s", i ? ", " : "",
-                              tally_council_get_name (tally_council_result_get_council (result)));
+      g_string_append_printf (names, "%s%s", i ? ", " : "", tally_council_get_name (tally_council_row_get_council (row)));
     }
 
   return g_string_free (names, FALSE);

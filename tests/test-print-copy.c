@@ -15,6 +15,7 @@
 
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-council-row.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
 #include "tally-window.h"
@@ -84,9 +85,9 @@ test_copy_row (void)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (model, i);
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, i);
 
-      if (g_str_equal (tally_council_get_code (tally_council_result_get_council (result)), "E09000027"))
+      if (g_str_equal (tally_council_row_get_code (row), "E09000027"))
         richmond = i;
     }
   g_assert_cmpuint (richmond, !=, G_MAXUINT);

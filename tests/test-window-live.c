@@ -10,6 +10,7 @@
 #include "tally-catalog.h"
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-council-row.h"
 #include "tally-database.h"
 #include "tally-filter.h"
 #include "tally-results.h"
@@ -113,7 +114,7 @@ wait_for_reloads (TallyWindow *window,
   tally_test_wait_for_frames (50);
 }
 
-static TallyCouncilResult *
+static TallyCouncilRow *
 selected_row (TallyWindow *window)
 {
   GtkSelectionModel *model = gtk_column_view_get_model (tally_council_list_get_column_view (window->council_list));
@@ -168,7 +169,7 @@ test_follows_an_import (Fixture       *fixture,
   g_assert_true (tally_catalog_lookup_council (tally_window_get_catalog (window), "E08000006") == council);
   filter = tally_results_get_filter (tally_window_get_results (window));
   g_assert_cmpstrv (tally_filter_get_regions (filter), ((const char *[]) { "North West", NULL }));
-  g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (selected_row (window))), ==, "Salford");
+  g_assert_cmpstr (tally_council_get_name (tally_council_row_get_council (selected_row (window))), ==, "Salford");
   g_assert_true (g_str_has_prefix (tally_window_get_live_text (window), "Live"));
 
   /* The same parties in the same order keep the list's columns: building
@@ -181,6 +182,152 @@ test_follows_an_import (Fixture       *fixture,
 
       g_assert_true (column == g_ptr_array_index (columns, i));
     }
+}
+
+/* The list's row object for @code, not a reference. */
+static TallyCouncilRow *
+find_row (GListModel *model,
+          const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, i);
+
+      if (g_str_equal (tally_council_row_get_code (row), code))
+        return row;
+    }
+  return NULL;
+}
+
+/* The row widget of the council named @name: its first cell's label reads
+ * the name, then the code. */
+static GtkWidget *
+find_row_widget (GtkWidget  *widget,
+                 const char *name)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_autofree char *prefix = g_strconcat (name, "\n", NULL);
+
+      if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+        {
+          for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+            if (g_str_equal (gtk_widget_get_css_name (up), "row"))
+              return up;
+        }
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of a row widget's cell in column @column. */
+static const char *
+cell_text (GtkWidget *row,
+           guint      column)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (row);
+
+  for (guint i = 0; i < column && cell != NULL; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  g_assert_nonnull (cell);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (cell)));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (cell)));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A reload keeps the list's rows: the same row object for each council,
+ * pointed at the new engine, the same row widgets, and only the council
+ * that changed says so; its cells show the new figures. */
+static void
+test_rows_outlive_a_reload (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  g_autofree char *salford_before = NULL;
+  g_autofree char *wigan_before = NULL;
+  g_autofree char *expected = NULL;
+  TallyCouncilRow *salford, *wigan;
+  TallyCouncilResult *salford_result;
+  GtkWidget *salford_widget, *wigan_widget;
+  guint salford_notified = 0, wigan_notified = 0;
+  guint con = G_MAXUINT;
+  TallyParty *party;
+
+  /* North West councils only: every row is in view. */
+  tally_filter_set_regions (tally_results_get_filter (tally_window_get_results (window)),
+                            (const char *[]) { "North West", NULL });
+  tally_test_wait_for_frames (100);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Con") == 0)
+        con = i;
+    }
+  g_assert_cmpuint (con, !=, G_MAXUINT);
+
+  salford = find_row (model, "E08000006");
+  wigan = find_row (model, "E08000010");
+  g_assert_nonnull (salford);
+  g_assert_nonnull (wigan);
+  salford_result = tally_council_row_get_result (salford);
+  salford_widget = find_row_widget (GTK_WIDGET (view), "Salford");
+  wigan_widget = find_row_widget (GTK_WIDGET (view), "Wigan");
+  g_assert_nonnull (salford_widget);
+  g_assert_nonnull (wigan_widget);
+  salford_before = g_strdup (cell_text (salford_widget, con));
+  wigan_before = g_strdup (cell_text (wigan_widget, con));
+  g_signal_connect (salford, "notify::result", G_CALLBACK (count_notify), &salford_notified);
+  g_signal_connect (wigan, "notify::result", G_CALLBACK (count_notify), &wigan_notified);
+
+  /* Salford gets a ward with a Conservative elected. */
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 1);
+  g_assert_cmpuint (tally_window_get_n_live_reloads (window), >=, 1);
+
+  /* The same objects, now showing the new engine's results. */
+  g_assert_true (find_row (model, "E08000006") == salford);
+  g_assert_true (find_row (model, "E08000010") == wigan);
+  g_assert_true (tally_council_row_get_result (salford) != salford_result);
+  g_assert_true (tally_council_row_get_council (salford) ==
+                 tally_catalog_lookup_council (tally_window_get_catalog (window), "E08000006"));
+  g_assert_cmpuint (salford_notified, >=, 1);
+  g_assert_cmpuint (wigan_notified, ==, 0);
+
+  /* The same row widgets, their cells updated in place. */
+  g_assert_true (find_row_widget (GTK_WIDGET (view), "Salford") == salford_widget);
+  g_assert_true (find_row_widget (GTK_WIDGET (view), "Wigan") == wigan_widget);
+  party = tally_catalog_lookup_party (tally_window_get_catalog (window), "CON");
+  expected = g_strdup_printf ("%u", tally_council_result_get_seats_won (tally_council_row_get_result (salford), party));
+  g_assert_cmpstr (cell_text (salford_widget, con), !=, salford_before);
+  /* Seats won first, before the change and the share. */
+  if (strcspn (cell_text (salford_widget, con), " \n") != strlen (expected) ||
+      !g_str_has_prefix (cell_text (salford_widget, con), expected))
+    g_error ("Salford's Conservative cell reads “%s” (before: “%s”), not %s seats", cell_text (salford_widget, con),
+             salford_before, expected);
+  g_assert_cmpstr (cell_text (wigan_widget, con), ==, wigan_before);
+
+  g_signal_handlers_disconnect_by_func (salford, count_notify, &salford_notified);
+  g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);
 }
 
 /* A reader (`tally summary`) and a touch of the file change nothing: the
@@ -384,6 +531,8 @@ main (int   argc,
   if (!tally_test_widgets_init ())
     return 0;
 
+  g_test_add ("/window-live/rows-outlive-a-reload", Fixture, NULL, fixture_setup, test_rows_outlive_a_reload,
+              fixture_teardown);
   g_test_add ("/window-live/follows-an-import", Fixture, NULL, fixture_setup, test_follows_an_import,
               fixture_teardown);
   g_test_add ("/window-live/readers-cost-no-reload", Fixture, NULL, fixture_setup, test_readers_cost_no_reload,

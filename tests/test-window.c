@@ -10,6 +10,7 @@
 #include "tally-catalog.h"
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-council-row.h"
 #include "tally-database.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
@@ -19,9 +20,9 @@ static const char *
 row_name (GListModel *model,
           guint       position)
 {
-  g_autoptr(TallyCouncilResult) result = g_list_model_get_item (model, position);
+  g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, position);
 
-  return tally_council_get_name (tally_council_result_get_council (result));
+  return tally_council_get_name (tally_council_row_get_council (row));
 }
 
 static void
@@ -56,12 +57,13 @@ test_bundled_councils (void)
    * so Labour councils come first and councils under no overall control last. */
   gtk_column_view_sort_by_column (view, control_column, GTK_SORT_ASCENDING);
   {
-    g_autoptr(TallyCouncilResult) first = g_list_model_get_item (model, 0);
-    g_autoptr(TallyCouncilResult) last = g_list_model_get_item (model, 149);
-    g_autofree char *first_control = tally_council_result_describe_control (first, TALLY_STAGE_AFTER);
+    g_autoptr(TallyCouncilRow) first = g_list_model_get_item (model, 0);
+    g_autoptr(TallyCouncilRow) last = g_list_model_get_item (model, 149);
+    g_autofree char *first_control = tally_council_result_describe_control (tally_council_row_get_result (first),
+                                                                            TALLY_STAGE_AFTER);
 
     g_assert_cmpstr (first_control, ==, "Labour");
-    g_assert_null (tally_council_result_get_control (last, TALLY_STAGE_AFTER));
+    g_assert_null (tally_council_result_get_control (tally_council_row_get_result (last), TALLY_STAGE_AFTER));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

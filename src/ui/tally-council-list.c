@@ -1,7 +1,11 @@
 /* tally-council-list.c: the councils of an election, as a sortable table.
  *
- * Rows are TallyCouncilResult objects in a list model, so the table scrolls
- * through any number of councils without building a widget per row.  Each
+ * Rows are TallyCouncilRow objects in a list model, so the table scrolls
+ * through any number of councils without building a widget per row.  A
+ * row lives as long as the database is shown: a live reload points each
+ * at its council's new result, and only rows whose text changed are said
+ * again (items-changed of that one row), so GTK 4.8's column view keeps
+ * every other row's cells, the selection and the scroll position.  Each
  * column sorts: by name, type and region through property expressions, by
  * control, seats and swing through sorters of their own.  One column per
  * party shows the seats it won and the change against the baseline; the
@@ -20,7 +24,9 @@
 #include "tally-control-chips.h"
 #include "tally-council.h"
 #include "tally-council-list.h"
+#include "tally-council-list-private.h"
 #include "tally-council-result.h"
+#include "tally-council-row.h"
 #include "tally-filter.h"
 #include "tally-filter-status.h"
 #include "tally-format.h"
@@ -31,30 +37,6 @@
 #include "tally-results.h"
 #include "tally-scope-summary.h"
 
-struct _TallyCouncilList
-{
-  GtkWidget           parent_instance;
-
-  GListModel         *results;
-  GtkSortListModel   *sorted;
-  GtkSingleSelection *selection;
-  GPtrArray          *party_columns;
-  GPtrArray          *party_bindings;   /* each party column's two PartyColumns, not owned */
-  TallyParty         *swing_from;
-  TallyParty         *swing_to;
-  TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
-  TallyResults       *engine;  /* whose filter an empty list is explained by */
-  guint               fit_source;
-  gboolean            fitted;    /* the columns measured against what they show */
-
-  /* Template widgets */
-  GtkColumnView      *column_view;
-  GtkColumnViewColumn *type_column;
-  GtkColumnViewColumn *region_column;
-  GtkColumnViewColumn *control_column;
-  GtkStack           *stack;
-  AdwStatusPage      *filtered_page;
-};
 
 G_DEFINE_FINAL_TYPE (TallyCouncilList, tally_council_list, GTK_TYPE_WIDGET)
 
@@ -66,8 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Seat columns beyond these would push the swing out of sight. */
-#define MAX_PARTY_COLUMNS 8
 
 enum {
   COUNCIL_ACTIVATED,
@@ -76,104 +56,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkOrdering
-ordering_of (double difference)
-{
-  return difference < 0 ? GTK_ORDERING_SMALLER : difference > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* A party's column: a named party, or Others adding up every party the
- * ranking groups. */
-typedef struct
-{
-  TallyPartyRanking *ranking;
-  TallyParty        *party;
-  TallyCouncilList  *list;    /* not a reference: the list owns its columns */
-} PartyColumn;
-
-static void
-party_column_free (gpointer data)
-{
-  PartyColumn *column = data;
-
-  tally_party_ranking_unref (column->ranking);
-  g_object_unref (column->party);
-  g_free (column);
-}
-
-static PartyColumn *
-party_column_new (TallyPartyRanking *ranking,
-                  TallyParty        *party)
-{
-  PartyColumn *column = g_new0 (PartyColumn, 1);
-
-  column->ranking = tally_party_ranking_ref (ranking);
-  column->party = g_object_ref (party);
-  return column;
-}
-
-static TallyLiveCouncil *undeclared (TallyCouncilList   *self,
-                                     TallyCouncilResult *result);
-static void              live_seats (PartyColumn        *column,
-                                     TallyLiveCouncil   *live,
-                                     guint              *won,
-                                     int                *change,
-                                     gboolean           *known);
-
-/* What the column shows: on results night, the seats so far. */
-static guint
-column_seats (PartyColumn        *column,
-              TallyCouncilResult *result)
-{
-  TallyLiveCouncil *live = undeclared (column->list, result);
-  gboolean known;
-  guint won;
-  int change;
-
-  if (live != NULL)
-    {
-      live_seats (column, live, &won, &change, &known);
-      return won;
-    }
-
-  tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change);
-  return won;
-}
-
-static int
-compare_seats (gconstpointer a,
-               gconstpointer b,
-               gpointer      column)
-{
-  return ordering_of ((double) column_seats (column, (TallyCouncilResult *) a) -
-                      (double) column_seats (column, (TallyCouncilResult *) b));
-}
-
-static double
-swing_of (TallyCouncilList   *self,
-          TallyCouncilResult *result)
-{
-  if (self->swing_from == NULL || self->swing_to == NULL)
-    return NAN;
-
-  return tally_council_result_get_swing (result, self->swing_from, self->swing_to, TALLY_VOTE_METHOD_TOTAL);
-}
-
-/* Unknown swings sort after every known one, whichever way. */
-static int
-compare_swing (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  TallyCouncilList *self = user_data;
-  double swing_a = swing_of (self, (TallyCouncilResult *) a);
-  double swing_b = swing_of (self, (TallyCouncilResult *) b);
-
-  if (isnan (swing_a) || isnan (swing_b))
-    return ordering_of ((double) isnan (swing_a) - (double) isnan (swing_b));
-
-  return ordering_of (swing_a - swing_b);
-}
 
 /* Results night: the council on the night, when it has not fully
  * declared (its figures are then the seats so far). */
@@ -188,130 +70,6 @@ undeclared (TallyCouncilList   *self,
 
   live = tally_live_night_lookup (self->night, tally_council_result_get_council (result));
   return live != NULL && tally_live_council_get_state (live) != TALLY_LIVE_DECLARED ? live : NULL;
-}
-
-/* A shown party's seats so far (Others: its members'), with the change on
- * the same seats when every member's is known. */
-static void
-live_seats (PartyColumn      *column,
-            TallyLiveCouncil *live,
-            guint            *won,
-            int              *change,
-            gboolean         *known)
-{
-  g_autoptr(GPtrArray) members = tally_party_ranking_get_members (column->ranking, column->party);
-
-  *won = 0;
-  *change = 0;
-  *known = TRUE;
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      int one = 0;
-
-      *won += tally_live_council_get_seats_won (live, g_ptr_array_index (members, i));
-      if (tally_live_council_get_seats_change (live, g_ptr_array_index (members, i), &one))
-        *change += one;
-      else
-        *known = FALSE;
-    }
-}
-
-/* One label per figure cell, two lines of markup: with 150 councils and a
- * dozen columns GTK 4.8 keeps every row alive, and each widget less in a
- * cell is 1,800 widgets less to build, style and measure at start. */
-static void
-figure_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-set_figure (GtkListItem *item,
-            const char  *value,
-            const char  *change,
-            int          direction,
-            const char  *share)
-{
-  const char *colour = tally_party_style_change_colour (direction);
-  GString *markup = g_string_new (value);
-
-  if (change != NULL && change[0] != '\0')
-    {
-      if (colour != NULL)
-        g_string_append_printf (markup, " <span size=\"small\" foreground=\"%s\">%s</span>", colour, change);
-      else
-        g_string_append_printf (markup, " <span size=\"small\" alpha=\"55%%\">%s</span>", change);
-    }
-
-  if (share != NULL)
-    g_string_append_printf (markup, "\n<span size=\"small\" alpha=\"60%%\">%s</span>", share);
-
-  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup->str);
-  g_string_free (markup, TRUE);
-}
-
-static void
-seats_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PartyColumn              *column)
-{
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
-  g_autofree char *value = NULL;
-  g_autofree char *change_text = NULL;
-  g_autofree char *share_text = NULL;
-  double share, share_change;
-  int change = 0;
-  guint won;
-  TallyLiveCouncil *live = undeclared (column->list, result);
-
-  if (live != NULL)
-    {
-      gboolean known;
-
-      /* So far: no share until the council is in. */
-      live_seats (column, live, &won, &change, &known);
-      value = tally_live_council_get_state (live) == TALLY_LIVE_NOT_DECLARED ? g_strdup ("–") : tally_format_count (won);
-      change_text = known && won + ABS (change) > 0 ? tally_format_change (change) : NULL;
-      set_figure (item, value, change_text ? change_text : "", change, NULL);
-      return;
-    }
-
-  if (tally_party_ranking_council_seats (column->ranking, result, column->party, &won, &change))
-    change_text = tally_format_change (change);
-  value = tally_format_count (won);
-  tally_party_ranking_council_share (column->ranking, result, column->party, TALLY_VOTE_METHOD_TOTAL, &share,
-                                     &share_change);
-
-  if (!isnan (share))
-    {
-      g_autofree char *share_now = tally_format_share (share);
-      g_autofree char *points = tally_format_points (share_change);
-
-      share_text = isnan (share_change) ? g_steal_pointer (&share_now) : g_strdup_printf ("%s %s", share_now, points);
-    }
-
-  set_figure (item, value, change_text ? change_text : "", change, share_text);
-}
-
-static void
-swing_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               TallyCouncilList         *self)
-{
-  double swing = undeclared (self, gtk_list_item_get_item (item)) ? NAN : swing_of (self, gtk_list_item_get_item (item));
-  g_autofree char *text = NULL;
-
-  text = tally_format_points (swing);
-
-  set_figure (item, text, "", 0, NULL);
 }
 
 /* Councils in a party's control sort by that party's place from left to
@@ -336,8 +94,8 @@ compare_control (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  TallyCouncilResult *result_a = (TallyCouncilResult *) a;
-  TallyCouncilResult *result_b = (TallyCouncilResult *) b;
+  TallyCouncilResult *result_a = tally_council_row_get_result ((TallyCouncilRow *) a);
+  TallyCouncilResult *result_b = tally_council_row_get_result ((TallyCouncilRow *) b);
   int order;
 
   order = control_rank (result_a, TALLY_STAGE_AFTER) - control_rank (result_b, TALLY_STAGE_AFTER);
@@ -396,8 +154,8 @@ fit_columns_cb (gpointer user_data)
 
 /* Once rows are on screen, or again when the columns or the councils
  * changed. */
-static void
-queue_fit (TallyCouncilList *self)
+void
+_tally_council_list_queue_fit (TallyCouncilList *self)
 {
   if (self->fit_source == 0)
     self->fit_source = g_idle_add (fit_columns_cb, self);
@@ -421,8 +179,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               TallyCouncilList         *self)
 {
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
-  TallyCouncil *council = tally_council_result_get_council (result);
+  TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
                                                      tally_council_get_name (council),
                                                      tally_council_get_code (council));
@@ -447,8 +204,7 @@ type_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               TallyCouncilList         *self)
 {
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
-  TallyCouncil *council = tally_council_result_get_council (result);
+  TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
                       tally_council_type_get_label (tally_council_get_council_type (council)));
@@ -459,12 +215,11 @@ region_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TallyCouncilList         *self)
 {
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
+  TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      tally_council_get_region (tally_council_result_get_council (result)));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), tally_council_get_region (council));
   if (!self->fitted)
-    queue_fit (self);
+    _tally_council_list_queue_fit (self);
 }
 
 static void
@@ -480,8 +235,8 @@ control_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  TallyCouncilList         *self)
 {
-  TallyCouncilResult *result = gtk_list_item_get_item (item);
-  TallyLiveCouncil *live = undeclared (self, result);
+  TallyCouncilResult *result = tally_council_row_get_result (gtk_list_item_get_item (item));
+  TallyLiveCouncil *live = tally_council_row_get_live (gtk_list_item_get_item (item));
 
   if (live != NULL)
     tally_control_chips_set_live (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)), result, live);
@@ -489,22 +244,181 @@ control_bind_cb (GtkSignalListItemFactory *factory,
     tally_control_chips_set_result (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)), result);
 }
 
+/* What the control column shows: its chips' text and their sentence. */
+static void
+describe_control (GString            *shown,
+                  TallyCouncilResult *result,
+                  TallyLiveCouncil   *live)
+{
+  g_autofree char *before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
+
+  g_string_append_printf (shown, "%s\x1f", before);
+  if (live != NULL)
+    {
+      g_autofree char *progress = tally_live_council_describe_progress (live);
+      g_auto(GStrv) calls = tally_live_council_describe_calls (live);
+
+      g_string_append_printf (shown, "%d %u/%u %u/%u\x1f%s", tally_live_council_get_state (live),
+                              tally_live_council_get_wards_declared (live), tally_live_council_get_wards_up (live),
+                              tally_live_council_get_seats_declared (live), tally_live_council_get_seats_up (live),
+                              progress);
+      for (guint i = 0; calls != NULL && calls[i] != NULL; i++)
+        g_string_append_printf (shown, "\x1f%s", calls[i]);
+    }
+  else
+    {
+      g_autofree char *after = tally_council_result_describe_control (result, TALLY_STAGE_AFTER);
+      g_autofree char *outcome = tally_council_result_describe_outcome (result, FALSE);
+
+      g_string_append_printf (shown, "%s\x1f%s\x1f%d", after, outcome, tally_council_result_get_outcome (result));
+    }
+}
+
+/* Every cell's text in @row, as one string: two rows that show the same
+ * have the same. */
+static char *
+describe_row (TallyCouncilList   *self,
+              TallyCouncilResult *result,
+              TallyLiveCouncil   *live)
+{
+  TallyCouncil *council = tally_council_result_get_council (result);
+  GString *shown = g_string_new (NULL);
+
+  g_string_append_printf (shown, "%s\x1f%s\x1f%s\x1f%s\x1f", tally_council_get_name (council),
+                          tally_council_get_code (council),
+                          tally_council_type_get_label (tally_council_get_council_type (council)),
+                          tally_council_get_region (council));
+  describe_control (shown, result, live);
+  _tally_council_list_describe_figures (self, shown, result, live);
+  return g_string_free (shown, FALSE);
+}
+
+/* More rows changed than this are said again in one go. */
+#define MANY_CHANGED 16
+
+/* The store holds its rows: the pointer outlives the reference. */
+static gpointer
+row_at (TallyCouncilList *self,
+        guint             position)
+{
+  g_autoptr(TallyCouncilRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  return row;
+}
+
+/* The rows for @results as they are now: each council's row found again
+ * (or made), pointed at its new result and night, and said again to the
+ * models above only if it moved or what it shows changed. */
+void
+_tally_council_list_sync_rows (TallyCouncilList *self)
+{
+  guint n_items = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (n_items, g_object_unref);
+  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
+  guint prefix = 0, suffix = 0;
+
+  if (self->frozen > 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (self->results, i);
+      TallyCouncil *council = tally_council_result_get_council (result);
+      TallyCouncilRow *row = g_hash_table_lookup (self->row_by_code, tally_council_get_code (council));
+      TallyLiveCouncil *live = undeclared (self, result);
+      gboolean made = row == NULL;
+
+      if (made)
+        {
+          row = tally_council_row_new (result);
+          g_hash_table_insert (self->row_by_code, (gpointer) tally_council_row_get_code (row), row);
+        }
+      if (tally_council_row_update (row, result, live, describe_row (self, result, live)) && !made)
+        g_hash_table_add (changed, row);
+      g_ptr_array_add (wanted, g_object_ref (row));
+    }
+
+  while (prefix < n_old && prefix < n_items && row_at (self, prefix) == g_ptr_array_index (wanted, prefix))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_items - prefix &&
+         row_at (self, n_old - 1 - suffix) == g_ptr_array_index (wanted, n_items - 1 - suffix))
+    suffix++;
+
+  if (n_old - prefix - suffix > 0 || n_items - prefix - suffix > 0)
+    g_list_store_splice (self->rows, prefix, n_old - prefix - suffix, wanted->pdata + prefix,
+                         n_items - prefix - suffix);
+
+  /* A row kept in place whose text changed: the same object, said again,
+   * so that it is sorted and bound anew and no other row is.  When most
+   * changed (other columns, the style), all of them at once. */
+  if (g_hash_table_size (changed) > MANY_CHANGED)
+    {
+      g_list_store_splice (self->rows, 0, n_items, wanted->pdata, n_items);
+      return;
+    }
+  for (guint i = 0; i < n_items && g_hash_table_size (changed) > 0; i++)
+    {
+      gpointer row = g_ptr_array_index (wanted, i);
+
+      if ((i < prefix || i >= n_items - suffix) && g_hash_table_contains (changed, row))
+        g_list_store_splice (self->rows, i, 1, &row, 1);
+    }
+}
+
+static gpointer
+row_result (gpointer item,
+            gpointer user_data)
+{
+  g_autoptr(TallyCouncilRow) row = item;
+
+  return g_object_ref (tally_council_row_get_result (row));
+}
+
+/**
+ * tally_council_list_freeze:
+ *
+ * Holds the rows as they are until tally_council_list_thaw(): a reload
+ * that sets the results, the parties and the night brings its rows up to
+ * date once, at the end.
+ */
+void
+tally_council_list_freeze (TallyCouncilList *self)
+{
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+  self->frozen++;
+}
+
+void
+tally_council_list_thaw (TallyCouncilList *self)
+{
+  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
+  g_return_if_fail (self->frozen > 0);
+
+  if (--self->frozen == 0 && self->stale)
+    _tally_council_list_sync_rows (self);
+}
+
 static void
 row_activated_cb (GtkColumnView    *view,
                   guint             position,
                   TallyCouncilList *self)
 {
-  g_autoptr(TallyCouncilResult) result = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(TallyCouncilRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
-  if (result != NULL)
-    g_signal_emit (self, signals[COUNCIL_ACTIVATED], 0, result);
+  if (row != NULL)
+    g_signal_emit (self, signals[COUNCIL_ACTIVATED], 0, tally_council_row_get_result (row));
 }
 
+/* The changes' colours are in the cells' markup: every row changed. */
 static void
 style_changed_cb (TallyCouncilList *self)
 {
-  gtk_sort_list_model_set_model (self->sorted, NULL);
-  gtk_sort_list_model_set_model (self->sorted, self->results);
+  _tally_council_list_sync_rows (self);
 }
 
 /* The table; or, when the filter leaves nothing, why and how to undo it;
@@ -536,8 +450,12 @@ tally_council_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_LIST);
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_func (self->results, _tally_council_list_sync_rows, self);
   g_clear_object (&self->results);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->row_by_code, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->swing_from);
   g_clear_object (&self->swing_to);
@@ -616,6 +534,7 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
 
   g_type_ensure (TALLY_TYPE_COUNCIL);
   g_type_ensure (TALLY_TYPE_COUNCIL_RESULT);
+  g_type_ensure (TALLY_TYPE_COUNCIL_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-council-list.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyCouncilList, column_view);
@@ -647,7 +566,10 @@ tally_council_list_init (TallyCouncilList *self)
   control_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_control, NULL, NULL));
   gtk_column_view_column_set_sorter (self->control_column, control_sorter);
 
-  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->rows = g_list_store_new (TALLY_TYPE_COUNCIL_ROW);
+  self->row_by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -688,10 +610,21 @@ tally_council_list_set_results (TallyCouncilList *self,
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
   g_return_if_fail (results == NULL || G_IS_LIST_MODEL (results));
 
-  if (!g_set_object (&self->results, results))
+  if (self->results == results)
     return;
 
-  gtk_sort_list_model_set_model (self->sorted, results);
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_func (self->results, _tally_council_list_sync_rows, self);
+  g_set_object (&self->results, results);
+  /* Another database: its councils get rows of their own. */
+  if (results == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      g_hash_table_remove_all (self->row_by_code);
+    }
+  else
+    g_signal_connect_object (results, "items-changed", G_CALLBACK (_tally_council_list_sync_rows), self, G_CONNECT_SWAPPED);
+  _tally_council_list_sync_rows (self);
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
@@ -710,7 +643,7 @@ tally_council_list_set_engine (TallyCouncilList *self,
   if (g_set_object (&self->engine, engine))
     {
       self->fitted = FALSE;
-      queue_fit (self);
+      _tally_council_list_queue_fit (self);
     }
   update_page (self);
 }
@@ -727,162 +660,18 @@ tally_council_list_get_column_view (TallyCouncilList *self)
   return self->column_view;
 }
 
-/* The same parties in the same order, and the same Con→Lab swing column:
- * points the columns at @ranking and says TRUE; otherwise changes nothing. */
-static gboolean
-rebind_party_columns (TallyCouncilList  *self,
-                      TallyPartyRanking *ranking,
-                      GListModel        *parties,
-                      GPtrArray         *ordered)
-{
-  gboolean swing, has_con = FALSE, has_lab = FALSE;
-
-  if (self->party_bindings->len != 2 * ordered->len)
-    return FALSE;
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      PartyColumn *bound = g_ptr_array_index (self->party_bindings, 2 * i);
-
-      if (!g_str_equal (tally_party_get_key (bound->party),
-                        tally_party_get_key (g_ptr_array_index (ordered, i))))
-        return FALSE;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-
-      has_con |= g_str_equal (tally_party_get_key (party), "CON");
-      has_lab |= g_str_equal (tally_party_get_key (party), "LAB");
-    }
-  swing = self->party_columns->len > ordered->len;
-  if (swing != (has_con && has_lab))
-    return FALSE;
-
-  for (guint i = 0; i < self->party_bindings->len; i++)
-    {
-      PartyColumn *column = g_ptr_array_index (self->party_bindings, i);
-
-      tally_party_ranking_unref (column->ranking);
-      column->ranking = tally_party_ranking_ref (ranking);
-      g_set_object (&column->party, g_ptr_array_index (ordered, i / 2));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-
-      if (g_str_equal (tally_party_get_key (party), "CON"))
-        g_set_object (&self->swing_from, party);
-      else if (g_str_equal (tally_party_get_key (party), "LAB"))
-        g_set_object (&self->swing_to, party);
-    }
-  return TRUE;
-}
-
 /**
- * tally_council_list_set_parties:
- * @ranking: the parties to name, in results order, Others last
+ * tally_council_list_get_shown:
  *
- * Adds a column of seats won per named party and one for Others, and the
- * swing from the party keyed "CON" to the one keyed "LAB" when both are
- * there.  However many parties an import brings, the columns are the
- * ranking's: a fixed few.
+ * Returns: (transfer full): the councils' results as the list shows them,
+ *   filtered and sorted (#TallyCouncilResult)
  */
-void
-tally_council_list_set_parties (TallyCouncilList  *self,
-                                TallyPartyRanking *ranking)
+GListModel *
+tally_council_list_get_shown (TallyCouncilList *self)
 {
-  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *parties;
+  g_return_val_if_fail (TALLY_IS_COUNCIL_LIST (self), NULL);
 
-  g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
-  g_return_if_fail (ranking != NULL);
-
-  parties = tally_party_ranking_get_shown (ranking);
-
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
-  if (ordered->len > MAX_PARTY_COLUMNS)
-    {
-      /* Keep Others, last, whatever is cut. */
-      TallyParty *others = tally_party_ranking_get_others (ranking);
-
-      g_ptr_array_set_size (ordered, MAX_PARTY_COLUMNS - (others != NULL));
-      if (others != NULL)
-        g_ptr_array_add (ordered, g_object_ref (others));
-    }
-
-  /* On results night every ward brings a new ranking with the same
-   * parties: keep the columns and point them at it, since building a
-   * column view's columns again rebuilds every row's cells. */
-  if (rebind_party_columns (self, ranking, parties, ordered))
-    return;
-
-  for (guint i = 0; i < self->party_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->party_columns, i));
-  g_ptr_array_set_size (self->party_columns, 0);
-  g_ptr_array_set_size (self->party_bindings, 0);
-  g_clear_object (&self->swing_from);
-  g_clear_object (&self->swing_to);
-
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      TallyParty *party = g_ptr_array_index (ordered, i);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
-      PartyColumn *bound = party_column_new (ranking, party);
-      PartyColumn *sorted_by;
-
-      bound->list = self;
-      g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), bound,
-                             (GClosureNotify) (void (*) (void)) party_column_free, 0);
-
-      column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
-      sorted_by = party_column_new (ranking, party);
-      sorted_by->list = self;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_seats, sorted_by, party_column_free));
-      g_ptr_array_add (self->party_bindings, bound);
-      g_ptr_array_add (self->party_bindings, sorted_by);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_fixed_width (column, 80);
-      gtk_column_view_append_column (self->column_view, column);
-      g_ptr_array_add (self->party_columns, column);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
-
-      if (g_str_equal (tally_party_get_key (party), "CON"))
-        g_set_object (&self->swing_from, party);
-      else if (g_str_equal (tally_party_get_key (party), "LAB"))
-        g_set_object (&self->swing_to, party);
-    }
-
-  if (self->swing_from != NULL && self->swing_to != NULL)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_swing, self, NULL));
-      g_autofree char *title = g_strdup_printf (_("Swing %s→%s"), tally_party_get_short_name (self->swing_from),
-                                                tally_party_get_short_name (self->swing_to));
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (swing_bind_cb), self);
-      column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_fixed_width (column, 110);
-      gtk_column_view_append_column (self->column_view, column);
-      g_ptr_array_add (self->party_columns, column);
-    }
-
-  /* The columns hold the only references now. */
-  for (guint i = 0; i < self->party_columns->len; i++)
-    g_object_unref (g_ptr_array_index (self->party_columns, i));
-
-  queue_fit (self);
+  return G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), row_result, NULL, NULL));
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(): the column view's own list
@@ -920,10 +709,13 @@ tally_council_list_select_council (TallyCouncilList *self,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   for (guint i = 0; i < n_items && council != NULL; i++)
     {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
 
-      if ((gpointer) tally_council_result_get_council (result) == council)
+      /* By code: a reload brings the same council as a new object. */
+      if (g_str_equal (tally_council_row_get_code (row), tally_council_get_code (council)))
         {
+          if (gtk_single_selection_get_selected (self->selection) == i)
+            return;
           gtk_single_selection_set_selected (self->selection, i);
           scroll_to_row (self, i);
           return;
@@ -940,14 +732,12 @@ tally_council_list_select_council (TallyCouncilList *self,
  *
  * Councils @night has not fully declared show how far they are ("21/24",
  * the strongest call so far) and their seats so far.  Call it again after
- * the night changed: every row is bound again, the selection kept.
+ * the night changed: the rows whose text changed are bound again.
  */
 void
 tally_council_list_set_night (TallyCouncilList *self,
                               TallyLiveNight   *night)
 {
-  guint n_items;
-
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
   g_return_if_fail (night == NULL || TALLY_IS_LIVE_NIGHT (night));
 
@@ -956,9 +746,6 @@ tally_council_list_set_night (TallyCouncilList *self,
 
   g_set_object (&self->night, night);
 
-  /* The same items, said again: each row is bound anew and the selection
-   * model finds its item among them. */
-  n_items = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
-  if (n_items > 0)
-    g_list_model_items_changed (self->results, 0, n_items, n_items);
+  /* Only the rows whose councils moved on are bound again. */
+  _tally_council_list_sync_rows (self);
 }

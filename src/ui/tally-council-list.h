@@ -23,6 +23,9 @@ void           tally_council_list_set_engine   (TallyCouncilList *self,
 void           tally_council_list_set_results  (TallyCouncilList *self,
                                                 GListModel       *results);
 GtkColumnView *tally_council_list_get_column_view (TallyCouncilList *self);
+GListModel    *tally_council_list_get_shown    (TallyCouncilList *self);
+void           tally_council_list_freeze       (TallyCouncilList *self);
+void           tally_council_list_thaw         (TallyCouncilList *self);
 void           tally_council_list_set_parties  (TallyCouncilList  *self,
                                                 TallyPartyRanking *ranking);
 void           tally_council_list_set_night    (TallyCouncilList *self,

@@ -167,9 +167,9 @@ tally_window_copy_text (TallyWindow *self)
   rows = g_list_store_new (G_TYPE_OBJECT);
   for (guint64 i = 0; i < gtk_bitset_get_size (selected); i++)
     {
-      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, i));
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, i));
 
-      g_list_store_append (rows, row);
+      g_list_store_append (rows, tally_council_row_get_result (row));
     }
   return tally_export_table_to_tsv (G_LIST_MODEL (rows), self->results);
 }
@@ -218,14 +218,14 @@ export_csv_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   TallyWindow *self = TALLY_WINDOW (widget);
-  GtkColumnView *view = tally_council_list_get_column_view (self->council_list);
+  g_autoptr(GListModel) shown = NULL;
 
   if (self->results == NULL)
     return;
 
   /* The rows as the list shows them: filtered and sorted. */
-  tally_export_table_save (GTK_WINDOW (self), G_LIST_MODEL (gtk_column_view_get_model (view)), self->results,
-                           NULL, csv_saved_cb, g_object_ref (self));
+  shown = tally_council_list_get_shown (self->council_list);
+  tally_export_table_save (GTK_WINDOW (self), shown, self->results, NULL, csv_saved_cb, g_object_ref (self));
 }
 
 void

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tally-charts-page.h"
+#include "tally-council-row.h"
 #include "tally-import.h"
 #include "tally-live-night.h"
 #include "tally-map-view.h"

@@ -355,10 +355,13 @@ static void
 list_selection_changed_cb (TallyWindow *self)
 {
   GtkSelectionModel *model = gtk_column_view_get_model (tally_council_list_get_column_view (self->council_list));
-  TallyCouncilResult *result = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  TallyCouncilRow *row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  TallyCouncil *selected = tally_selection_get_council (self->selection);
 
-  if (result != NULL)
-    tally_selection_set_council (self->selection, tally_council_result_get_council (result));
+  /* The same council (a reload's new object for it is selected already). */
+  if (row != NULL &&
+      (selected == NULL || !g_str_equal (tally_council_get_code (selected), tally_council_row_get_code (row))))
+    tally_selection_set_council (self->selection, tally_council_row_get_council (row));
 }
 
 static void
@@ -777,7 +780,11 @@ _tally_window_install_engine (TallyWindow  *self,
   g_set_object (&self->results, results);
   g_clear_pointer (&self->error_message, g_free);
   if (!keep)
-    tally_selection_set_council (self->selection, NULL);
+    {
+      tally_selection_set_council (self->selection, NULL);
+      /* Another database: rows of its own. */
+      tally_council_list_set_results (self->council_list, NULL);
+    }
 
   apply_palette (self);
 
@@ -880,9 +887,12 @@ tally_window_open_database (TallyWindow *self,
 
     g_autoptr(TallyLiveNight) night = _tally_window_make_night (catalog);
 
+    /* The list's rows made once, with the night. */
+    tally_council_list_freeze (self->council_list);
     _tally_window_install_engine (self, own, catalog, results, FALSE);
     _tally_window_live_watch (self, own);
     _tally_window_set_night (self, night);
+    tally_council_list_thaw (self->council_list);
   }
 
   return TRUE;

@@ -1,0 +1,55 @@
+/* tally-council-list-private.h: what the council list's files share.
+ *
+ * tally-council-list.c: the table, its rows and how they follow reloads;
+ * tally-council-list-columns.c: a column per party and the swing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tally-council-list.h"
+#include "tally-live-night.h"
+#include "tally-party-ranking.h"
+#include "tally-results.h"
+
+G_BEGIN_DECLS
+
+struct _TallyCouncilList
+{
+  GtkWidget           parent_instance;
+
+  GListModel         *results;
+  GListStore         *rows;        /* of TallyCouncilRow, as @results orders them */
+  GHashTable         *row_by_code; /* ONS code → TallyCouncilRow, every row made */
+  guint               frozen;
+  gboolean            stale;       /* a change came while frozen */
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GPtrArray          *party_columns;
+  GPtrArray          *party_bindings;   /* each party column's two PartyColumns, not owned */
+  TallyParty         *swing_from;
+  TallyParty         *swing_to;
+  TallyLiveNight     *night;     /* results night: councils not declared show how far they are */
+  TallyResults       *engine;  /* whose filter an empty list is explained by */
+  guint               fit_source;
+  gboolean            fitted;    /* the columns measured against what they show */
+
+  /* Template widgets */
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *region_column;
+  GtkColumnViewColumn *control_column;
+  GtkStack           *stack;
+  AdwStatusPage      *filtered_page;
+};
+
+void _tally_council_list_sync_rows        (TallyCouncilList   *self);
+void _tally_council_list_queue_fit        (TallyCouncilList   *self);
+void _tally_council_list_describe_figures (TallyCouncilList   *self,
+                                           GString            *shown,
+                                           TallyCouncilResult *result,
+                                           TallyLiveCouncil   *live);
+
+G_END_DECLS
