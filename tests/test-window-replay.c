@@ -7,10 +7,15 @@
  * say "Live · N of 150 councils declared" with N never going back, and the
  * state of the parties "after K of M councils".  When the replay is done
  * the window must show exactly the full-night figures of the database it
- * replayed.  Needs a display and ../shared/data (skips without either).
+ * replayed.  And a replay killed with SIGKILL in the middle of the night
+ * (in the middle of a council, and as likely as not of a ward's
+ * transaction) leaves the database intact and the window showing exactly
+ * its last committed state, still following.  Needs a display and
+ * ../shared/data (skips without either).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +24,7 @@
 #include "tally-council-result.h"
 #include "tally-database.h"
 #include "tally-filter.h"
+#include "tally-live-query.h"
 #include "tally-party.h"
 #include "tally-party-summary.h"
 #include "tally-results.h"
@@ -103,6 +109,200 @@ assert_place_kept (TallyWindow *window)
   g_assert_nonnull (council);
   g_assert_cmpstr (tally_council_get_name (council), ==, "Trafford");
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+}
+
+/* What a fresh reader of @path sees: the night's figures and its header. */
+static char *
+file_state (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyLiveNight) night = NULL;
+  g_autoptr(GHashTable) declared = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *header = NULL;
+
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  night = _tally_window_make_night (catalog);
+  g_assert_nonnull (night);
+  /* Counted as the window counts it: the councils fully declared. */
+  declared = tally_live_night_get_declared_set (night);
+  tally_results_set_declared (results, tally_live_night_get_election (night), declared);
+  figures = night_figures (results);
+  header = tally_live_night_describe (night);
+  return g_strdup_printf ("%s%s\n", figures, header);
+}
+
+/* What the window shows, in the same terms. */
+static char *
+window_state (TallyWindow *window)
+{
+  g_autofree char *figures = night_figures (tally_window_get_results (window));
+
+  return g_strdup_printf ("%s%s\n", figures, tally_window_get_live_text (window));
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 2000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+integrity (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Turns the main loop until the window has not reloaded for @quiet_ms. */
+static void
+wait_until_settled (TallyWindow *window,
+                    guint        quiet_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gint64 since = g_get_monotonic_time ();
+  guint seen = tally_window_get_n_live_reloads (window);
+
+  while (g_get_monotonic_time () < deadline && g_get_monotonic_time () - since < quiet_ms * 1000)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      if (tally_window_get_n_live_reloads (window) != seen)
+        {
+          seen = tally_window_get_n_live_reloads (window);
+          since = g_get_monotonic_time ();
+        }
+    }
+}
+
+/* A replay killed with SIGKILL part way through the night: the file is
+ * intact, and the window shows exactly what a fresh reader of it sees (the
+ * last ward committed, never part of one), keeps following, and follows
+ * the rest of the night when the replay is resumed. */
+static void
+test_replay_killed (void)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GSubprocess) replay = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TallyTestRun) prepare = { 0 };
+  g_auto(TallyTestRun) resume = { 0 };
+  TallyWindow *window;
+  gint64 n_wards, n_all, deadline;
+  gboolean done = FALSE;
+  guint reloads;
+
+  if (!(source = tally_test_import_2018_wards (temp_dir)))
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  target = g_build_filename (temp_dir, "killed.db", NULL);
+  tally_test_run_tally (&prepare, temp_dir,
+                        (const char *[]) { "replay", "--from", source, "--database", target, "--seed", "7",
+                                           "--prepare-only", NULL });
+  g_assert_cmpint (prepare.status, ==, 0);
+  n_all = count_rows (source, "SELECT count(*) FROM contests WHERE election_id = "
+                              "(SELECT id FROM elections WHERE date = '2018-05-03')");
+  g_assert_cmpint (n_all, >, 2000);
+
+  window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (window, target));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
+  tally_test_wait_for_frames (150);
+  g_assert_true (tally_window_is_following (window));
+
+  replay = g_subprocess_newv ((const char *[]) { g_getenv ("TALLY_BIN"), "replay", "--from", source, "--database",
+                                                 target, "--seed", "7", "--speed", "max", "--resume", "--quiet",
+                                                 NULL },
+                              G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (replay, NULL, replay_done_cb, &done);
+
+  /* Killed once a tenth of the night is in, whatever it is writing. */
+  deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      n_wards = count_rows (target, "SELECT count(*) FROM ward_declarations");
+    }
+  while (n_wards < n_all / 10 && !done && g_get_monotonic_time () < deadline);
+  g_assert_false (done);
+  g_subprocess_force_exit (replay);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_subprocess_get_successful (replay));
+  g_assert_true (g_subprocess_get_if_signaled (replay));
+
+  /* The file is whole, part of the night in it. */
+  check = integrity (target);
+  g_assert_cmpstr (check, ==, "ok");
+  n_wards = count_rows (target, "SELECT count(*) FROM ward_declarations");
+  g_assert_cmpint (n_wards, >=, n_all / 10);
+  g_assert_cmpint (n_wards, <, n_all);
+
+  /* The window shows exactly the last committed state, and still runs. */
+  wait_until_settled (window, 1500);
+  want = file_state (target);
+  got = window_state (window);
+  g_test_message ("after the kill:\n%s", got);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_true (tally_window_is_following (window));
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_assert_cmpstr (tally_council_get_name (tally_selection_get_council (tally_window_get_selection (window))), ==,
+                   "Trafford");
+
+  /* The rest of the night, resumed, is followed to the end. */
+  reloads = tally_window_get_n_live_reloads (window);
+  tally_test_run_tally (&resume, temp_dir,
+                        (const char *[]) { "replay", "--from", source, "--database", target, "--seed", "7",
+                                           "--speed", "max", "--resume", "--quiet", NULL });
+  g_assert_cmpint (resume.status, ==, 0);
+  g_assert_cmpint (count_rows (target, "SELECT count(*) FROM ward_declarations"), ==, n_all);
+  wait_until_settled (window, 1500);
+  g_assert_cmpuint (tally_window_get_n_live_reloads (window), >, reloads);
+  g_clear_pointer (&want, g_free);
+  g_clear_pointer (&got, g_free);
+  want = source_figures (source);
+  got = night_figures (tally_window_get_results (window));
+  g_assert_cmpstr (got, ==, want);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_wait_for_frames (50);
 }
 
 static void
@@ -233,6 +433,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/window-replay/end-to-end", test_replay_end_to_end);
+  g_test_add_func ("/window-replay/killed", test_replay_killed);
 
   status = g_test_run ();
   tally_test_remove_dir (temp_dir);
