@@ -151,6 +151,10 @@ test_follows_an_import (Fixture       *fixture,
   now = gtk_column_view_get_columns (tally_council_list_get_column_view (window->council_list));
   for (guint i = 0; i < g_list_model_get_n_items (now); i++)
     g_ptr_array_add (columns, g_list_model_get_item (now, i));
+  /* The map coloured by the Liberal Democrats' share, swing from Labour. */
+  tally_map_view_set_party (window->map_view, tally_catalog_lookup_party (tally_window_get_catalog (window), "LD"));
+  tally_map_view_set_swing_from (window->map_view,
+                                 tally_catalog_lookup_party (tally_window_get_catalog (window), "LAB"));
 
   run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
   wait_for_reloads (window, 1);
@@ -171,6 +175,11 @@ test_follows_an_import (Fixture       *fixture,
   g_assert_cmpstrv (tally_filter_get_regions (filter), ((const char *[]) { "North West", NULL }));
   g_assert_cmpstr (tally_council_get_name (tally_council_row_get_council (selected_row (window))), ==, "Salford");
   g_assert_true (g_str_has_prefix (tally_window_get_live_text (window), "Live"));
+  /* The map's parties too, found again in the new catalogue. */
+  g_assert_true (tally_map_view_get_party (window->map_view) ==
+                 tally_catalog_lookup_party (tally_window_get_catalog (window), "LD"));
+  g_assert_true (tally_map_view_get_swing_from (window->map_view) ==
+                 tally_catalog_lookup_party (tally_window_get_catalog (window), "LAB"));
 
   /* The same parties in the same order keep the list's columns: building
    * them again would rebuild every row's cells on every ward of the night. */

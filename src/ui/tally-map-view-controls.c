@@ -73,11 +73,40 @@ _tally_map_view_sync_controls (TallyMapView *self)
   self->syncing_controls = FALSE;
 }
 
+/* Whether @model already reads @names: a live reload brings a new
+ * catalogue with the same parties, and a drop-down given a new model of a
+ * few hundred parties builds its list again (most of what the map cost a
+ * reload). */
+static gboolean
+reads (GListModel *model,
+       GPtrArray  *names)
+{
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != names->len)
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (names, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The party of the same key in the new catalogue, or @fallback's. */
+static TallyParty *
+same_party (TallyCatalog *catalog,
+            TallyParty   *party,
+            const char   *fallback)
+{
+  TallyParty *found = party != NULL ? tally_catalog_lookup_party (catalog, tally_party_get_key (party)) : NULL;
+
+  return found != NULL ? found : tally_catalog_lookup_party (catalog, fallback);
+}
+
 void
 _tally_map_view_fill_party_lists (TallyMapView *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) from_names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (1, NULL, TRUE);
+  g_autoptr(GPtrArray) from_names = g_ptr_array_new_null_terminated (1, NULL, TRUE);
 
   if (self->catalog != NULL)
     {
@@ -87,18 +116,30 @@ _tally_map_view_fill_party_lists (TallyMapView *self)
         {
           g_autoptr(TallyParty) party = g_list_model_get_item (parties, i);
 
-          gtk_string_list_append (names, tally_party_get_full_name (party));
-          gtk_string_list_append (from_names, tally_party_get_short_name (party));
+          /* The catalogue keeps the names alive. */
+          g_ptr_array_add (names, (gpointer) tally_party_get_full_name (party));
+          g_ptr_array_add (from_names, (gpointer) tally_party_get_short_name (party));
         }
 
-      /* The parties a results night map is usually about. */
-      g_set_object (&self->party, tally_catalog_lookup_party (self->catalog, "LAB"));
-      g_set_object (&self->swing_from, tally_catalog_lookup_party (self->catalog, "CON"));
+      /* The parties the user chose, found again after a reload; at first,
+       * the ones a results night map is usually about. */
+      g_set_object (&self->party, same_party (self->catalog, self->party, "LAB"));
+      g_set_object (&self->swing_from, same_party (self->catalog, self->swing_from, "CON"));
     }
 
   self->syncing_controls = TRUE;
-  gtk_drop_down_set_model (self->party_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (from_names));
+  if (!reads (gtk_drop_down_get_model (self->party_dropdown), names))
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) names->pdata);
+
+      gtk_drop_down_set_model (self->party_dropdown, G_LIST_MODEL (list));
+    }
+  if (!reads (gtk_drop_down_get_model (self->from_dropdown), from_names))
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) from_names->pdata);
+
+      gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (list));
+    }
   self->syncing_controls = FALSE;
   _tally_map_view_sync_controls (self);
 }

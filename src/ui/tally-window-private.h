@@ -40,6 +40,7 @@ struct _TallyWindow
 
   /* Following the database live: see tally-window-live.c */
   TallyWindowLive      *live;
+  gboolean              page_held;  /* a reload under way: the council page is shown once, at its end */
   /* Following a folder: see tally-window-folder.c */
   TallyWindowFolder    *folder;
   /* Results night and its timeline: see tally-window-night.c */

@@ -152,7 +152,9 @@ _tally_window_show_council_result (TallyWindow *self)
 
   result = tally_results_lookup (self->results, tally_results_resolve_election (self->results, filter),
                                  tally_results_resolve_baseline (self->results, filter), council);
-  if (result != NULL)
+  /* A live reload changes the selection, the filter and the night, each
+   * of which would build the page again: it is built once, at the end. */
+  if (result != NULL && !self->page_held)
     tally_council_page_show_result (self->council_page, self->results, result);
   return result != NULL;
 }
