@@ -125,13 +125,21 @@ test_restored_filter (void)
   g_settings_reset (settings, "filter-council-types");
 }
 
+static gboolean shows_label (GtkWidget  *widget,
+                             const char *text);
+
 static void
 test_state_of_the_parties (void)
 {
   TallyWindow *window = open_window ();
   const char *text = tally_party_summary_get_text (tally_window_get_party_summary (window));
 
-  g_assert_nonnull (strstr (text, "Labour: 74 councils"));
+  /* No change as published scoreboards print it: "Lab 74 (±0)", on the
+   * card too, and in the list's cells ("9 ±0"). */
+  g_assert_nonnull (strstr (text, "Labour: 74 councils (±0)"));
+  g_assert_null (strstr (text, "(0)"));
+  g_assert_true (shows_label (GTK_WIDGET (tally_window_get_party_summary (window)), "74 councils (±0)"));
+  g_assert_true (shows_label (GTK_WIDGET (tally_window_get_council_list (window)), "±0"));
   g_assert_nonnull (strstr (text, "2,348 seats"));
   g_assert_nonnull (strstr (text, "Conservative: 46 councils (−2)"));
   g_assert_nonnull (strstr (text, "1,332 seats"));
@@ -239,6 +247,8 @@ test_council_page (void)
   g_assert_nonnull (strstr (page_text, "63 seats; 32 for a majority"));
   g_assert_nonnull (strstr (page_text, "Labour: 25 before, 30 after, won 13 (+4)"));
   g_assert_nonnull (strstr (page_text, "Conservative: 34 before, 29 after"));
+  /* No change reads as scoreboards print it. */
+  g_assert_nonnull (strstr (page_text, "UK Independence Party: 0 before, 0 after, won 0 (±0)"));
 
   /* Back keeps the filter. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);

@@ -252,6 +252,37 @@ test_csv (void)
   tally_test_remove_dir (dir);
 }
 
+/* No change reads "±0" where people read it, as scoreboards print it
+ * (Labour 74 councils ±0), and 0 where programs do. */
+static void
+test_no_change (void)
+{
+  g_auto(TallyTestRun) chart = { 0 };
+  g_auto(TallyTestRun) text = { 0 };
+  g_auto(TallyTestRun) csv = { 0 };
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "state.svg", NULL);
+  g_autofree char *svg = NULL;
+
+  run_tally (&chart, (const char *[]) { "export", "--chart", "state", "--format", "svg", "-o", path, NULL });
+  g_assert_cmpint (chart.status, ==, 0);
+  svg = tally_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (svg, ">Lab</text>"));
+  g_assert_nonnull (strstr (svg, ">74</text>"));
+  g_assert_nonnull (strstr (strstr (svg, ">74</text>"), ">±0</text>"));
+
+  run_tally (&text, (const char *[]) { "summary", NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Labour +74 +74 +±0 +2,348 ", text.out, G_REGEX_MULTILINE, 0));
+
+  run_tally (&csv, (const char *[]) { "summary", "--csv", NULL });
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, "\nLAB,74,74,0,2348,"));
+  g_assert_null (strstr (csv.out, "±"));
+
+  tally_test_remove_dir (dir);
+}
+
 /* The map as the window draws it, with its heading and key. */
 static void
 test_map (void)
@@ -569,6 +600,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/png-and-pdf", test_png_and_pdf);
   g_test_add_func ("/export-cli/batch-london", test_batch_london);
   g_test_add_func ("/export-cli/csv", test_csv);
+  g_test_add_func ("/export-cli/no-change", test_no_change);
   g_test_add_func ("/export-cli/csv-candidates", test_csv_candidates);
   g_test_add_func ("/export-cli/map", test_map);
   g_test_add_func ("/export-cli/map-region", test_map_region);

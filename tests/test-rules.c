@@ -53,7 +53,7 @@ static void
 test_format (void)
 {
   struct { gint64 value; const char *count; const char *change; } cases[] = {
-    { 0, "0", "0" },
+    { 0, "0", "±0" },
     { 44, "44", "+44" },
     { -35, "−35", "−35" },
     { 999, "999", "+999" },

@@ -55,7 +55,9 @@ tally_format_count (gint64 count)
 /**
  * tally_format_change:
  *
- * Returns: (transfer full): @change with its sign: "+44", "−35" or "0"
+ * Returns: (transfer full): @change with its sign: "+44", "−35", or "±0"
+ *   for no change, as published scoreboards print it ("Lab 74 (±0)");
+ *   CSV keeps plain numbers
  */
 char *
 tally_format_change (gint64 change)
@@ -67,7 +69,7 @@ tally_format_change (gint64 change)
   if (change < 0)
     return g_strconcat ("−", magnitude, NULL);
 
-  return g_strdup ("0");
+  return g_strdup ("±0");
 }
 
 /**
