@@ -583,6 +583,7 @@ test_empty_result_says_why (void)
 {
   TallyWindow *window = open_window ();
   TallyFilterPanel *panel = tally_window_get_filter_panel (window);
+  TallyFilter *filter = tally_results_get_filter (tally_window_get_results (window));
   GtkWidget *list = GTK_WIDGET (tally_window_get_council_list (window));
   GtkWidget *clear;
 
@@ -592,7 +593,7 @@ test_empty_result_says_why (void)
   tally_test_wait_for_frames (100);
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 0);
 
-  g_assert_true (shows_label (list, "No council matches all of these at once"));
+  g_assert_true (shows_label (list, "No council matches all of these together:"));
   g_assert_true (shows_label (list, "Region: London"));
   g_assert_true (shows_label (list, "Party: Liberal Democrats"));
   g_assert_true (shows_label (list, "Outcome: No overall control, before and after"));
@@ -608,7 +609,21 @@ test_empty_result_says_why (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 3);
   g_assert_false (shows_label (list, "No council matches"));
 
-  tally_filter_clear (tally_results_get_filter (tally_window_get_results (window)));
+  /* One section alone: its choice, or its choices between them. */
+  tally_filter_clear (filter);
+  tally_filter_set_search_text (filter, "Zzyzx");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 0);
+  g_assert_true (shows_label (list, "No council matches this choice:\nSearch: “Zzyzx”"));
+  g_assert_false (shows_label (list, "together"));
+
+  tally_filter_clear (filter);
+  tally_filter_set_parties (filter, (const char *[]) { "GRN", "UKIP", NULL });
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (window)), ==, 0);
+  g_assert_true (shows_label (list, "No council matches any of these choices:\nParty: Green Party or UK Independence Party"));
+
+  tally_filter_clear (filter);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

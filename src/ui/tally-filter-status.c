@@ -60,10 +60,12 @@ clear_section (TallyFilter *filter,
     }
 }
 
-/* "London or North West": what one section holds, or NULL when nothing. */
+/* "London or North West": what one section holds, or NULL when nothing;
+ * @n_choices says how many choices that is. */
 static char *
 describe_section (TallyResults *results,
-                  Section       section)
+                  Section       section,
+                  guint        *n_choices)
 {
   TallyFilter *filter = tally_results_get_filter (results);
   TallyCatalog *catalog = tally_results_get_catalog (results);
@@ -132,6 +134,7 @@ describe_section (TallyResults *results,
       g_assert_not_reached ();
     }
 
+  *n_choices = names->len;
   if (names->len == 0)
     return NULL;
 
@@ -184,14 +187,17 @@ tally_filter_status_update (AdwStatusPage *page,
                             TallyResults  *results)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autoptr(GString) description = g_string_new (_("No council matches all of these at once:"));
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *description = NULL;
   TallyFilter *filter = tally_results_get_filter (results);
+  guint n_sections = 0, n_choices = 0;
 
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
 
   for (Section section = 0; section < N_SECTIONS; section++)
     {
-      g_autofree char *what = describe_section (results, section);
+      guint n_here;
+      g_autofree char *what = describe_section (results, section, &n_here);
       g_autoptr(TallyFilter) without = NULL;
       g_autofree char *label = NULL;
       GtkWidget *button;
@@ -199,15 +205,17 @@ tally_filter_status_update (AdwStatusPage *page,
 
       if (what == NULL)
         continue;
+      n_choices = n_here;
 
       without = tally_filter_copy (filter);
       clear_section (without, section);
       count = tally_results_count_matching (results, without);
+      n_sections++;
 
       {
         g_autofree char *escaped = g_markup_escape_text (what, -1);
 
-        g_string_append_printf (description, "\n%s: %s", section_title (section), escaped);
+        g_string_append_printf (lines, "\n%s: %s", section_title (section), escaped);
       }
 
       /* Translators: a button under an empty list: "Clear Party (3 councils)" */
@@ -220,6 +228,13 @@ tally_filter_status_update (AdwStatusPage *page,
       gtk_box_append (GTK_BOX (box), button);
     }
 
-  adw_status_page_set_description (page, description->str);
+  /* A council must match every section, and any one choice within a
+   * section: one choice hides everything by itself, or one section's
+   * choices between them, or several sections only together. */
+  description = g_strconcat (n_sections > 1  ? _("No council matches all of these together:")
+                             : n_choices > 1 ? _("No council matches any of these choices:")
+                                             : _("No council matches this choice:"),
+                             lines->str, NULL);
+  adw_status_page_set_description (page, description);
   adw_status_page_set_child (page, box);
 }
