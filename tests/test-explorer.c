@@ -128,11 +128,38 @@ test_restored_filter (void)
 static gboolean shows_label (GtkWidget  *widget,
                              const char *text);
 
+/* The labels under @widget whose text holds @text. */
+static void
+find_labels (GtkWidget  *widget,
+             const char *text,
+             GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels (child, text, found);
+}
+
 static void
 test_state_of_the_parties (void)
 {
   TallyWindow *window = open_window ();
   const char *text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+  g_autoptr(GPtrArray) estimate = g_ptr_array_new ();
+
+  /* On the bundled council totals, no share estimate: said once, in one
+   * short line, why and what would give it in the tooltip. */
+  find_labels (GTK_WIDGET (tally_window_get_party_summary (window)), "share estimate", estimate);
+  g_assert_cmpuint (estimate->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (estimate, 0)), ==,
+                   "National share estimate: not available without candidate results");
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (g_ptr_array_index (estimate, 0))), ==, 1);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (g_ptr_array_index (estimate, 0)),
+                            "import the Democracy Club results CSV"));
+  /* Screen readers get the whole sentence. */
+  g_assert_nonnull (strstr (text, "National share estimate: not available: it needs candidate rows"));
 
   /* No change as published scoreboards print it: "Lab 74 (±0)", on the
    * card too, and in the list's cells ("9 ±0"). */

@@ -315,6 +315,24 @@ test_council_page_others (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* At 1920×1080 with the real files in, and the database at a long path
  * (its footer once widened the panel): the list does not scroll sideways,
  * no header is cut, and no council's Type or Region. */
@@ -332,6 +350,16 @@ test_wide_list_whole (void)
   window = tally_window_new (NULL);
   g_assert_true (tally_window_open_database (window, NULL));
   g_assert_nonnull (strstr (gtk_label_get_text (window->database_label), "results night working copy"));
+  /* With candidate rows, the share estimate in one short line, its
+   * method in the tooltip. */
+  {
+    GtkWidget *estimate = find_label (GTK_WIDGET (tally_window_get_party_summary (window)), "National share estimate");
+
+    g_assert_nonnull (estimate);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (estimate)), ==,
+                     "National share estimate: Lab 39.6%, Con 31.2%, LD 16.8%, others 12.4% (Tally’s, over 2,108 ward polls)");
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (estimate), "not the BBC’s projected national share"));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (tally_catalog_get_parties (window->catalog)), >, 100);
   tally_test_assert_list_at_1920 (window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -29,6 +29,7 @@ struct _TallyPartySummary
   GtkLabel   *heading;
   GtkFlowBox *cards;
   GtkLabel   *note;       /* the basis of the changes, and the seats up */
+  GtkLabel   *estimate;   /* the national share estimate, briefly; its method in the tooltip */
   char       *text;
   char       *night_note; /* results night: how partly declared councils are shown */
   TallyScopeSummary *summary;
@@ -152,6 +153,11 @@ tally_party_summary_init (TallyPartySummary *self)
   gtk_label_set_wrap (self->note, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->note), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->note), "dim-label");
+  self->estimate = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->estimate, 0);
+  gtk_label_set_wrap (self->estimate, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->estimate), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->estimate), "dim-label");
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "caption-heading");
@@ -166,6 +172,7 @@ tally_party_summary_init (TallyPartySummary *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->cards));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->note));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->estimate));
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
@@ -273,17 +280,25 @@ tally_party_summary_set_summary (TallyPartySummary *self,
         g_autofree char *seats = tally_scope_summary_describe_seats_up (summary);
         g_autoptr(TallyShareEstimate) estimate = tally_scope_summary_get_share_estimate (summary);
         g_autofree char *share = tally_share_estimate_describe (estimate);
-        g_autofree char *note = g_strdup_printf ("%s. %s.\n%s.", basis, seats, share);
+        g_autofree char *brief = tally_share_estimate_describe_brief (estimate);
+        g_autofree char *method = tally_share_estimate_describe_method (estimate);
+        g_autofree char *note = g_strdup_printf ("%s. %s.", basis, seats);
 
-        /* The estimate always with its method and ward count, or why there is none. */
+        /* The estimate said once, in a short line, or that there is none;
+         * its method and ward count, or why there is none, in its tooltip
+         * and for screen readers. */
         gtk_label_set_text (self->note, note);
-        g_string_append_printf (text, "%s\n", note);
+        gtk_label_set_text (self->estimate, brief);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), method);
+        g_string_append_printf (text, "%s\n%s.\n", note, share);
       }
     }
   else
     {
       gtk_label_set_text (self->heading, "");
       gtk_label_set_text (self->note, "");
+      gtk_label_set_text (self->estimate, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), NULL);
     }
 
   g_free (self->text);

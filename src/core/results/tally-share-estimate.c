@@ -197,6 +197,35 @@ tally_share_estimate_describe_figures (TallyShareEstimate *self)
 }
 
 /**
+ * tally_share_estimate_describe_brief:
+ *
+ * The estimate in one short line, for a window's header, with
+ * tally_share_estimate_describe_method() for its tooltip: "National share
+ * estimate: Lab 39.6%, Con 31.2%, LD 16.8%, others 12.4% (Tally's, over
+ * 2,108 ward polls)", or "National share estimate: not available without
+ * candidate results".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tally_share_estimate_describe_brief (TallyShareEstimate *self)
+{
+  g_autofree char *figures = tally_share_estimate_describe_figures (self);
+  g_autofree char *wards = NULL;
+
+  if (self->n_with_candidates == 0)
+    return g_strdup (_("National share estimate: not available without candidate results"));
+  if (figures == NULL)
+    return g_strdup (_("National share estimate: not available for these councils"));
+
+  wards = tally_format_count (self->n_wards);
+  /* Translators: "National share estimate: Lab 39.6%, …, others 12.4% (Tally’s, over 2,108 ward polls)" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "National share estimate: %s (Tally’s, over %s ward poll)",
+                                       "National share estimate: %s (Tally’s, over %s ward polls)", self->n_wards),
+                          figures, wards);
+}
+
+/**
  * tally_share_estimate_describe:
  *
  * One line for a summary: "National share estimate: Lab 35.1%, Con 33.9%,

@@ -31,6 +31,7 @@ guint               tally_share_estimate_get_n_councils    (TallyShareEstimate *
 char               *tally_share_estimate_describe_method   (TallyShareEstimate *self);
 char               *tally_share_estimate_describe_figures  (TallyShareEstimate *self);
 char               *tally_share_estimate_describe          (TallyShareEstimate *self);
+char               *tally_share_estimate_describe_brief    (TallyShareEstimate *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyShareEstimate, tally_share_estimate_free)
 
