@@ -149,16 +149,28 @@ fit_columns_cb (gpointer user_data)
                  tally_column_fit_texts (self->column_view, self->region_column, regions);
   tally_column_fit_headers (self->column_view);
 
+  /* Shown, but its rows not laid out yet: again in a moment. */
+  if (!self->fitted && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) && self->fit_tries++ < 20)
+    self->fit_source = g_timeout_add (50, fit_columns_cb, self);
+
   return G_SOURCE_REMOVE;
 }
 
-/* Once rows are on screen, or again when the columns or the councils
- * changed. */
+/* Once rows are on screen (a folded window shows the list only when
+ * asked), or again when the columns or the councils changed. */
 void
 _tally_council_list_queue_fit (TallyCouncilList *self)
 {
+  self->fit_tries = 0;
   if (self->fit_source == 0)
     self->fit_source = g_idle_add (fit_columns_cb, self);
+}
+
+static void
+column_view_mapped_cb (TallyCouncilList *self)
+{
+  if (!self->fitted)
+    _tally_council_list_queue_fit (self);
 }
 
 static void
@@ -582,6 +594,7 @@ tally_council_list_init (TallyCouncilList *self)
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self, G_CONNECT_SWAPPED);
   update_page (self);
 }
 
