@@ -277,14 +277,29 @@ void
 tally_test_assert_list_at_1920 (TallyWindow *window)
 {
   GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
-  g_autoptr(GPtrArray) types = council_texts (window->catalog, FALSE);
-  g_autoptr(GPtrArray) regions = council_texts (window->catalog, TRUE);
 
   tally_test_fill_screen (GTK_WINDOW (window), 1920, 1080);
   g_test_message ("the list is %d px wide beside a panel of %d; footer “%s”", gtk_widget_get_width (GTK_WIDGET (view)),
                   gtk_widget_get_width (window->sidebar), gtk_label_get_text (window->database_label));
 
   tally_test_assert_columns_whole (view);
+  tally_test_assert_list_cells_whole (window);
+}
+
+/**
+ * tally_test_assert_list_cells_whole:
+ * @window: a window showing its council list
+ *
+ * No council's Type or Region is cut in the list's rows on screen, nor
+ * would be, whichever council a row showed.
+ */
+void
+tally_test_assert_list_cells_whole (TallyWindow *window)
+{
+  GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
+  g_autoptr(GPtrArray) types = council_texts (window->catalog, FALSE);
+  g_autoptr(GPtrArray) regions = council_texts (window->catalog, TRUE);
+
   tally_test_assert_cells_whole (view, "Type", types);
   tally_test_assert_cells_whole (view, "Region", regions);
 }

@@ -20,5 +20,6 @@ void     tally_test_assert_cells_whole   (GtkColumnView *view,
                                           const char    *title,
                                           GPtrArray     *texts);
 void     tally_test_assert_list_at_1920  (TallyWindow   *window);
+void     tally_test_assert_list_cells_whole (TallyWindow *window);
 
 G_END_DECLS

@@ -68,6 +68,9 @@ test_laptop_reaches_list_and_page (void)
     g_assert_false (gtk_widget_get_visible (window->content_button));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* Reached from the panel, the list's columns fit what they show. */
+  tally_test_wait_for_frames (300);
+  tally_test_assert_list_cells_whole (window);
 
   /* A double click on a row opens its page; the back button returns. */
   g_signal_emit_by_name (view, "activate", 0);
