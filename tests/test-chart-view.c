@@ -13,6 +13,7 @@
 #include "tally-hemicycle.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
+#include "tally-party-style.h"
 #include "tally-test-widgets.h"
 
 static TallySeatChartData *
@@ -210,6 +211,31 @@ test_scatter_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A party chip abbreviates a long imported name as results tables do,
+ * rather than cutting it ("Trade Uni…"). */
+static void
+test_party_chip_text (void)
+{
+  const struct { const char *name; const char *chip; } cases[] = {
+    { "Lab", "Lab" },
+    { "Green", "Green" },
+    { "Trade Unionist and Socialist Coalition", "TUSC" },
+    { "English Democrats", "ED" },
+    { "Social Democratic Party", "SDP" },
+    { "UK Independence Party (UKIP)", "UKIP" },
+    { "UK Independence Party", "UKIP" },
+    { "Farnworth and Kearsley First", "FKF" },
+    { "independents of somewhere", "independents of somewhere" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *chip = tally_party_style_chip_text (cases[i].name);
+
+      g_assert_cmpstr (chip, ==, cases[i].chip);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +246,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/chart-view/lookup-and-focus", test_lookup_and_focus);
+  g_test_add_func ("/chart-view/party-chip-text", test_party_chip_text);
   g_test_add_func ("/chart-view/updates-coalesce", test_updates_coalesce);
   g_test_add_func ("/chart-view/scatter-selection", test_scatter_selection);
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tally-party.h"
 #include "tally-party-style.h"
@@ -132,6 +133,55 @@ tally_party_style_text_colour (TallyParty *party,
   return text_colour_for (red, green, blue);
 }
 
+/* A chip names a party in a few letters.  An imported party's short name
+ * is often its whole name ("Trade Unionist and Socialist Coalition"): cut
+ * at ten characters it reads "Trade Uni…", so a long name is abbreviated
+ * as results tables do instead: the letters in its brackets ("UK
+ * Independence Party (UKIP)"), or its capitalised words' initials, an
+ * all-capital word kept whole ("TUSC", "SDP", "UKIP").  The tooltip
+ * gives the whole name. */
+#define CHIP_MAX_CHARS 10
+
+char *
+tally_party_style_chip_text (const char *short_name)
+{
+  g_auto(GStrv) words = NULL;
+  const char *open, *close;
+  GString *initials;
+
+  if (g_utf8_strlen (short_name, -1) <= CHIP_MAX_CHARS)
+    return g_strdup (short_name);
+
+  open = strrchr (short_name, '(');
+  close = open != NULL ? strchr (open, ')') : NULL;
+  if (close != NULL && close - open > 1 && g_utf8_strlen (open + 1, close - open - 1) <= CHIP_MAX_CHARS)
+    return g_strndup (open + 1, close - open - 1);
+
+  words = g_strsplit_set (short_name, " -", -1);
+  initials = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar first = g_utf8_get_char_validated (words[i], -1);
+      gboolean all_capitals = words[i][0] != '\0';
+
+      if (first == (gunichar) -1 || first == (gunichar) -2 || !g_unichar_isupper (first))
+        continue;
+      for (const char *c = words[i]; *c != '\0'; c = g_utf8_next_char (c))
+        all_capitals &= !g_unichar_islower (g_utf8_get_char (c));
+      if (all_capitals)
+        g_string_append (initials, words[i]);
+      else
+        g_string_append_unichar (initials, first);
+    }
+
+  if (initials->len < 2 || g_utf8_strlen (initials->str, -1) > CHIP_MAX_CHARS)
+    {
+      g_string_free (initials, TRUE);
+      return g_strdup (short_name);
+    }
+  return g_string_free (initials, FALSE);
+}
+
 /**
  * tally_party_style_apply_chip:
  * @chip: a label with the "party-chip" class
@@ -165,17 +215,19 @@ tally_party_style_apply_chip (GtkLabel   *chip,
     }
   else
     {
+      g_autofree char *text = tally_party_style_chip_text (tally_party_get_short_name (party));
+
       classes[1] = party_class = tally_party_style_class_name (party);
-      gtk_label_set_text (chip, tally_party_get_short_name (party));
+      gtk_label_set_text (chip, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (chip), tally_party_get_full_name (party));
     }
 
   gtk_widget_set_css_classes (GTK_WIDGET (chip), classes);
 
-  /* Imported parties can have long names: a chip stays a chip, and its
-   * tooltip gives the whole name. */
+  /* Whatever a name abbreviates to, a chip stays a chip, and its tooltip
+   * gives the whole name. */
   gtk_label_set_ellipsize (chip, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (chip, 10);
+  gtk_label_set_max_width_chars (chip, CHIP_MAX_CHARS);
 }
 
 /**

@@ -22,4 +22,6 @@ void  tally_party_style_apply_chip (GtkLabel   *chip,
                                     TallyParty *party,
                                     gboolean    known);
 
+char       *tally_party_style_chip_text         (const char  *short_name);
+
 G_END_DECLS
