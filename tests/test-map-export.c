@@ -62,10 +62,7 @@
 /* A hatched area's mean lightness against the blank of no election. */
 #define MEAN_FLOOR 8.0
 
-static TallyDatabase *database;
-static TallyCatalog *catalog;
-static TallyResults *results;
-static TallyElection *election;
+static TallyTestBundled bundled;
 static TallyHexLayout *hexes;
 static TallyBoundaries *boundaries;  /* NULL without ../shared/data */
 
@@ -75,9 +72,9 @@ map_data (TallyFilter *filter)
   TallyChartStyle style;
 
   tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
-  return tally_map_data_new_for_results (tally_catalog_get_councils (catalog),
-                                         tally_results_get_council_results (results, election, NULL),
-                                         tally_catalog_get_parties (catalog), filter, TALLY_MAP_COLOUR_CONTROL, NULL,
+  return tally_map_data_new_for_results (tally_catalog_get_councils (bundled.catalog),
+                                         tally_results_get_council_results (bundled.results, bundled.election, NULL),
+                                         tally_catalog_get_parties (bundled.catalog), filter, TALLY_MAP_COLOUR_CONTROL, NULL,
                                          NULL, &style);
 }
 
@@ -148,7 +145,7 @@ check_crop (gboolean           hex,
   int width, height, stride, left, right, top, bottom;
   const guint8 *pixels;
 
-  tally_filter_set_election (filter, election);
+  tally_filter_set_election (filter, bundled.election);
   tally_filter_set_councils (filter, codes);
   data = map_data (filter);
   map_figure.data = data;
@@ -545,15 +542,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  database = tally_database_open (tally_test_bundled_database (), TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  catalog = tally_catalog_new (database, &error);
-  g_assert_no_error (error);
-  results = tally_results_new (catalog, &error);
-  g_assert_no_error (error);
-  election = tally_catalog_lookup_election (catalog, "2018-05-03");
-  g_assert_nonnull (election);
-  hexes = tally_hexgen_generate_for_councils (tally_catalog_get_councils (catalog), &error);
+  tally_test_bundled_open (&bundled);
+  hexes = tally_hexgen_generate_for_councils (tally_catalog_get_councils (bundled.catalog), &error);
   g_assert_no_error (error);
 
   path = tally_test_shared_data_path ("geo/lad2018/lad2018_england_bgc_bng.geojson");
@@ -573,8 +563,6 @@ main (int   argc,
 
   g_clear_object (&boundaries);
   g_clear_object (&hexes);
-  g_clear_object (&results);
-  g_clear_object (&catalog);
-  g_clear_object (&database);
+  tally_test_bundled_close (&bundled);
   return status;
 }

@@ -35,6 +35,7 @@ struct _TallyCouncilList
   TallyResults       *engine;  /* whose filter an empty list is explained by */
   guint               fit_source;
   gboolean            fitted;    /* the columns measured against what they show */
+  char               *fit_texts; /* the Type and Region texts they were measured against */
   guint               fit_tries;
 
   /* Template widgets */

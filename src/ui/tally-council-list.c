@@ -134,6 +134,22 @@ column_texts (TallyCouncilList *self,
   return texts;
 }
 
+/* Type's and Region's texts as one string: what their widths depend on. */
+static char *
+join_texts (GPtrArray *types,
+            GPtrArray *regions)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    g_string_append_printf (joined, "%s\n", (const char *) g_ptr_array_index (types, i));
+  g_string_append_c (joined, '\t');
+  for (guint i = 0; i < regions->len; i++)
+    g_string_append_printf (joined, "%s\n", (const char *) g_ptr_array_index (regions, i));
+
+  return g_string_free (joined, FALSE);
+}
+
 /* Type and Region as wide as their longest text, and every column as wide
  * as its header: nothing in the list is cut by a width chosen for another
  * font, and the Council column, which takes what is left, gets the rest. */
@@ -148,6 +164,8 @@ fit_columns_cb (gpointer user_data)
   self->fitted = tally_column_fit_texts (self->column_view, self->type_column, types) &&
                  tally_column_fit_texts (self->column_view, self->region_column, regions);
   tally_column_fit_headers (self->column_view);
+  g_free (self->fit_texts);
+  self->fit_texts = self->fitted ? join_texts (types, regions) : NULL;
 
   /* Shown, but its rows not laid out yet: again in a moment. */
   if (!self->fitted && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) && self->fit_tries++ < 20)
@@ -461,6 +479,7 @@ tally_council_list_dispose (GObject *object)
   TallyCouncilList *self = (TallyCouncilList *) object;
 
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_pointer (&self->fit_texts, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_LIST);
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_func (self->results, _tally_council_list_sync_rows, self);
@@ -653,10 +672,19 @@ tally_council_list_set_engine (TallyCouncilList *self,
 {
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
 
+  /* Every live reload brings a new engine, nearly always with the same
+   * types and regions: measure again only when they changed. */
   if (g_set_object (&self->engine, engine))
     {
-      self->fitted = FALSE;
-      _tally_council_list_queue_fit (self);
+      g_autoptr(GPtrArray) types = column_texts (self, FALSE);
+      g_autoptr(GPtrArray) regions = column_texts (self, TRUE);
+      g_autofree char *texts = join_texts (types, regions);
+
+      if (g_strcmp0 (texts, self->fit_texts) != 0)
+        {
+          self->fitted = FALSE;
+          _tally_council_list_queue_fit (self);
+        }
     }
   update_page (self);
 }
