@@ -177,6 +177,20 @@ test_state_of_the_parties (void)
                                   "have no notional baseline and are left out."));
   g_assert_nonnull (strstr (text, "4,368 seats of the ordinary cycle (8 of them at postponed polls, not filled on "
                                   "the day); 44 more at same-day by-elections."));
+  /* The 17 left out, by name: in the note's tooltip and for screen
+   * readers, so the total can be checked against the BBC's. */
+  {
+    g_autoptr(GPtrArray) note = g_ptr_array_new ();
+    const char *left_out = "Left out of the seat change (no notional baseline): Blackburn with Darwen; Colchester; "
+                           "Eastleigh; Elmbridge; Epping Forest; Harrogate; Hart; Hastings; Huntingdonshire; "
+                           "Kingston upon Hull, City of; Knowsley; Newcastle-under-Lyme; Peterborough; "
+                           "South Lakeland; Three Rivers; Winchester; Wyre Forest";
+
+    find_labels (GTK_WIDGET (tally_window_get_party_summary (window)), "are left out", note);
+    g_assert_cmpuint (note->len, ==, 1);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (note, 0)), ==, left_out);
+    g_assert_nonnull (strstr (text, left_out));
+  }
 
   /* One switch away, and remembered. */
   tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_ELECTION);

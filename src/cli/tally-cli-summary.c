@@ -422,30 +422,17 @@ group_council_share_change (TallyCouncilResult *result,
 }
 
 /* The councils the seat change leaves out, by name, so that a reader
- * comparing the total with a published one knows which councils are not
- * in it (docs/BASES.md says why each is, and what each would add). */
+ * comparing the total with a published one knows which are not in it. */
 static void
 print_left_out (TallyScopeSummary *summary)
 {
-  GListModel *councils = tally_scope_summary_get_councils (summary);
-  g_autoptr(GString) names = g_string_new (NULL);
-  guint n = 0;
+  g_autofree char *names = tally_scope_summary_list_left_out (summary);
 
-  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
-    {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
-
-      if (g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
-        continue;
-      g_string_append_printf (names, "%s%s", n++ > 0 ? "; " : "",
-                              tally_council_get_name (tally_council_result_get_council (result)));
-    }
-
-  if (n > 0)
+  if (names != NULL)
     /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen, …" */
     g_print (_("Left out of the seat change (no notional baseline): %s. A published national change counts "
                "them too, so it differs from this one by what they changed (see BASES.md)\n"),
-             names->str);
+             names);
 }
 
 /* `tally summary`: one row per party, and one for no overall control. */

@@ -287,16 +287,29 @@ tally_party_summary_set_summary (TallyPartySummary *self,
         /* The estimate said once, in a short line, or that there is none;
          * its method and ward count, or why there is none, in its tooltip
          * and for screen readers. */
+        g_autofree char *left_out = tally_scope_summary_list_left_out (summary);
+        g_autofree char *left_out_note = NULL;
+
+        /* The councils left out of the seat change, by name, for a reader
+         * checking the total against a published one. */
+        if (left_out != NULL)
+          /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen; …" */
+          left_out_note = g_strdup_printf (_("Left out of the seat change (no notional baseline): %s"), left_out);
+
         gtk_label_set_text (self->note, note);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->note), left_out_note);
         gtk_label_set_text (self->estimate, brief);
         gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), method);
         g_string_append_printf (text, "%s\n%s.\n", note, share);
+        if (left_out_note != NULL)
+          g_string_append_printf (text, "%s.\n", left_out_note);
       }
     }
   else
     {
       gtk_label_set_text (self->heading, "");
       gtk_label_set_text (self->note, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->note), NULL);
       gtk_label_set_text (self->estimate, "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), NULL);
     }

@@ -624,6 +624,41 @@ tally_scope_summary_describe_seat_change (TallyScopeSummary *self)
 }
 
 /**
+ * tally_scope_summary_list_left_out:
+ *
+ * The councils the seat change leaves out, by name, so that a reader
+ * comparing the total with a published one knows which councils are not in
+ * it (docs/BASES.md says why each is, and what each would add).
+ *
+ * Returns: (transfer full) (nullable): "Blackburn with Darwen; Colchester;
+ *   …", in the councils' order, or %NULL when none is left out
+ */
+char *
+tally_scope_summary_list_left_out (TallyScopeSummary *self)
+{
+  GListModel *councils;
+  GString *names = NULL;
+
+  g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
+
+  councils = tally_scope_summary_get_councils (self);
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+      if (g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, "; ");
+      g_string_append (names, tally_council_get_name (tally_council_result_get_council (result)));
+    }
+
+  return names != NULL ? g_string_free (names, FALSE) : NULL;
+}
+
+/**
  * tally_scope_summary_describe_basis:
  *
  * Returns: (transfer full): a note for the foot of a state of the parties:
