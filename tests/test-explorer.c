@@ -497,7 +497,8 @@ test_import_boundaries_from_window (void)
   g_assert_cmpstr (tally_database_get_path (tally_catalog_get_database (tally_window_get_catalog (window))), ==,
                    user_database);
 
-  /* The map loads the boundaries on its own thread. */
+  /* The map, made when first shown, loads the boundaries on its own thread. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
   end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
   while (g_get_monotonic_time () < end &&
          (tally_map_view_get_loading (window->map_view) || tally_map_view_get_boundaries (window->map_view) == NULL))

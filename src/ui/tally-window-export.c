@@ -41,7 +41,7 @@ chart_in_view (TallyWindow *self)
       return tally_council_page_get_hemicycle (self->council_page);
     }
 
-  return tally_charts_page_get_view (self->charts_page, TALLY_CHART_STATE);
+  return tally_charts_page_get_view (_tally_window_get_charts_page (self), TALLY_CHART_STATE);
 }
 
 static void

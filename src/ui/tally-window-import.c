@@ -255,7 +255,9 @@ import_geography_done_cb (GObject      *object,
 
   if (tally_window_open_database (self, user_path))
     g_settings_set_string (self->settings, "last-database", user_path);
-  tally_map_view_reload_geography (self->map_view);
+  /* A map not made yet reads the new boundaries when it is. */
+  if (self->map_view != NULL)
+    tally_map_view_reload_geography (self->map_view);
   _tally_window_toast (self, message);
 }
 

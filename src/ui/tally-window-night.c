@@ -190,6 +190,13 @@ filter_changed_cb (TallyWindow *self)
     apply (self);
 }
 
+/* The night the views show, or NULL: for a view made after it was applied. */
+TallyLiveNight *
+_tally_window_get_shown_night (TallyWindow *self)
+{
+  return self->night->shown ? self->night->night : NULL;
+}
+
 /* Every view, as the night stands at the moment shown. */
 static void
 apply (TallyWindow *self)
@@ -227,7 +234,8 @@ apply (TallyWindow *self)
     note = describe_partial (self);
 
   tally_council_list_set_night (self->council_list, night);
-  tally_map_view_set_night (self->map_view, night);
+  if (self->map_view != NULL)
+    tally_map_view_set_night (self->map_view, night);
   tally_council_page_set_night (self->council_page, night, self->catalog);
   tally_party_summary_set_summary (self->party_summary, tally_results_get_summary (self->results), self->ranking);
   tally_party_summary_set_night_note (self->party_summary, note);

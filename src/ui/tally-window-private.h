@@ -48,7 +48,8 @@ struct _TallyWindow
 
   /* Template widgets */
   GtkWidget            *back_button;
-  TallyChartsPage      *charts_page;
+  AdwBin               *charts_bin;
+  TallyChartsPage      *charts_page;  /* NULL until first shown: see tally-window-views.c */
   AdwViewSwitcherTitle *content_title;
   GtkStack             *content_stack;
   TallyCouncilList     *council_list;
@@ -61,7 +62,8 @@ struct _TallyWindow
   GtkProgressBar       *import_progress;
   GtkRevealer          *import_revealer;
   AdwLeaflet           *leaflet;
-  TallyMapView         *map_view;
+  AdwBin               *map_bin;
+  TallyMapView         *map_view;     /* NULL until first shown */
   GtkStack             *main_stack;
   TallyPartySummary    *party_summary;
   GtkWidget            *sidebar;
@@ -100,6 +102,12 @@ TallyLiveNight *_tally_window_make_night (TallyCatalog *catalog);
 void _tally_window_set_night         (TallyWindow    *self,
                                       TallyLiveNight *night);
 gboolean _tally_window_show_council_result (TallyWindow  *self);
+void _tally_window_open_council_from_map (TallyWindow *self,
+                                          TallyCouncil *council);
+void _tally_window_init_views        (TallyWindow    *self);
+TallyChartsPage *_tally_window_get_charts_page (TallyWindow *self);
+TallyMapView *_tally_window_get_map_view (TallyWindow *self);
+TallyLiveNight *_tally_window_get_shown_night (TallyWindow *self);
 void _tally_window_toast             (TallyWindow    *self,
                                       const char     *message);
 GtkWindow *_tally_window_offer_drop  (TallyWindow    *self,

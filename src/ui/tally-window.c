@@ -187,9 +187,11 @@ apply_palette (TallyWindow *self)
   if (self->catalog != NULL)
     tally_party_style_install (gtk_widget_get_display (GTK_WIDGET (self)), tally_catalog_get_parties (self->catalog),
                                colour_blind_safe);
-  tally_charts_page_set_colour_blind_safe (self->charts_page, colour_blind_safe);
+  if (self->charts_page != NULL)
+    tally_charts_page_set_colour_blind_safe (self->charts_page, colour_blind_safe);
   tally_council_page_set_colour_blind_safe (self->council_page, colour_blind_safe);
-  tally_map_view_set_colour_blind_safe (self->map_view, colour_blind_safe);
+  if (self->map_view != NULL)
+    tally_map_view_set_colour_blind_safe (self->map_view, colour_blind_safe);
 }
 
 /* "Back to the Councils" belongs to a council page, not to the Charts or
@@ -310,7 +312,8 @@ expand_others_cb (GSimpleAction *action,
 
   make_ranking (self, self->catalog, self->results);
   tally_council_list_set_parties (self->council_list, self->ranking);
-  tally_charts_page_set_ranking (self->charts_page, self->ranking);
+  if (self->charts_page != NULL)
+    tally_charts_page_set_ranking (self->charts_page, self->ranking);
   tally_council_page_set_ranking (self->council_page, self->ranking);
   tally_party_summary_set_summary (self->party_summary, tally_results_get_summary (self->results), self->ranking);
 }
@@ -345,9 +348,9 @@ search_activated_cb (TallyWindow *self)
 }
 
 /* A council clicked on the map opens its page. */
-static void
-map_council_activated_cb (TallyWindow  *self,
-                          TallyCouncil *council)
+void
+_tally_window_open_council_from_map (TallyWindow  *self,
+                                     TallyCouncil *council)
 {
   if (open_council (self, council))
     adw_view_stack_set_visible_child_name (self->view_stack, "councils");
@@ -642,16 +645,14 @@ tally_window_class_init (TallyWindowClass *klass)
   object_class->finalize = tally_window_finalize;
   window_class->close_request = tally_window_close_request;
 
-  g_type_ensure (TALLY_TYPE_CHARTS_PAGE);
   g_type_ensure (TALLY_TYPE_COUNCIL_LIST);
   g_type_ensure (TALLY_TYPE_COUNCIL_PAGE);
   g_type_ensure (TALLY_TYPE_FILTER_PANEL);
-  g_type_ensure (TALLY_TYPE_MAP_VIEW);
   g_type_ensure (TALLY_TYPE_PARTY_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, charts_bin);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, council_list);
@@ -661,14 +662,13 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TallyWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, map_bin);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, party_summary);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, council_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, map_council_activated_cb);
   _tally_window_class_init_import (widget_class);
   _tally_window_class_init_export (widget_class);
   _tally_window_class_init_live (widget_class);
@@ -719,6 +719,7 @@ tally_window_init (TallyWindow *self)
   _tally_window_init_live (self);
   _tally_window_init_night (self);
   _tally_window_init_folder (self);
+  _tally_window_init_views (self);
 
   g_signal_connect_object (self->selection, "notify::council", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -797,11 +798,14 @@ _tally_window_install_engine (TallyWindow  *self,
   tally_council_list_set_parties (self->council_list, self->ranking);
   tally_council_list_set_engine (self->council_list, results);
   tally_council_list_set_results (self->council_list, tally_results_get_matching (results));
-  tally_charts_page_set_engine (self->charts_page, results, self->selection);
-  tally_charts_page_set_ranking (self->charts_page, self->ranking);
+  if (self->charts_page != NULL)
+    {
+      tally_charts_page_set_engine (self->charts_page, results, self->selection);
+      tally_charts_page_set_ranking (self->charts_page, self->ranking);
+    }
   tally_council_page_set_ranking (self->council_page, self->ranking);
-  tally_map_view_set_selection (self->map_view, self->selection);
-  tally_map_view_set_results (self->map_view, results);
+  if (self->map_view != NULL)
+    tally_map_view_set_results (self->map_view, results);
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   filter_changed_cb (self);
