@@ -720,6 +720,41 @@ test_state_chart (void)
       g_assert_true (colour_near (pixel_at (surface, x + width / 2, y + height / 2, NULL), expected, 2));
     }
 
+  /* A party that controls no council and lost none (Greens, UKIP,
+   * independents) shows its seats only: no "0 ±0" in the councils panel,
+   * as on the window's cards. */
+  {
+    const TallyStateChartLayout *state = tally_chart_layout_get_chart_layout (layout);
+    guint32 paper = pixel_at (surface, 2, 2, NULL);
+    double panel_x, panel_y, panel_width, panel_height;
+    guint blank_rows = 0;
+
+    g_assert_true (tally_state_chart_layout_get_bar (state, 0, FALSE, &panel_x, &panel_y, &panel_width, &panel_height));
+    for (guint i = 0; i < data->n_entries; i++)
+      {
+        const TallyStateChartEntry *entry = &data->entries[i];
+        g_autofree char *description = tally_chart_data_describe_item (TALLY_CHART_STATE, data, i);
+        double x, y, width, height;
+
+        g_assert_cmpint (entry->has_councils, ==, entry->councils != 0 || entry->councils_change != 0);
+        g_assert_cmpint (strstr (description, "council") != NULL, ==, entry->has_councils);
+        if (entry->has_councils)
+          continue;
+
+        blank_rows++;
+        g_assert_true (entry->has_seats);
+        g_assert_cmpint (entry->seats, >, 0);
+        g_assert_false (tally_state_chart_layout_get_bar (state, i, FALSE, &x, &y, &width, &height));
+        g_assert_true (tally_state_chart_layout_get_bar (state, i, TRUE, &x, &y, &width, &height));
+        /* Where the "0" and its "±0" would stand: nothing but paper. */
+        for (double py = y; py < y + height; py += 2)
+          for (double px = panel_x; px < x - 40; px += 2)
+            g_assert_cmphex (pixel_at (surface, px, py, NULL), ==, paper);
+      }
+    /* Ind, Green, UKIP and Other on the bundled data. */
+    g_assert_cmpuint (blank_rows, >=, 3);
+  }
+
   cairo_surface_destroy (surface);
 }
 

@@ -787,6 +787,7 @@ tally_chart_adapt_state (TallyScopeSummary *summary,
       entry.councils_change = tally_scope_summary_get_councils_change (summary, party);
       entry.seats = (int) tally_scope_summary_get_seats_won (summary, party);
       entry.has_seats = TRUE;
+      entry.has_councils = entry.councils != 0 || entry.councils_change != 0;
       if (!tally_scope_summary_get_seats_change (summary, party, &entry.seats_change))
         has_change = FALSE;
 
@@ -805,6 +806,7 @@ tally_chart_adapt_state (TallyScopeSummary *summary,
   noc.councils = (int) n_declared - controlled_after;
   noc.councils_change = controlled_before - controlled_after;
   noc.has_seats = FALSE;
+  noc.has_councils = TRUE;
   g_array_append_val (entries, noc);
 
   g_array_sort (entries, compare_state);

@@ -132,7 +132,10 @@ typedef struct
   int             councils_change;
   int             seats;
   int             seats_change;
-  gboolean        has_seats;  /* FALSE for the no-overall-control row */
+  gboolean        has_seats;     /* FALSE for the no-overall-control row */
+  gboolean        has_councils;  /* FALSE for a party that controls no council and lost none:
+                                  * its councils panel stays blank, as on the window's cards,
+                                  * rather than print "0 ±0" as if it were news */
 } TallyStateChartEntry;
 
 typedef struct

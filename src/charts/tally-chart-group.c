@@ -137,6 +137,7 @@ tally_chart_group_state (TallyStateChartData *data,
           others.has_seats = TRUE;
           found = TRUE;
         }
+      others.has_councils |= entry->has_councils;
       others.councils += entry->councils;
       others.councils_change += entry->councils_change;
       others.seats += entry->seats;

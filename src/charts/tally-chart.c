@@ -286,15 +286,20 @@ tally_chart_data_describe_item (TallyChartKind kind,
         g_autofree char *councils_change = _tally_chart_format_change (entry->councils_change);
         GString *text = g_string_new (NULL);
 
-        g_string_append_printf (text, "%s: %s %s", entry->party.name, councils, entry->councils == 1 ? "council" : "councils");
-        if (state->has_change)
-          g_string_append_printf (text, " (%s)", councils_change);
+        g_string_append_printf (text, "%s:", entry->party.name);
+        if (entry->has_councils)
+          {
+            g_string_append_printf (text, " %s %s", councils, entry->councils == 1 ? "council" : "councils");
+            if (state->has_change)
+              g_string_append_printf (text, " (%s)", councils_change);
+          }
         if (entry->has_seats)
           {
             g_autofree char *seats = _tally_chart_format_count (entry->seats);
             g_autofree char *seats_change = _tally_chart_format_change (entry->seats_change);
 
-            g_string_append_printf (text, ", %s %s", seats, entry->seats == 1 ? "seat" : "seats");
+            g_string_append_printf (text, "%s %s %s", entry->has_councils ? "," : "", seats,
+                                    entry->seats == 1 ? "seat" : "seats");
             if (state->has_change)
               g_string_append_printf (text, " (%s)", seats_change);
           }

@@ -82,7 +82,7 @@ tally_state_chart_layout_new (const TallyStateChartData *data,
         {
           g_autofree char *value = NULL;
 
-          if (p == 1 && !entry->has_seats)
+          if ((p == 0 && !entry->has_councils) || (p == 1 && !entry->has_seats))
             continue;
 
           value = _tally_chart_format_count (values[p]);
@@ -139,7 +139,7 @@ tally_state_chart_layout_new (const TallyStateChartData *data,
           double room = layout->panel_right[p] - layout->panel_left[p] - value_width[p] - gap / 2 -
                         (change_width[p] > 0 ? change_width[p] + gap : 0);
 
-          if (p == 1 && !entry->has_seats)
+          if ((p == 0 && !entry->has_councils) || (p == 1 && !entry->has_seats))
             continue;
           row->bar[p] = (TallyChartRect) { layout->panel_left[p], y + (row_height - thick) / 2,
                                            MAX (room, 1) * MAX (values[p], 0) / maximum[p], thick };
