@@ -574,6 +574,41 @@ test_map_click_no_election (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Trafford's table in a results table's order (most seats after first,
+ * Other parties last), and the votes the bundled results do not split by
+ * party said once: 76,806 votes less the five named parties' 76,250. */
+static void
+test_council_table_order (void)
+{
+  TallyWindow *window = open_window ();
+  const char *order[] = { "Labour", "Conservative", "Green Party", "Liberal Democrats", "UK Independence Party",
+                          "Other parties" };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+
+  lines = g_strsplit (tally_council_page_get_table_tsv (tally_window_get_council_page (window)), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + G_N_ELEMENTS (order) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[1 + i], "\t", -1);
+
+      g_assert_cmpstr (cells[0], ==, order[i]);
+    }
+  /* Other parties: one seat before, none after, no vote figure of its own. */
+  g_assert_cmpstr (lines[6], ==, "Other parties\t1\t0\t0\t0\t±0\t–\t–");
+
+  text = tally_council_page_get_text (tally_window_get_council_page (window));
+  g_assert_nonnull (strstr (text, "Independents and other parties: no separate vote figure in these results; "
+                                  "together 0.7% (556 votes)."));
+  g_assert_true (shows_label (GTK_WIDGET (window), "together 0.7% (556 votes)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* tally --council takes what people type: a unique word opens the council,
  * an ambiguous one names the candidates. */
 static void
@@ -765,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
+  g_test_add_func ("/explorer/council-table-order", test_council_table_order);
   g_test_add_func ("/explorer/sort-keeps-scroll", test_sort_keeps_scroll);
   g_test_add_func ("/explorer/council-title-not-selected", test_council_title_not_selected);
   g_test_add_func ("/explorer/empty-result-says-why", test_empty_result_says_why);

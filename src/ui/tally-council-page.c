@@ -74,6 +74,81 @@ append_tsv_cell (GString    *tsv,
     g_string_append_c (tsv, *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c);
 }
 
+static guint
+seats_held (TallyCouncilResult *result,
+            TallyStage          stage,
+            TallyParty         *party)
+{
+  guint n;
+  const TallySeats *seats = tally_council_result_get_composition (result, stage, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (seats[i].party == party)
+      return seats[i].seats;
+  return 0;
+}
+
+/* Where the results give no vote figure for some parties (the bundled
+ * results count only the five largest), what they polled together, so that
+ * the "–" in their share column is explained and their votes not lost:
+ * "Independents and other parties: no separate vote figure; together 0.7%
+ * (556 votes)."  NULL where every party's votes are known. */
+static char *
+describe_unsplit_votes (TallyCouncilResult *result)
+{
+  gint64 votes;
+  double share = tally_council_result_get_unsplit_share (result, &votes);
+  g_autofree char *share_text = NULL;
+  g_autofree char *votes_text = NULL;
+
+  if (isnan (share) || votes == 0)
+    return NULL;
+
+  share_text = tally_format_share (share);
+  votes_text = tally_format_count (votes);
+  /* Translators: "Independents and other parties: no separate vote figure in these results; together 0.7% (556 votes)." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Independents and other parties: no separate vote figure in these results; "
+                                       "together %s (%s vote).",
+                                       "Independents and other parties: no separate vote figure in these results; "
+                                       "together %s (%s votes).", (gulong) votes),
+                          share_text, votes_text);
+}
+
+/* A results table's order: most seats after the poll first, then most won
+ * on the day, then most votes; "Other parties", many parties counted as one,
+ * last whatever it holds. */
+static int
+compare_table_rows (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  TallyCouncilPage *self = user_data;
+  TallyParty *party_a = *(TallyParty * const *) a;
+  TallyParty *party_b = *(TallyParty * const *) b;
+  double share_a, share_b;
+  guint held_a, held_b, won_a, won_b;
+
+  if (tally_party_is_aggregate (party_a) != tally_party_is_aggregate (party_b))
+    return tally_party_is_aggregate (party_a) ? 1 : -1;
+
+  held_a = seats_held (self->result, TALLY_STAGE_AFTER, party_a);
+  held_b = seats_held (self->result, TALLY_STAGE_AFTER, party_b);
+  if (held_a != held_b)
+    return held_a > held_b ? -1 : 1;
+
+  won_a = tally_council_result_get_seats_won (self->result, party_a);
+  won_b = tally_council_result_get_seats_won (self->result, party_b);
+  if (won_a != won_b)
+    return won_a > won_b ? -1 : 1;
+
+  share_a = tally_council_result_get_vote_share (self->result, party_a, TALLY_VOTE_METHOD_TOTAL);
+  share_b = tally_council_result_get_vote_share (self->result, party_b, TALLY_VOTE_METHOD_TOTAL);
+  share_a = isnan (share_a) ? -1 : share_a;
+  share_b = isnan (share_b) ? -1 : share_b;
+  return share_a > share_b ? -1 : share_a < share_b ? 1 : 0;
+}
+
 /* The table: party, seats before and after, won now and last time with the
  * change, vote share now and its change. */
 static void
@@ -135,6 +210,7 @@ fill_seats_grid (TallyCouncilPage *self)
           g_ptr_array_add (parties, party);
         g_object_unref (party);
       }
+    g_ptr_array_sort_with_data (parties, compare_table_rows, self);
   }
 
   for (guint i = 0; i < parties->len; i++, row++)
@@ -196,6 +272,13 @@ fill_seats_grid (TallyCouncilPage *self)
                              isnan (share_change) ? "dim-label" : change_class (share_change >= 0.05 ? 1 : share_change <= -0.05 ? -1 : 0)),
                        7, row, 1, 1);
     }
+
+  {
+    g_autofree char *unsplit = describe_unsplit_votes (self->result);
+
+    if (unsplit != NULL)
+      g_string_append_printf (self->seats_text, "%s\n", unsplit);
+  }
 }
 
 static GtkWidget *
@@ -516,8 +599,10 @@ tally_council_page_show_result (TallyCouncilPage   *self,
                                                "method: a voter in a ward of three seats counts up to three "
                                                "times)."),
                                              against);
+    g_autofree char *unsplit = describe_unsplit_votes (result);
+    g_autofree char *text = unsplit ? g_strconcat (note, " ", unsplit, NULL) : g_strdup (note);
 
-    gtk_label_set_text (self->votes_note, note);
+    gtk_label_set_text (self->votes_note, text);
   }
 
   fill_charts (self);

@@ -781,6 +781,56 @@ tally_council_result_get_vote_share (TallyCouncilResult *self,
 }
 
 /**
+ * tally_council_result_get_unsplit_share:
+ * @votes: (out) (optional): the votes themselves
+ *
+ * The votes of the parties whose own figure is not known, together: the
+ * council's total less every party's known votes.  The bundled results give
+ * votes for the five largest parties only, so Trafford's independents and
+ * other parties (556 votes in 2018) have no share of their own, but their
+ * share together is a fact.  Total-vote method.
+ *
+ * Returns: that share, in per cent, or NaN when every party's votes are
+ *   known, or the total is not
+ */
+double
+tally_council_result_get_unsplit_share (TallyCouncilResult *self,
+                                        gint64             *votes)
+{
+  TallyResultsData *data;
+  gint64 total, rest;
+  gboolean unsplit = FALSE;
+
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), NAN);
+
+  if (votes)
+    *votes = 0;
+  if ((data = self->data) == NULL)
+    return NAN;
+
+  total = data->votes_total[_tally_ec (data, self->election_index, self->council_index)];
+  if (total <= 0)
+    return NAN;
+
+  rest = total;
+  for (guint party = 0; party < data->n_parties; party++)
+    {
+      gint64 known = data->votes[_tally_ecp (data, self->election_index, self->council_index, party)];
+
+      if (known < 0)
+        unsplit = TRUE;
+      else
+        rest -= known;
+    }
+
+  if (!unsplit || rest < 0)
+    return NAN;
+  if (votes)
+    *votes = rest;
+  return 100.0 * (double) rest / (double) total;
+}
+
+/**
  * tally_council_result_get_vote_share_change:
  *
  * Returns: the change in @party's share since the baseline, in points, or

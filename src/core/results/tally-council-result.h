@@ -71,6 +71,8 @@ GStrv               tally_council_result_describe_special_polls (TallyCouncilRes
 double              tally_council_result_get_vote_share    (TallyCouncilResult *self,
                                                             TallyParty         *party,
                                                             TallyVoteMethod     method);
+double              tally_council_result_get_unsplit_share (TallyCouncilResult *self,
+                                                            gint64             *votes);
 double              tally_council_result_get_vote_share_change (TallyCouncilResult *self,
                                                             TallyParty         *party,
                                                             TallyVoteMethod     method);
