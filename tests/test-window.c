@@ -14,7 +14,8 @@
 #include "tally-database.h"
 #include "tally-test-util.h"
 #include "tally-test-widgets.h"
-#include "tally-window.h"
+#include "tally-chart-data.h"
+#include "tally-window-private.h"
 
 static const char *
 row_name (GListModel *model,
@@ -110,6 +111,64 @@ test_bad_file_message (void)
   tally_test_remove_dir (dir);
 }
 
+/* What is not on screen at start is made when first shown, and then shows
+ * the engine's figures like the rest. */
+static void
+test_made_when_shown (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+  TallyChartView *state;
+  GtkPopover *popover;
+  GtkShortcutsWindow *overlay;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (100);
+
+  g_assert_null (window->charts_page);
+  g_assert_null (window->map_view);
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
+  g_assert_null (gtk_menu_button_get_popover (window->error_menu_button));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->menu_button)));
+
+  /* The Charts, on the engine of the open file: the state of the parties
+   * counts the bundled 150 councils. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  g_assert_nonnull (window->charts_page);
+  g_assert_true (adw_bin_get_child (window->charts_bin) == GTK_WIDGET (window->charts_page));
+  state = tally_charts_page_get_view (window->charts_page, TALLY_CHART_STATE);
+  tally_test_wait_for_frames (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (state)));
+  g_assert_cmpuint (((const TallyStateChartData *) tally_chart_view_get_data (state))->n_councils, ==, 150);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+  g_assert_nonnull (window->map_view);
+  g_assert_true (adw_bin_get_child (window->map_bin) == GTK_WIDGET (window->map_view));
+  g_assert_true (tally_map_view_get_results (window->map_view) == tally_window_get_results (window));
+
+  /* The main menu, as the button opens it. */
+  gtk_menu_button_popup (window->menu_button);
+  popover = gtk_menu_button_get_popover (window->menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == window->primary_menu);
+  section = g_menu_model_get_item_link (window->primary_menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "_Export Chart…");
+  gtk_menu_button_popdown (window->menu_button);
+
+  /* The keyboard shortcuts, as Ctrl+? opens them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +180,7 @@ main (int   argc,
 
   g_test_add_func ("/window/bundled-councils", test_bundled_councils);
   g_test_add_func ("/window/bad-file-message", test_bad_file_message);
+  g_test_add_func ("/window/made-when-shown", test_made_when_shown);
 
   return g_test_run ();
 }

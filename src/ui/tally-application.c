@@ -205,6 +205,11 @@ tally_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  /* GtkApplication sets this one for gtk/help-overlay.ui, and builds that
+   * file for every window at start; Tally's is built when first asked for
+   * (tally-window-views.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
 
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 }

@@ -69,6 +69,9 @@ struct _TallyWindow
   GtkWidget            *sidebar;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  GtkMenuButton        *menu_button;        /* their menu is made when first opened */
+  GtkMenuButton        *error_menu_button;
+  GMenuModel           *primary_menu;
 };
 
 
@@ -104,6 +107,7 @@ void _tally_window_set_night         (TallyWindow    *self,
 gboolean _tally_window_show_council_result (TallyWindow  *self);
 void _tally_window_open_council_from_map (TallyWindow *self,
                                           TallyCouncil *council);
+void _tally_window_class_init_views (GtkWidgetClass *widget_class);
 void _tally_window_init_views        (TallyWindow    *self);
 TallyChartsPage *_tally_window_get_charts_page (TallyWindow *self);
 TallyMapView *_tally_window_get_map_view (TallyWindow *self);

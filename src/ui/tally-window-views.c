@@ -1,4 +1,5 @@
-/* tally-window-views.c: the Charts and the Map, built when first shown.
+/* tally-window-views.c: what is not on screen at start, built when first
+ * shown: the Charts, the Map, the main menu and the keyboard shortcuts.
  *
  * The window opens on the Councils.  The Charts (five chart views over the
  * engine's summary) and the Map (its controls, its hex layout and the
@@ -8,6 +9,12 @@
  * time a command needs it (Export Chart… from the council list exports the
  * state of the parties).  Once made, a view stays, and follows the engine,
  * the palette and the night like the views built at start.
+ *
+ * The same goes for the main menu (a popover of some ninety widgets for
+ * each of its two buttons), made when a button first opens it, and for the
+ * Keyboard Shortcuts window (five hundred widgets), which GtkApplication
+ * builds for every window at start when it finds gtk/help-overlay.ui in the
+ * resources: it lives elsewhere, and Ctrl+? or the menu builds it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,9 +89,49 @@ visible_view_changed_cb (TallyWindow *self)
     _tally_window_get_map_view (self);
 }
 
+/* The menu of a header bar's button, made as it first opens (a click,
+ * F10). */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  TallyWindow *self = TALLY_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/tally/Tally/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+void
+_tally_window_class_init_views (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, primary_menu);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+}
+
 void
 _tally_window_init_views (TallyWindow *self)
 {
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, NULL, NULL);
+  gtk_menu_button_set_create_popup_func (self->error_menu_button, create_menu_cb, NULL, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }

@@ -673,6 +673,7 @@ tally_window_class_init (TallyWindowClass *klass)
   _tally_window_class_init_export (widget_class);
   _tally_window_class_init_live (widget_class);
   _tally_window_class_init_folder (widget_class);
+  _tally_window_class_init_views (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
