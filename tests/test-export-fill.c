@@ -24,6 +24,7 @@
 #include "tally-election.h"
 #include "tally-export.h"
 #include "tally-filter.h"
+#include "tally-hemicycle.h"
 #include "tally-results.h"
 #include "tally-test-util.h"
 
@@ -141,9 +142,10 @@ static const Size sizes[] = {
  * match; the waffle's grid takes the page's shape.  The hemicycle and the
  * swingometer are half discs twice as wide as they are tall: on a square
  * or tall page their width bounds them, and what goes under them grows
- * into the height the half disc leaves: the hemicycle's legend and note
- * (measured 73-88%), the swingometer's readout, moved under the dial, and
- * a key (measured 75-82%). */
+ * into the height the half disc leaves: the hemicycle's party table, its
+ * rows spread out in type no larger than the subtitle (measured 78-90%),
+ * the swingometer's readout, moved under the dial, and a key (measured
+ * 75-82%). */
 static const double floors[TALLY_N_CHART_KINDS] = {
   [TALLY_CHART_HEMICYCLE] = 0.70,
   [TALLY_CHART_SEAT_BARS] = 0.80,
@@ -227,6 +229,269 @@ test_fill (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
+/* The type of the hemicycle's SVG, text by text. */
+typedef struct
+{
+  GArray    *sizes;   /* double, one per <text> */
+  GPtrArray *words;   /* its words */
+  GPtrArray *weights; /* its font-weight, or "" */
+  GString   *text;
+  gboolean   in_text;
+  gboolean   millimetres;
+} SvgType;
+
+static void
+type_start_cb (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  SvgType *type = user_data;
+
+  if (g_str_equal (element, "svg"))
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "width"))
+        type->millimetres = g_str_has_suffix (values[i], "mm");
+  if (!g_str_equal (element, "text"))
+    return;
+
+  {
+    double size = -1;
+    const char *weight = "";
+
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "font-size"))
+        size = g_ascii_strtod (values[i], NULL);
+      else if (g_str_equal (names[i], "font-weight"))
+        weight = values[i];
+    g_assert_cmpfloat (size, >, 0);
+    g_array_append_val (type->sizes, size);
+    g_ptr_array_add (type->weights, g_strdup (weight));
+    g_string_truncate (type->text, 0);
+    type->in_text = TRUE;
+  }
+}
+
+static void
+type_end_cb (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgType *type = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      g_ptr_array_add (type->words, g_strdup (g_strstrip (type->text->str)));
+      type->in_text = FALSE;
+    }
+}
+
+static void
+type_text_cb (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 length,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgType *type = user_data;
+
+  if (type->in_text)
+    g_string_append_len (type->text, text, length);
+}
+
+/* Millimetres of a font size in the SVG's own unit. */
+static double
+type_mm (const SvgType *type,
+         double         size)
+{
+  return type->millimetres ? size : size * 25.4 / 96;
+}
+
+/* The hemicycle's type at every size, read from the SVG it exports: a tall
+ * page fills by layout, never by type, so the legend (a party table on a
+ * tall page) and its note are never larger than the subtitle, and the
+ * title is the largest text but for the total of seats in the ring's
+ * hollow, a display figure as results pages print it.  Measured on main
+ * before the table: A4's legend 14.16 mm against a 6.22 mm title. */
+static void
+test_type (void)
+{
+  g_autoptr(TallySeatChartData) data = tally_chart_adapt_composition (trafford (), tally_catalog_get_parties (catalog));
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autoptr(GString) table = g_string_new ("size | title mm | subtitle mm | legend (largest) mm | note mm | SVG bytes\n");
+  g_autofree char *total = g_strdup_printf ("%u", data->total);
+  guint failures = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      static const GMarkupParser parser = { type_start_cb, type_end_cb, type_text_cb, NULL, NULL };
+      g_autofree char *path = g_strdup_printf ("%s/hemicycle-%u.svg", dir, s);
+      g_autofree char *contents = NULL;
+      g_autoptr(GMarkupParseContext) context = NULL;
+      g_autoptr(GError) error = NULL;
+      SvgType type = { 0 };
+      TallyExportOptions options;
+      double title = -1, subtitle = -1, legend = 0, note = 0, largest_other = 0;
+      gsize length;
+
+      tally_export_options_init (&options);
+      options.format = TALLY_EXPORT_FORMAT_SVG;
+      if (sizes[s].custom)
+        {
+          options.preset = TALLY_EXPORT_PRESET_CUSTOM;
+          options.width = sizes[s].width;
+          options.height = sizes[s].height;
+          options.unit = TALLY_EXPORT_UNIT_PX;
+        }
+      else
+        tally_export_options_set_preset (&options, (TallyExportPreset) s);
+      g_assert_true (tally_export_write_chart (TALLY_CHART_HEMICYCLE, data, &options, path,
+                                               TALLY_EXPORT_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+
+      contents = tally_test_read_file (path, &length);
+      type.sizes = g_array_new (FALSE, FALSE, sizeof (double));
+      type.words = g_ptr_array_new_with_free_func (g_free);
+      type.weights = g_ptr_array_new_with_free_func (g_free);
+      type.text = g_string_new (NULL);
+      context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, &type, NULL);
+      g_markup_parse_context_parse (context, contents, (gssize) length, &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < type.sizes->len; i++)
+        {
+          const char *words = g_ptr_array_index (type.words, i);
+          double size = g_array_index (type.sizes, double, i);
+
+          if (g_str_equal (words, data->heading.title))
+            title = size;
+          else if (g_str_equal (words, data->heading.subtitle))
+            subtitle = size;
+        }
+      g_assert_cmpfloat (title, >, 0);
+      g_assert_cmpfloat (subtitle, >, 0);
+
+      for (guint i = 0; i < type.sizes->len; i++)
+        {
+          const char *words = g_ptr_array_index (type.words, i);
+          const char *weight = g_ptr_array_index (type.weights, i);
+          double size = g_array_index (type.sizes, double, i);
+          gboolean figure = g_str_equal (words, total) && g_str_equal (weight, "700");
+          gboolean in_note = (data->figures_label && strchr (words, ' ') && strstr (data->figures_label, words)) ||
+                             g_strcmp0 (words, data->seats_up_label) == 0 || g_strcmp0 (words, data->not_up_label) == 0;
+
+          if (g_str_equal (words, data->heading.title) || g_str_equal (words, data->heading.subtitle))
+            continue;
+          /* The total in the ring's hollow. */
+          if (figure)
+            continue;
+          largest_other = MAX (largest_other, size);
+          /* The ring's own labels ("32 for a majority", "seats") and the
+           * source line are small type; the rest is the legend and note. */
+          if (g_str_has_prefix (words, "Source:") || g_str_has_suffix (words, "for a majority") ||
+              g_str_equal (words, "seats"))
+            continue;
+          if (in_note)
+            note = MAX (note, size);
+          else
+            legend = MAX (legend, size);
+          if (size > subtitle + 0.005)
+            {
+              g_test_message ("at %s, \"%s\" is %.2f mm, larger than the subtitle's %.2f mm", sizes[s].name, words,
+                              type_mm (&type, size), type_mm (&type, subtitle));
+              failures++;
+            }
+        }
+      if (largest_other > title + 0.005)
+        {
+          g_test_message ("at %s, the title (%.2f mm) is not the largest text (%.2f mm)", sizes[s].name,
+                          type_mm (&type, title), type_mm (&type, largest_other));
+          failures++;
+        }
+      g_assert_cmpfloat (legend, >, 0);
+      g_assert_cmpfloat (note, >, 0);
+
+      /* A page as tall as it is wide, or taller, has the party table, which
+       * names parties in full under its column heads; landscape pages keep
+       * the legend in lines ("Lab 30 +4").  And every size stays small. */
+      {
+        double width, height;
+        gboolean has_table = FALSE, has_head = FALSE;
+
+        tally_export_options_get_canvas (&options, &width, &height);
+        for (guint i = 0; i < type.words->len; i++)
+          {
+            has_table |= g_str_equal (g_ptr_array_index (type.words, i), "Labour");
+            has_head |= g_str_equal (g_ptr_array_index (type.words, i), "Change on 2014");
+          }
+        if (has_table != (height >= width) || has_head != (height >= width))
+          {
+            g_test_message ("at %s, the legend is %s", sizes[s].name, has_table ? "a table" : "in lines");
+            failures++;
+          }
+        g_assert_cmpuint (length, <=, 10.5 * 1024);
+      }
+      g_string_append_printf (table, "%s | %.2f | %.2f | %.2f | %.2f | %" G_GSIZE_FORMAT "\n", sizes[s].name,
+                              type_mm (&type, title), type_mm (&type, subtitle), type_mm (&type, legend),
+                              type_mm (&type, note), length);
+
+      g_array_unref (type.sizes);
+      g_ptr_array_unref (type.words);
+      g_ptr_array_unref (type.weights);
+      g_string_free (type.text, TRUE);
+    }
+
+  g_test_message ("the hemicycle's type in mm, and its SVG's size:\n%s", table->str);
+  tally_test_remove_dir (dir);
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* On A4 the table's rows are the parties, largest first (Labour 30,
+ * Conservatives 29, then the Greens and the Liberal Democrats on 2 each,
+ * in the ring's order), and pointing at a row finds its party, as
+ * pointing at a line of the flowed legend does. */
+static void
+test_table_rows (void)
+{
+  g_autoptr(TallySeatChartData) data = tally_chart_adapt_composition (trafford (), tally_catalog_get_parties (catalog));
+  g_autoptr(TallyHemicycleLayout) layout = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *expected[] = { "LAB", "CON", "GRN", "LD" };
+  TallyExportOptions options;
+  TallyChartStyle style;
+  double width, height, ring_bottom = 0;
+
+  tally_export_options_init (&options);
+  tally_export_options_set_preset (&options, TALLY_EXPORT_PRESET_A4_PORTRAIT);
+  tally_export_options_get_style (&options, &style);
+  tally_export_options_get_canvas (&options, &width, &height);
+  layout = tally_hemicycle_layout_new (data, &style, width, height);
+
+  for (guint seat = 0; seat < tally_hemicycle_layout_get_geometry (layout)->n_seats; seat++)
+    {
+      double y, radius;
+
+      tally_hemicycle_layout_get_seat (layout, seat, NULL, &y, &radius, NULL);
+      ring_bottom = MAX (ring_bottom, y + radius);
+    }
+
+  /* Down the page at the swatches' left edge, under the ring. */
+  for (double y = ring_bottom + 1; y < height; y += 1)
+    {
+      int item = tally_hemicycle_layout_lookup_item (layout, width * 0.04, y);
+
+      if (item >= 0 && (found->len == 0 || g_array_index (found, int, found->len - 1) != item))
+        g_array_append_val (found, item);
+    }
+
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (data->entries[g_array_index (found, int, i)].party.key, ==, expected[i]);
+}
+
 /* Headings in a results page's words, never the engine's. */
 static void
 test_headings (void)
@@ -285,6 +550,8 @@ main (int   argc,
 
   g_test_add_func ("/export/fill", test_fill);
   g_test_add_func ("/export/headings", test_headings);
+  g_test_add_func ("/export/type", test_type);
+  g_test_add_func ("/export/table-rows", test_table_rows);
 
   status = g_test_run ();
 

@@ -43,6 +43,64 @@ void    _tally_chart_seats_up_note_paint (cairo_t                  *cr,
                                           const TallySeatChartData *data,
                                           const TallyChartStyle    *style,
                                           gboolean                  round);
+/* The legend as a party table, for a tall page: a row a party, largest
+ * first, with its swatch, name, a bar of its seats (solid for those
+ * elected this year, pale or outlined for those not up), its seats and
+ * its change, in columns. */
+typedef struct
+{
+  guint        item;
+  PangoLayout *name;
+  PangoLayout *seats;
+  PangoLayout *change;
+} TallyChartTableRow;
+
+typedef struct
+{
+  GArray      *rows;          /* TallyChartTableRow */
+  PangoLayout *seats_head;
+  PangoLayout *change_head;
+  double       name_width;
+  double       seats_width;
+  double       change_width;
+  double       head_height;
+  double       line_height;   /* a row's text */
+  double       min_pitch;
+  double       max_pitch;
+  guint        bar_max;       /* the seats a whole bar stands for */
+
+  /* Placed by _tally_chart_seat_table_fit(), from the table's top left. */
+  double       width;
+  double       height;
+  double       pitch;
+  double       bar_x;
+  double       bar_width;
+  double       bar_height;
+} TallyChartSeatTable;
+
+TallyChartSeatTable *
+        _tally_chart_seat_table_new      (const TallyChartStyle    *style,
+                                          const TallySeatChartData *data,
+                                          double                    max_width);
+double  _tally_chart_seat_table_fit      (TallyChartSeatTable      *table,
+                                          const TallyChartStyle    *style,
+                                          double                    width,
+                                          double                    height);
+void    _tally_chart_seat_table_paint    (cairo_t                  *cr,
+                                          const TallyChartSeatTable *table,
+                                          double                    x,
+                                          double                    y,
+                                          const TallySeatChartData *data,
+                                          const TallyChartStyle    *style,
+                                          gboolean                  round,
+                                          int                       highlight);
+int     _tally_chart_seat_table_lookup   (const TallyChartSeatTable *table,
+                                          double                    left,
+                                          double                    top,
+                                          double                    x,
+                                          double                    y);
+void    _tally_chart_seat_table_free     (TallyChartSeatTable      *table);
+
 int     _tally_chart_legend_lookup       (GArray                   *items,
                                           double                    left,
                                           double                    top,

@@ -1,11 +1,19 @@
 /* tally-chart-legend.c: the legend of the seat charts, "● Lab 30 +5",
- * flowed into centred lines, so that no fact depends on colour alone.
+ * flowed into centred lines, so that no fact depends on colour alone; on
+ * a tall page, a party table instead.
+ *
+ * A tall page is filled by layout, never by type: the table's rows spread
+ * out to take the height the hemicycle leaves, in the legend's own type
+ * (smaller than the subtitle), as a results page's table of parties is
+ * set: names left, a bar a party, and figures right-aligned in columns of
+ * tabular numerals under their heads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tally-chart-legend-private.h"
 
@@ -344,6 +352,368 @@ _tally_chart_seats_up_note_paint (cairo_t                  *cr,
       paint_seat_kind_swatch (cr, data, style, item->item != 0, round, left, middle, swatch);
       _tally_chart_text_paint (cr, item->label, left + SEAT_KIND_SWATCHES * swatch + gap, top, style->ink_secondary, 1);
     }
+}
+
+/* The party table */
+
+/* Numbers as SVG reads them: "12.5", not "12.500000" or "12,5". */
+static void
+append_number (GString    *out,
+               const char *name,
+               double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", fabs (value) < 0.005 ? 0 : value);
+  end = buffer + strlen (buffer) - 1;
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  g_string_append_printf (out, " %s=\"%s\"", name, buffer);
+}
+
+/* A bar, filled, or outlined with @line_width.  In an SVG export it is a
+ * <rect> of its own, with the seats' circles and the text, a fifth of the
+ * bytes of cairo's path for it and a shape an editor can resize. */
+static void
+paint_bar (cairo_t               *cr,
+           const TallyChartStyle *style,
+           double                 x,
+           double                 y,
+           double                 width,
+           double                 height,
+           TallyChartRgb          colour,
+           double                 alpha,
+           double                 line_width)
+{
+  GString *svg = _tally_chart_svg_recorder (cr);
+  cairo_matrix_t matrix;
+
+  x += line_width / 2;
+  y += line_width / 2;
+  width -= line_width;
+  height -= line_width;
+  cairo_get_matrix (cr, &matrix);
+  if (svg != NULL && matrix.xy == 0 && matrix.yx == 0 && matrix.xx == matrix.yy && matrix.xx > 0)
+    {
+      TallyChartRgb on_page;
+      double on_alpha;
+
+      _tally_chart_on_page (style, colour, alpha, &on_page, &on_alpha);
+      cairo_user_to_device (cr, &x, &y);
+      g_string_append (svg, "<rect");
+      append_number (svg, "x", x);
+      append_number (svg, "y", y);
+      append_number (svg, "width", width * matrix.xx);
+      append_number (svg, "height", height * matrix.xx);
+      g_string_append_printf (svg, " %s=\"#%02x%02x%02x\"", line_width > 0 ? "fill=\"none\" stroke" : "fill",
+                              (guint) round (CLAMP (on_page.red, 0, 1) * 255),
+                              (guint) round (CLAMP (on_page.green, 0, 1) * 255),
+                              (guint) round (CLAMP (on_page.blue, 0, 1) * 255));
+      if (on_alpha < 0.995)
+        append_number (svg, line_width > 0 ? "stroke-opacity" : "fill-opacity", on_alpha);
+      if (line_width > 0)
+        append_number (svg, "stroke-width", line_width * matrix.xx);
+      g_string_append (svg, "/>\n");
+      return;
+    }
+
+  _tally_chart_set_rgb_on_page (cr, style, colour, alpha);
+  cairo_rectangle (cr, x, y, width, height);
+  if (line_width > 0)
+    {
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const TallySeatChartData *data = user_data;
+  const TallyChartTableRow *row_a = a;
+  const TallyChartTableRow *row_b = b;
+  guint seats_a = data->entries[row_a->item].seats;
+  guint seats_b = data->entries[row_b->item].seats;
+
+  /* Largest first; at the same size, in the ring's order. */
+  if (seats_a != seats_b)
+    return seats_a > seats_b ? -1 : 1;
+  return row_a->item < row_b->item ? -1 : row_a->item > row_b->item;
+}
+
+static gboolean
+in_legend (const TallySeatChartData  *data,
+           const TallySeatChartEntry *entry)
+{
+  return entry->seats > 0 || (data->has_change && entry->change != 0);
+}
+
+/* The widths of the table's fixed parts, beside the bar. */
+static double
+table_left_width (const TallyChartSeatTable *table,
+                  const TallyChartStyle     *style)
+{
+  return _tally_chart_px (style, 12) + _tally_chart_px (style, 8) + table->name_width + _tally_chart_px (style, 14);
+}
+
+static double
+table_right_width (const TallyChartSeatTable *table,
+                   const TallyChartStyle     *style)
+{
+  double gap = _tally_chart_px (style, 14);
+
+  return gap + table->seats_width + (table->change_head ? 1.5 * gap + table->change_width : 0);
+}
+
+/**
+ * _tally_chart_seat_table_new:
+ * @max_width: the widest the table may be
+ *
+ * Returns: (transfer full) (nullable): the table, at its shortest (rows
+ *   as close as they read well), or %NULL where there is no party to show
+ *   or no room beside the names and figures for bars worth reading
+ */
+TallyChartSeatTable *
+_tally_chart_seat_table_new (const TallyChartStyle    *style,
+                             const TallySeatChartData *data,
+                             double                    max_width)
+{
+  TallyChartSeatTable *table = g_new0 (TallyChartSeatTable, 1);
+  TallyChartStyle row_style = *style;
+  double full_names = 0;
+  gboolean short_names;
+
+  /* The rows in the legend's type at the subtitle's size, never larger. */
+  row_style.scale = _tally_chart_px (style, 1) * 14.0 / 13.0;
+
+  table->rows = g_array_new (FALSE, TRUE, sizeof (TallyChartTableRow));
+
+  /* Parties by their names ("Liberal Democrats") where the longest takes
+   * no more than a third of the table, else as the legend names them. */
+  for (guint i = 0; i < data->n_entries; i++)
+    {
+      const TallyChartParty *party = &data->entries[i].party;
+      g_autoptr(PangoLayout) name = NULL;
+
+      if (!in_legend (data, &data->entries[i]))
+        continue;
+      name = _tally_chart_text_new (&row_style, TALLY_CHART_FONT_LABEL_BOLD,
+                                    party->name ? party->name : party->short_name);
+      full_names = MAX (full_names, _tally_chart_text_width (name));
+    }
+  short_names = full_names > max_width / 3;
+
+  for (guint i = 0; i < data->n_entries; i++)
+    {
+      const TallySeatChartEntry *entry = &data->entries[i];
+      g_autofree char *count = _tally_chart_format_count (entry->seats);
+      TallyChartTableRow row = { 0 };
+
+      if (!in_legend (data, entry))
+        continue;
+
+      row.item = i;
+      row.name = _tally_chart_text_new (&row_style, TALLY_CHART_FONT_LABEL_BOLD,
+                                        short_names || entry->party.name == NULL ? entry->party.short_name
+                                                                                  : entry->party.name);
+      row.seats = _tally_chart_text_new (&row_style, TALLY_CHART_FONT_LABEL, count);
+      table->name_width = MAX (table->name_width, _tally_chart_text_width (row.name));
+      table->seats_width = MAX (table->seats_width, _tally_chart_text_width (row.seats));
+      table->line_height = MAX (table->line_height, _tally_chart_text_height (row.name));
+      if (data->has_change)
+        {
+          g_autofree char *change = _tally_chart_format_change (entry->change);
+
+          row.change = _tally_chart_text_new (&row_style, TALLY_CHART_FONT_LABEL, change);
+          table->change_width = MAX (table->change_width, _tally_chart_text_width (row.change));
+        }
+      table->bar_max = MAX (table->bar_max, entry->seats);
+      g_array_append_val (table->rows, row);
+    }
+  g_array_sort_with_data (table->rows, compare_rows, (gpointer) data);
+  table->bar_max = MAX (table->bar_max, 1);
+
+  /* The heads say what the columns are, as the seat bars' does. */
+  table->seats_head = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, "Seats");
+  table->seats_width = MAX (table->seats_width, _tally_chart_text_width (table->seats_head));
+  if (data->has_change)
+    {
+      table->change_head = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL,
+                                                  data->change_label ? data->change_label : "Change");
+      table->change_width = MAX (table->change_width, _tally_chart_text_width (table->change_head));
+    }
+  table->head_height = _tally_chart_text_height (table->seats_head) + _tally_chart_px (style, 6);
+  table->min_pitch = table->line_height + _tally_chart_px (style, 12);
+  table->max_pitch = table->line_height * 8;
+
+  if (table->rows->len == 0 ||
+      table_left_width (table, style) + table_right_width (table, style) + _tally_chart_px (style, 80) > max_width)
+    {
+      _tally_chart_seat_table_free (table);
+      return NULL;
+    }
+
+  _tally_chart_seat_table_fit (table, style, max_width, 0);
+  return table;
+}
+
+/**
+ * _tally_chart_seat_table_fit:
+ * @height: the height to fill
+ *
+ * Spreads the rows out to fill @height, as far as rows read as a table
+ * (at most eight lines of type apart), and thickens the bars with
+ * them; the type stays as it is.
+ *
+ * Returns: the table's height
+ */
+double
+_tally_chart_seat_table_fit (TallyChartSeatTable   *table,
+                             const TallyChartStyle *style,
+                             double                 width,
+                             double                 height)
+{
+  double rows = table->rows->len;
+
+  table->width = width;
+  table->pitch = CLAMP ((height - table->head_height) / rows, table->min_pitch, table->max_pitch);
+  table->height = table->head_height + rows * table->pitch;
+  table->bar_x = table_left_width (table, style);
+  table->bar_width = MAX (width - table_right_width (table, style) - table->bar_x, 1);
+  table->bar_height = CLAMP (table->pitch * 0.4, table->line_height * 0.75, table->line_height * 2);
+  return table->height;
+}
+
+static double
+table_seats_right (const TallyChartSeatTable *table,
+                   const TallyChartStyle     *style)
+{
+  return table->width - (table->change_head ? 1.5 * _tally_chart_px (style, 14) + table->change_width : 0);
+}
+
+void
+_tally_chart_seat_table_paint (cairo_t                   *cr,
+                               const TallyChartSeatTable *table,
+                               double                     x,
+                               double                     y,
+                               const TallySeatChartData  *data,
+                               const TallyChartStyle     *style,
+                               gboolean                   round,
+                               int                        highlight)
+{
+  double swatch = _tally_chart_px (style, 12);
+  double seats_right = x + table_seats_right (table, style);
+  double change_right = x + table->width;
+  double rule = _tally_chart_px (style, 1);
+
+  /* The heads, and a hairline under them and under each row, one path. */
+  _tally_chart_text_paint (cr, table->seats_head, seats_right - _tally_chart_text_width (table->seats_head), y,
+                           style->ink_secondary, 1);
+  if (table->change_head)
+    _tally_chart_text_paint (cr, table->change_head, change_right - _tally_chart_text_width (table->change_head), y,
+                             style->ink_secondary, 1);
+  _tally_chart_set_rgb (cr, style->grid, 1);
+  cairo_set_line_width (cr, rule);
+  for (guint r = 0; r <= table->rows->len; r++)
+    {
+      double line_y = y + table->head_height + r * table->pitch - rule / 2;
+
+      cairo_move_to (cr, x, line_y);
+      cairo_line_to (cr, x + table->width, line_y);
+    }
+  cairo_stroke (cr);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const TallyChartTableRow *row = &g_array_index (table->rows, TallyChartTableRow, r);
+      const TallySeatChartEntry *entry = &data->entries[row->item];
+      TallyChartRgb colour = tally_chart_party_rgb (&entry->party, style);
+      double alpha = highlight < 0 || (guint) highlight == row->item ? 1.0 : 0.35;
+      double top = y + table->head_height + r * table->pitch;
+      double text_y = top + (table->pitch - table->line_height) / 2;
+      double middle = text_y + _tally_chart_text_baseline (row->name) - swatch * 0.42;
+      guint solid = data->has_seats_up ? MIN (entry->seats_up, entry->seats) : entry->seats;
+      double solid_width = table->bar_width * solid / table->bar_max;
+      double pale_width = table->bar_width * (entry->seats - solid) / table->bar_max;
+      double bar_y = middle - table->bar_height / 2;
+
+      /* The swatch a seat of the ring's (a <circle> in SVG). */
+      {
+        TallyChartStamp stamp;
+        TallyChartRgb on_page;
+        double on_alpha;
+
+        _tally_chart_on_page (style, colour, alpha, &on_page, &on_alpha);
+        _tally_chart_stamp_init (&stamp, cr, round ? TALLY_CHART_STAMP_DISC : TALLY_CHART_STAMP_SQUARE, swatch,
+                                 round ? 0 : swatch * 0.15, 0, on_page, on_alpha);
+        _tally_chart_stamp_paint (cr, &stamp, x + swatch / 2, middle);
+        _tally_chart_stamp_clear (&stamp);
+      }
+      _tally_chart_text_paint (cr, row->name, x + swatch + _tally_chart_px (style, 8), text_y, style->ink, alpha);
+
+      /* The seats elected this year solid, those not up after them as the
+       * ring draws them: paler, or for print an outline in the colour. */
+      if (solid_width > 0)
+        paint_bar (cr, style, x + table->bar_x, bar_y, solid_width, table->bar_height, colour, alpha, 0);
+      if (pale_width > 0 && style->not_up_outline)
+        paint_bar (cr, style, x + table->bar_x + solid_width, bar_y, pale_width, table->bar_height, colour, alpha,
+                   MIN (table->bar_height * 0.2, MIN (pale_width / 3, _tally_chart_px (style, 3))));
+      else if (pale_width > 0)
+        paint_bar (cr, style, x + table->bar_x + solid_width, bar_y, pale_width, table->bar_height, colour,
+                   alpha * _tally_chart_not_up_alpha (style, colour), 0);
+
+      _tally_chart_text_paint (cr, row->seats, seats_right - _tally_chart_text_width (row->seats), text_y,
+                               style->ink, alpha);
+      if (row->change)
+        _tally_chart_text_paint (cr, row->change, change_right - _tally_chart_text_width (row->change), text_y,
+                                 style->ink_secondary, alpha);
+    }
+}
+
+/* The party whose row is at @x, @y of a table placed at @left, @top, or -1. */
+int
+_tally_chart_seat_table_lookup (const TallyChartSeatTable *table,
+                                double                     left,
+                                double                     top,
+                                double                     x,
+                                double                     y)
+{
+  double row;
+
+  if (table == NULL || x < left || x > left + table->width)
+    return -1;
+
+  row = floor ((y - top - table->head_height) / table->pitch);
+  if (row < 0 || row >= table->rows->len)
+    return -1;
+  return (int) g_array_index (table->rows, TallyChartTableRow, (guint) row).item;
+}
+
+void
+_tally_chart_seat_table_free (TallyChartSeatTable *table)
+{
+  if (table == NULL)
+    return;
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      TallyChartTableRow *row = &g_array_index (table->rows, TallyChartTableRow, i);
+
+      g_clear_object (&row->name);
+      g_clear_object (&row->seats);
+      g_clear_object (&row->change);
+    }
+  g_array_unref (table->rows);
+  g_clear_object (&table->seats_head);
+  g_clear_object (&table->change_head);
+  g_free (table);
 }
 
 /* Where @x, @y falls among @items placed at @left, @top, or -1. */

@@ -55,13 +55,13 @@ struct _TallyHemicycleLayout
   PangoLayout            *total_caption;
   double                  total_y;
 
-  GArray                 *legend;
+  GArray                 *legend;     /* flowed in lines, or */
+  TallyChartSeatTable    *table;      /* a party table, on a tall page */
   double                  legend_x;
   double                  legend_y;
-  GArray                  *note;
+  GArray                 *note;
   double                  note_x;
   double                  note_y;
-  double                  legend_scale;   /* a tall page's larger legend */
 };
 
 /* Seat spacing, in units, for @n_rows rows holding @n_seats when packed as
@@ -333,30 +333,33 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
   top_extra = layout->majority > 0 ? label_height + tick : 0;
 
   /* The legend.  On a page taller than the half ring's 2:1 (square,
-   * portrait), the ring is as wide as the page and the height left over
-   * goes to the legend: its type grows, up to four times, until the
-   * legend and the note fill all but a twentieth of what the ring leaves. */
-  layout->legend_scale = 1;
+   * portrait), the ring is as wide as the page, and what it leaves goes to
+   * a party table whose rows spread out to fill it, in the legend's own
+   * type: a tall page fills by layout, never by larger type.  Where the
+   * ring leaves too little (landscape pages), the legend is flowed in
+   * lines under it. */
   if (style->show_legend)
     {
-      double spare = layout->frame.body.height - top_extra - extent * layout->frame.body.width / (2 * extent);
+      double spare = layout->frame.body.height - top_extra - layout->frame.body.width / 2;
+      double table_gap = _tally_chart_px (style, 18);
 
-      for (double scale = style->fill ? 4 : 1; scale >= 1; scale -= 0.25)
+      layout->note = _tally_chart_seats_up_note_new (style, data, layout->frame.body.width, &note_height);
+      if (note_height > 0)
+        note_height += _tally_chart_px (style, 6);
+      if (style->fill)
+        layout->table = _tally_chart_seat_table_new (style, data, layout->frame.body.width);
+      if (layout->table && layout->table->height + table_gap + note_height > spare)
+        g_clear_pointer (&layout->table, _tally_chart_seat_table_free);
+
+      /* The ring takes the page's width; the table the height it leaves. */
+      if (layout->table)
+        legend_height = _tally_chart_seat_table_fit (layout->table, style, layout->frame.body.width,
+                                                     spare - table_gap - note_height) + table_gap;
+      else
         {
-          TallyChartStyle sized = *style;
-
-          sized.scale = (style->scale > 0 ? style->scale : 1) * scale;
-          _tally_chart_legend_clear (layout->legend);
-          _tally_chart_legend_clear (layout->note);
-          layout->legend = _tally_chart_seat_legend_new (&sized, data, layout->frame.body.width, &legend_height);
-          layout->note = _tally_chart_seats_up_note_new (&sized, data, layout->frame.body.width, &note_height);
+          layout->legend = _tally_chart_seat_legend_new (style, data, layout->frame.body.width, &legend_height);
           if (legend_height > 0)
-            legend_height += _tally_chart_px (&sized, 16);
-          if (note_height > 0)
-            note_height += _tally_chart_px (&sized, 6);
-          layout->legend_scale = scale;
-          if (scale == 1 || legend_height + note_height <= spare * 0.95)
-            break;
+            legend_height += _tally_chart_px (style, 16);
         }
     }
   available_height = layout->frame.body.height - legend_height - note_height;
@@ -404,11 +407,10 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
         }
     }
 
-  layout->legend_x = layout->frame.body.x;
-  layout->legend_y = layout->centre_y + _tally_chart_px (style, 16 * layout->legend_scale);
+  layout->legend_x = layout->table ? layout->centre_x - layout->table->width / 2 : layout->frame.body.x;
+  layout->legend_y = layout->centre_y + _tally_chart_px (style, 16);
   layout->note_x = layout->frame.body.x;
-  layout->note_y = layout->legend_y + legend_height - _tally_chart_px (style, 16 * layout->legend_scale) +
-                   _tally_chart_px (style, 8 * layout->legend_scale);
+  layout->note_y = layout->legend_y + legend_height - _tally_chart_px (style, 16) + _tally_chart_px (style, 8);
 
   return layout;
 }
@@ -427,6 +429,7 @@ tally_hemicycle_layout_free (TallyHemicycleLayout *layout)
   g_clear_object (&layout->total_figure);
   g_clear_object (&layout->total_caption);
   _tally_chart_legend_clear (layout->legend);
+  _tally_chart_seat_table_free (layout->table);
   _tally_chart_legend_clear (layout->note);
   g_free (layout);
 }
@@ -541,6 +544,8 @@ tally_hemicycle_layout_lookup_item (const TallyHemicycleLayout *layout,
         return layout->seat_party[seat];
     }
 
+  if (layout->table)
+    return _tally_chart_seat_table_lookup (layout->table, layout->legend_x, layout->legend_y, x, y);
   return _tally_chart_legend_lookup (layout->legend, layout->legend_x, layout->legend_y, x, y);
 }
 
@@ -713,20 +718,12 @@ tally_hemicycle_paint (cairo_t                    *cr,
                                style->ink_secondary, 1);
     }
 
-  if (layout->legend)
-    {
-      TallyChartStyle sized = *style;
-
-      sized.scale = (style->scale > 0 ? style->scale : 1) * layout->legend_scale;
-      _tally_chart_seat_legend_paint (cr, layout->legend, layout->legend_x, layout->legend_y,
-                                      data, &sized, TRUE, highlight);
-    }
-  {
-    TallyChartStyle sized = *style;
-
-    sized.scale = (style->scale > 0 ? style->scale : 1) * layout->legend_scale;
-    _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, data, &sized, TRUE);
-  }
+  if (layout->table)
+    _tally_chart_seat_table_paint (cr, layout->table, layout->legend_x, layout->legend_y, data, style, TRUE, highlight);
+  else if (layout->legend)
+    _tally_chart_seat_legend_paint (cr, layout->legend, layout->legend_x, layout->legend_y, data, style, TRUE,
+                                    highlight);
+  _tally_chart_seats_up_note_paint (cr, layout->note, layout->note_x, layout->note_y, data, style, TRUE);
 
   cairo_restore (cr);
 }
