@@ -146,7 +146,8 @@ assert_label_whole (GtkWidget  *label,
  * tally_test_assert_columns_whole:
  *
  * Every column of @view is on screen, the view does not scroll sideways,
- * and each header shows its whole title inside its column.
+ * and each header shows its whole title inside its column, a figures
+ * column's title at its right edge.
  */
 void
 tally_test_assert_columns_whole (GtkColumnView *view)
@@ -155,6 +156,7 @@ tally_test_assert_columns_whole (GtkColumnView *view)
   GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
   GtkWidget *title = gtk_widget_get_first_child (header);
+  gboolean figures = FALSE;
   double x = 0;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -176,6 +178,26 @@ tally_test_assert_columns_whole (GtkColumnView *view)
 
       /* Titles side by side, the last one's end inside the view. */
       g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (view), &bounds));
+
+      /* The figures after Control (party seats and shares, the swing) are
+       * right-aligned, and so are their titles: the text ends at the
+       * title's right edge, within its padding. */
+      if (figures)
+        {
+          graphene_rect_t label_bounds;
+          int text_width;
+          double text_end;
+
+          pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &text_width, NULL);
+          g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (view), &label_bounds));
+          text_end = label_bounds.origin.x + (label_bounds.size.width - text_width) * gtk_label_get_xalign (GTK_LABEL (label)) +
+                     text_width;
+          if (bounds.origin.x + bounds.size.width - text_end > 12)
+            g_error ("the title “%s” ends %.0f px short of its figures' right edge",
+                     gtk_column_view_column_get_title (column), bounds.origin.x + bounds.size.width - text_end);
+        }
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Control") == 0)
+        figures = TRUE;
       g_assert_cmpfloat (bounds.origin.x, >=, x - 0.5);
       x = bounds.origin.x + bounds.size.width;
       if (x > gtk_widget_get_width (GTK_WIDGET (view)) + 0.5)

@@ -15,12 +15,69 @@
 
 #include "tally-column-fit.h"
 
+static GQuark
+numeric_quark (void)
+{
+  return g_quark_from_static_string ("tally-column-fit-numeric");
+}
+
+/**
+ * tally_column_fit_set_numeric:
+ *
+ * Marks @column as one of figures: its cells are right-aligned, so
+ * tally_column_fit_headers() right-aligns its title over them, the sort
+ * arrow on the title's left, as a results table sets its figures' heads.
+ */
+void
+tally_column_fit_set_numeric (GtkColumnViewColumn *column)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  g_object_set_qdata (G_OBJECT (column), numeric_quark (), GINT_TO_POINTER (TRUE));
+}
+
+/* The label in a column's title, or NULL. */
+static GtkWidget *
+find_title_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_title_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A figures column's title at its right edge, over the figures' ends; its
+ * sort arrow, which follows the title in GTK's box, moves before it. */
+static void
+align_title_end (GtkWidget *title)
+{
+  GtkWidget *label = find_title_label (title);
+  GtkWidget *box;
+
+  if (label == NULL)
+    return;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (label, TRUE);
+  box = gtk_widget_get_parent (label);
+  if (GTK_IS_BOX (box) && gtk_widget_get_next_sibling (label) != NULL)
+    gtk_box_reorder_child_after (GTK_BOX (box), label, gtk_widget_get_last_child (box));
+}
+
 /**
  * tally_column_fit_headers:
  *
  * Widens each column of @view that is narrower than its header's title
  * and sort arrow, so that no title is cut.  Columns already wide enough
- * keep their width.
+ * keep their width.  The titles of figures columns (see
+ * tally_column_fit_set_numeric()) stand at their columns' right edge.
  */
 void
 tally_column_fit_headers (GtkColumnView *view)
@@ -49,6 +106,8 @@ tally_column_fit_headers (GtkColumnView *view)
 
       if (!gtk_widget_get_visible (title))
         continue;
+      if (g_object_get_qdata (G_OBJECT (column), numeric_quark ()) != NULL)
+        align_title_end (title);
       /* A title measures as its column's fixed width, whatever it shows:
        * ask it without one. */
       gtk_column_view_column_set_fixed_width (column, -1);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tally-column-fit.h"
 #include "tally-council-list-private.h"
 #include "tally-council-result.h"
 #include "tally-council-row.h"
@@ -393,6 +394,7 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       g_ptr_array_add (self->party_bindings, sorted_by);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 80);
+      tally_column_fit_set_numeric (column);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->party_columns, column);
     }
@@ -420,6 +422,7 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 110);
+      tally_column_fit_set_numeric (column);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->party_columns, column);
     }
