@@ -20,7 +20,11 @@
  *    wait for a burst of writes to settle, by design).
  *
  *   xvfb-run -a meson test -C _build --benchmark --suite live -v
- *   bench-live [--runs N]
+ *   bench-live [--runs N] [--wards-only]
+ *
+ * --wards-only measures the last figure alone, for a profiler:
+ *   xvfb-run -a perf record -g --call-graph dwarf _build/tests/bench-live --wards-only
+ * (with the benchmark's environment, `meson devenv -C _build` or the test env).
  *
  * Needs ../shared/data and a display; the exit status is non-zero when a
  * budget is missed.
@@ -42,6 +46,7 @@
 #include "tally-window-private.h"
 
 static int   n_runs = 3;
+static gboolean wards_only;
 static char *home;
 static char *source_path;
 
@@ -313,6 +318,7 @@ main (int   argc,
 {
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs of each", "N" },
+    { "wards-only", 0, 0, G_OPTION_ARG_NONE, &wards_only, "Only one ward at a time (to profile it)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -354,6 +360,9 @@ main (int   argc,
   window = tally_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   tally_test_wait_for_frames (300);
+
+  if (wards_only)
+    goto wards;
 
   script = baseline_script ();
   replay = g_new (double, n_runs);
@@ -402,6 +411,7 @@ main (int   argc,
 
   /* One ward at a time, Trafford's page open, at 2018 scale: the night
    * declared but for the wards of this test. */
+wards:
   ward_target = fresh_copy ("wards.db");
   ward_replay = tally_replay_new (source_path, NULL, &error);
   g_assert_no_error (error);
