@@ -9,6 +9,7 @@
 
 #include "tally-catalog.h"
 #include "tally-council.h"
+#include "tally-council-page-private.h"
 #include "tally-council-result.h"
 #include "tally-council-row.h"
 #include "tally-database.h"
@@ -342,6 +343,75 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);
 }
 
+/* The first child of @widget's subtree that is a row of a list box. */
+static GtkWidget *
+first_list_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_list_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A reload keeps the council page's ward rows: the ward that was there
+ * is the same row, still expanded, with the same candidate rows, and a
+ * ward new to the page takes its place in name order before it. */
+static void
+test_ward_rows_outlive_a_reload (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  TallyCouncilPage *page = tally_window_get_council_page (window);
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  g_autofree char *south = g_build_filename (fixture->dir, "south.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) south_only = g_string_new (NULL);
+  GtkWidget *south_row, *first_candidate;
+
+  /* Salford with one ward of the file, Test Ward South. */
+  g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (i == 0 || strstr (lines[i], "Test Ward South") != NULL)
+      g_string_append_printf (south_only, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (south, south_only->str, -1, NULL));
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, south, NULL });
+  wait_for_reloads (window, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (page->ward_rows->len, ==, 1);
+  south_row = g_ptr_array_index (page->ward_rows, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (south_row)), ==, "Test Ward South");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (south_row), TRUE);
+  first_candidate = first_list_row (gtk_widget_get_last_child (south_row));
+  g_assert_nonnull (first_candidate);
+
+  /* The whole file: Test Ward North comes in, South is read again. */
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 2);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_assert_cmpuint (page->ward_rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (page->ward_rows, 0))), ==,
+                   "Test Ward North");
+  g_assert_true (g_ptr_array_index (page->ward_rows, 1) == south_row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (south_row)));
+  g_assert_true (first_list_row (gtk_widget_get_last_child (south_row)) == first_candidate);
+  /* On screen too, North first. */
+  g_assert_true (gtk_widget_get_prev_sibling (south_row) == g_ptr_array_index (page->ward_rows, 0));
+  text = tally_council_page_get_text (page);
+  if (strstr (text, "Test Ward North: Ada Example (Conservative and Unionist Party) 1,200, elected\n") == NULL ||
+      strstr (text, "Test Ward South: Dev Dummy") == NULL)
+    g_error ("Salford's page does not list both wards:\n%s", text);
+}
+
 /* A reader (`tally summary`) and a touch of the file change nothing: the
  * window looks at PRAGMA data_version and does not read the file again. */
 static void
@@ -545,6 +615,8 @@ main (int   argc,
 
   g_test_add ("/window-live/rows-outlive-a-reload", Fixture, NULL, fixture_setup, test_rows_outlive_a_reload,
               fixture_teardown);
+  g_test_add ("/window-live/ward-rows-outlive-a-reload", Fixture, NULL, fixture_setup,
+              test_ward_rows_outlive_a_reload, fixture_teardown);
   g_test_add ("/window-live/follows-an-import", Fixture, NULL, fixture_setup, test_follows_an_import,
               fixture_teardown);
   g_test_add ("/window-live/readers-cost-no-reload", Fixture, NULL, fixture_setup, test_readers_cost_no_reload,

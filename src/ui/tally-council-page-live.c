@@ -81,6 +81,15 @@ _tally_council_page_dispose_live (TallyCouncilPage *self)
     g_string_free (g_steal_pointer (&self->live_text), TRUE);
 }
 
+/* A label given the text it has keeps its layout. */
+static void
+set_text (GtkWidget  *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
 /* "21 of 24 wards declared", as a headline. */
 static char *
 capitalise (const char *text)
@@ -235,15 +244,13 @@ filter_wards (TallyCouncilPage *self,
       if (shown && at != NULL && *at != G_MININT64)
         {
           g_autofree char *time = tally_live_format_time (*at);
-          const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
           /* Translators: a ward's line on results night: "Labour hold · declared 01:14". */
           g_autofree char *declared = g_strdup_printf (_("declared %s"), time);
-          g_autofree char *full = subtitle != NULL && subtitle[0] != '\0'
-                                  ? g_strdup_printf ("%s · %s", subtitle, declared)
-                                  : g_steal_pointer (&declared);
 
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), full);
+          _tally_council_page_set_ward_declared (self, i, declared);
         }
+      else
+        _tally_council_page_set_ward_declared (self, i, NULL);
     }
 
   return n_shown;
@@ -276,6 +283,8 @@ _tally_council_page_show_live (TallyCouncilPage *self)
   gtk_widget_set_visible (self->live_card, live != NULL);
   if (live == NULL)
     {
+      for (guint i = 0; i < self->ward_rows->len; i++)
+        _tally_council_page_set_ward_declared (self, i, NULL);
       gtk_widget_set_visible (self->control_card, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
       gtk_widget_set_visible (self->seats_section, TRUE);
@@ -297,7 +306,7 @@ _tally_council_page_show_live (TallyCouncilPage *self)
       g_free (headline);
       headline = g_steal_pointer (&with_time);
     }
-  gtk_label_set_text (self->live_progress, headline);
+  set_text (GTK_WIDGET (self->live_progress), headline);
   g_string_append_printf (self->live_text, "%s\n", headline);
 
   /* What the night still holds, and what a majority takes. */
@@ -324,22 +333,37 @@ _tally_council_page_show_live (TallyCouncilPage *self)
         }
       g_string_append_c (figures, '.');
     }
-  gtk_label_set_text (self->live_figures, figures->str);
+  set_text (GTK_WIDGET (self->live_figures), figures->str);
   gtk_widget_set_visible (GTK_WIDGET (self->live_figures), figures->len > 0);
   if (figures->len > 0)
     g_string_append_printf (self->live_text, "%s\n", figures->str);
 
   /* Every call, the moment it is certain. */
-  clear_children (GTK_WIDGET (self->live_calls));
   calls = tally_live_council_describe_calls (live);
-  for (guint i = 0; calls != NULL && calls[i] != NULL; i++)
-    {
-      GtkWidget *label = live_label ("live-call");
+  {
+    /* The labels of the calls shown before are kept: a reload that
+     * brings the same calls lays nothing out again. */
+    GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->live_calls));
 
-      gtk_label_set_text (GTK_LABEL (label), calls[i]);
-      gtk_box_append (self->live_calls, label);
-      g_string_append_printf (self->live_text, "%s\n", calls[i]);
-    }
+    for (guint i = 0; calls != NULL && calls[i] != NULL; i++)
+      {
+        if (label == NULL)
+          {
+            label = live_label ("live-call");
+            gtk_box_append (self->live_calls, label);
+          }
+        set_text (label, calls[i]);
+        g_string_append_printf (self->live_text, "%s\n", calls[i]);
+        label = gtk_widget_get_next_sibling (label);
+      }
+    while (label != NULL)
+      {
+        GtkWidget *next = gtk_widget_get_next_sibling (label);
+
+        gtk_box_remove (self->live_calls, label);
+        label = next;
+      }
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->live_calls), calls != NULL && calls[0] != NULL);
 
   if (state == TALLY_LIVE_PARTIAL)
@@ -353,7 +377,10 @@ _tally_council_page_show_live (TallyCouncilPage *self)
   gtk_widget_set_visible (self->seats_section, declared);
 
   if (filter_wards (self, live) == 0 && !declared)
-    adw_preferences_group_set_description (self->wards_group, _("No ward has declared yet."));
+    {
+      g_free (self->wards_note);
+      self->wards_note = g_strdup (_("No ward has declared yet."));
+    }
   else if (!declared)
     {
       g_autofree char *description =
@@ -362,7 +389,8 @@ _tally_council_page_show_live (TallyCouncilPage *self)
                                       tally_live_council_get_wards_up (live) - tally_live_council_get_wards_declared (live)),
                          tally_live_council_get_wards_up (live) - tally_live_council_get_wards_declared (live));
 
-      adw_preferences_group_set_description (self->wards_group, description);
+      g_free (self->wards_note);
+      self->wards_note = g_steal_pointer (&description);
     }
 
   return TRUE;

@@ -1,6 +1,7 @@
 /* tally-council-page-private.h: what the council page's files share.
  *
  * tally-council-page.c fills the page from the engine;
+ * tally-council-page-wards.c its wards, rows kept across live reloads;
  * tally-council-page-live.c adds results night: how far the council has
  * declared, its seats so far, its calls, and only the wards in so far.
  *
@@ -14,6 +15,7 @@
 #include "tally-council-page.h"
 #include "tally-live-night.h"
 #include "tally-party-ranking.h"
+#include "tally-results.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +30,7 @@ struct _TallyCouncilPage
   TallyPartyRanking   *ranking;      /* NULL: every party by name (Others expanded) */
   GListModel          *wards;
   GPtrArray           *ward_rows;
+  char                *wards_note;   /* the wards group's description, to be set */
   TallyChartView      *hemicycle;
   TallyChartView      *seat_bars;
 
@@ -60,5 +63,10 @@ struct _TallyCouncilPage
 void     _tally_council_page_init_live    (TallyCouncilPage *self);
 void     _tally_council_page_dispose_live (TallyCouncilPage *self);
 gboolean _tally_council_page_show_live    (TallyCouncilPage *self);
+void     _tally_council_page_fill_wards (TallyCouncilPage *self,
+                                         TallyResults     *results);
+void     _tally_council_page_set_ward_declared (TallyCouncilPage *self,
+                                                guint             index,
+                                                const char       *declared);
 
 G_END_DECLS

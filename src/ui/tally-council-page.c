@@ -281,133 +281,13 @@ fill_seats_grid (TallyCouncilPage *self)
   }
 }
 
-static GtkWidget *
-make_ward_row (TallyWardResult *ward)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  TallyParty *winner = tally_ward_result_get_winner (ward);
-  const TallyCandidateResult *candidates;
-  guint n_candidates, majority;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-
-  /* Names from data are text, not markup: “Green & Independent”. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tally_ward_result_get_name (ward));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-
-  if (winner != NULL)
-    {
-      GtkWidget *chip = gtk_label_new (NULL);
-
-      tally_party_style_apply_chip (GTK_LABEL (chip), winner, TRUE);
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), chip);
-    }
-
-  if (winner != NULL && tally_ward_result_get_has_baseline (ward))
-    {
-      int change;
-
-      if (tally_ward_result_get_seats_change (ward, winner, &change) && change > 0)
-        /* Translators: a ward won from another party: "Conservative gain". */
-        g_string_append_printf (subtitle, _("%s gain"), tally_party_get_full_name (winner));
-      else
-        g_string_append_printf (subtitle, _("%s hold"), tally_party_get_full_name (winner));
-    }
-  if (tally_ward_result_get_seats (ward) > 1)
-    {
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("%u seats"), tally_ward_result_get_seats (ward));
-    }
-  if (tally_ward_result_get_majority (ward, &majority))
-    {
-      g_autofree char *count = tally_format_count (majority);
-
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("majority %s"), count);
-    }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
-
-  candidates = tally_ward_result_get_candidates (ward, &n_candidates);
-  for (guint i = 0; i < n_candidates; i++)
-    {
-      const TallyCandidateResult *candidate = &candidates[i];
-      GtkWidget *candidate_row = adw_action_row_new ();
-      g_autofree char *votes = tally_format_count (candidate->votes);
-      g_autofree char *share = tally_format_share (candidate->share);
-      g_autofree char *suffix = NULL;
-
-      /* Where the same ward was fought four years ago: the party's share change. */
-      if (candidate->party != NULL && tally_ward_result_get_has_baseline (ward))
-        {
-          g_autofree char *change = tally_format_points (tally_ward_result_get_vote_share_change (ward, candidate->party,
-                                                                                            TALLY_VOTE_METHOD_TOTAL));
-
-          suffix = g_strdup_printf ("%s  ·  %s  (%s)", votes, share, change);
-        }
-      else
-        {
-          suffix = g_strdup_printf ("%s  ·  %s", votes, share);
-        }
-      const char *party_name = candidate->party ? tally_party_get_full_name (candidate->party) : NULL;
-      GtkWidget *figures = cell (suffix, 1, candidate->elected ? "candidate-elected" : NULL);
-
-      /* Names from data are text, not markup: “Green & Independent”. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (candidate_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (candidate_row), candidate->name);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (candidate_row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (candidate_row),
-                                   candidate->party_name ? candidate->party_name : party_name);
-      if (candidate->elected)
-        {
-          GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-          gtk_widget_set_tooltip_text (mark, _("Elected"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Elected"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (candidate_row), mark);
-          gtk_widget_add_css_class (candidate_row, "candidate-elected");
-        }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (candidate_row), figures);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), candidate_row);
-    }
-
-  return row;
-}
-
+/* A label given the text it has keeps its layout. */
 static void
-fill_wards (TallyCouncilPage *self,
-            TallyResults     *results)
+set_label_text (GtkWidget  *label,
+                const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  guint n_wards;
-
-  for (guint i = 0; i < self->ward_rows->len; i++)
-    adw_preferences_group_remove (self->wards_group, g_ptr_array_index (self->ward_rows, i));
-  g_ptr_array_set_size (self->ward_rows, 0);
-  g_clear_object (&self->wards);
-
-  self->wards = tally_results_list_wards (results, self->result, &error);
-  n_wards = self->wards ? g_list_model_get_n_items (self->wards) : 0;
-
-  if (error != NULL)
-    adw_preferences_group_set_description (self->wards_group, error->message);
-  else if (n_wards == 0)
-    adw_preferences_group_set_description (self->wards_group,
-                                           _("No ward results in this database. Import the Democracy Club or "
-                                             "LEAP files to see every ward and candidate."));
-  else
-    adw_preferences_group_set_description (self->wards_group, NULL);
-
-  for (guint i = 0; i < n_wards; i++)
-    {
-      g_autoptr(TallyWardResult) ward = g_list_model_get_item (self->wards, i);
-      GtkWidget *row = make_ward_row (ward);
-
-      adw_preferences_group_add (self->wards_group, row);
-      g_ptr_array_add (self->ward_rows, row);
-    }
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 static void
@@ -423,6 +303,7 @@ tally_council_page_dispose (GObject *object)
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
   g_clear_object (&self->wards);
   g_clear_pointer (&self->ward_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->wards_note, g_free);
   if (self->seats_text != NULL)
     g_string_free (g_steal_pointer (&self->seats_text), TRUE);
   if (self->seats_tsv != NULL)
@@ -543,7 +424,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   council = tally_council_result_get_council (result);
   election = tally_council_result_get_election (result);
 
-  gtk_label_set_text (self->name_label, tally_council_get_name (council));
+  set_label_text (GTK_WIDGET (self->name_label), tally_council_get_name (council));
   if (tally_council_get_county (council) != NULL &&
       g_strcmp0 (tally_council_get_county (council), tally_council_get_region (council)) != 0)
     details = g_strdup_printf ("%s · %s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
@@ -552,14 +433,14 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   else
     details = g_strdup_printf ("%s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
                                tally_council_get_region (council), tally_council_get_code (council));
-  gtk_label_set_text (self->details_label, details);
+  set_label_text (GTK_WIDGET (self->details_label), details);
 
   tally_party_style_apply_chip (self->before_chip, tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
                                 tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
   tally_party_style_apply_chip (self->after_chip, tally_council_result_get_control (result, TALLY_STAGE_AFTER),
                                 tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
   outcome = tally_council_result_describe_outcome (result, FALSE);
-  gtk_label_set_text (self->outcome_label, outcome);
+  set_label_text (GTK_WIDGET (self->outcome_label), outcome);
 
   total_after = tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER);
   if (total_after > 0)
@@ -590,7 +471,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   g_string_append_printf (majority, _("\nGain or hold: %s (%s)."),
                           tally_basis_describe_control (tally_council_result_get_basis (result)),
                           tally_basis_get_label (tally_council_result_get_basis (result)));
-  gtk_label_set_text (self->majority_label, majority->str);
+  set_label_text (GTK_WIDGET (self->majority_label), majority->str);
 
   {
     g_autofree char *against = tally_council_result_describe_seat_basis (result);
@@ -602,13 +483,15 @@ tally_council_page_show_result (TallyCouncilPage   *self,
     g_autofree char *unsplit = describe_unsplit_votes (result);
     g_autofree char *text = unsplit ? g_strconcat (note, " ", unsplit, NULL) : g_strdup (note);
 
-    gtk_label_set_text (self->votes_note, text);
+    set_label_text (GTK_WIDGET (self->votes_note), text);
   }
 
   fill_charts (self);
   fill_seats_grid (self);
-  fill_wards (self, results);
+  _tally_council_page_fill_wards (self, results);
   _tally_council_page_show_live (self);
+  if (g_strcmp0 (adw_preferences_group_get_description (self->wards_group), self->wards_note) != 0)
+    adw_preferences_group_set_description (self->wards_group, self->wards_note);
 
   /* A new council starts at the top of the page; the same one, read again
    * (a live refresh, another moment of the night), stays where it was. */
