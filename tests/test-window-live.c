@@ -263,9 +263,28 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* The AdwPreferencesRow titled @title under @widget. */
+static GtkWidget *
+find_titled_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A reload keeps the list's rows: the same row object for each council,
  * pointed at the new engine, the same row widgets, and only the council
- * that changed says so; its cells show the new figures. */
+ * that changed says so; its cells show the new figures.  The filter
+ * panel keeps its rows too, the chosen one still ticked. */
 static void
 test_rows_outlive_a_reload (Fixture       *fixture,
                             gconstpointer  data)
@@ -280,7 +299,7 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_autofree char *expected = NULL;
   TallyCouncilRow *salford, *wigan;
   TallyCouncilResult *salford_result;
-  GtkWidget *salford_widget, *wigan_widget;
+  GtkWidget *salford_widget, *wigan_widget, *north_west, *gained;
   guint salford_notified = 0, wigan_notified = 0;
   guint con = G_MAXUINT;
   TallyParty *party;
@@ -311,6 +330,10 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   wigan_before = g_strdup (cell_text (wigan_widget, con));
   g_signal_connect (salford, "notify::result", G_CALLBACK (count_notify), &salford_notified);
   g_signal_connect (wigan, "notify::result", G_CALLBACK (count_notify), &wigan_notified);
+  north_west = find_titled_row (GTK_WIDGET (window->filter_panel), "North West");
+  gained = find_titled_row (GTK_WIDGET (window->filter_panel), "Gained");
+  g_assert_nonnull (north_west);
+  g_assert_nonnull (gained);
 
   /* Salford gets a ward with a Conservative elected. */
   run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
@@ -338,6 +361,14 @@ test_rows_outlive_a_reload (Fixture       *fixture,
     g_error ("Salford's Conservative cell reads “%s” (before: “%s”), not %s seats", cell_text (salford_widget, con),
              salford_before, expected);
   g_assert_cmpstr (cell_text (wigan_widget, con), ==, wigan_before);
+
+  /* The filter panel's rows are the same rows, the region still chosen. */
+  g_assert_true (find_titled_row (GTK_WIDGET (window->filter_panel), "North West") == north_west);
+  g_assert_true (find_titled_row (GTK_WIDGET (window->filter_panel), "Gained") == gained);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    adw_action_row_get_activatable_widget (ADW_ACTION_ROW (north_west)))));
+  g_assert_cmpuint (tally_filter_panel_get_count (window->filter_panel, "region", "North West"), ==,
+                    g_list_model_get_n_items (model));
 
   g_signal_handlers_disconnect_by_func (salford, count_notify, &salford_notified);
   g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);

@@ -44,6 +44,8 @@ typedef struct
   GtkCheckButton    *check;
   GtkLabel          *count;
   AdwActionRow      *row;
+  char              *key;        /* facet, value, outcomes and title: the row's identity */
+  char              *chip;       /* FACET_PARTY: the chip's text and tooltip, as drawn */
 } Choice;
 
 struct _TallyFilterPanel
@@ -53,7 +55,7 @@ struct _TallyFilterPanel
   TallyResults         *results;
   TallyFilter          *filter;
   GPtrArray            *choices;
-  GPtrArray            *rows;       /* every row added, to remove them again */
+  GHashTable           *kept;       /* while building: the choices before, by key */
   guint                 updating : 1;
 
   /* Template widgets */
@@ -75,6 +77,8 @@ choice_free (gpointer data)
   Choice *choice = data;
 
   g_free (choice->value);
+  g_free (choice->key);
+  g_free (choice->chip);
   g_free (choice);
 }
 
@@ -173,7 +177,8 @@ refresh_basis (TallyFilterPanel *self)
     adw_combo_row_set_selected (self->basis_row, basis);
   /* The row's subtitle names the basis; what it means is one hover away
    * and spelt out under the state of the parties. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->basis_row), subtitle);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->basis_row)), subtitle) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->basis_row), subtitle);
 }
 
 static void
@@ -206,13 +211,21 @@ refresh (TallyFilterPanel *self)
       guint count = count_choice (self, choice);
       g_autofree char *text = g_strdup_printf ("%u", count);
 
-      gtk_check_button_set_active (choice->check, choice_is_selected (self, choice));
-      gtk_label_set_text (choice->count, text);
+      gboolean selected = choice_is_selected (self, choice);
 
-      if (count == 0)
-        gtk_widget_add_css_class (GTK_WIDGET (choice->row), "dim-label");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (choice->row), "dim-label");
+      /* Only what changed: a label given its own text keeps its layout. */
+      if (gtk_check_button_get_active (choice->check) != selected)
+        gtk_check_button_set_active (choice->check, selected);
+      if (!g_str_equal (gtk_label_get_text (choice->count), text))
+        gtk_label_set_text (choice->count, text);
+
+      if ((count == 0) != gtk_widget_has_css_class (GTK_WIDGET (choice->row), "dim-label"))
+        {
+          if (count == 0)
+            gtk_widget_add_css_class (GTK_WIDGET (choice->row), "dim-label");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (choice->row), "dim-label");
+        }
     }
 
   elections = tally_catalog_get_elections (tally_results_get_catalog (self->results));
@@ -323,6 +336,29 @@ election_selected_cb (TallyFilterPanel *self,
     }
 }
 
+/* What a choice is and says: its row is kept while this stays the same. */
+static char *
+choice_key (Facet              facet,
+            const char        *value,
+            TallyOutcomeFlags  outcomes,
+            const char        *title,
+            TallyParty        *party)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%u\x1f%s\x1f%s\x1f%s\x1f%s", facet, value ? value : "", (guint) outcomes, title,
+                          party ? tally_party_get_short_name (party) : "",
+                          party ? tally_party_get_colour (party, FALSE) : "",
+                          party ? tally_party_get_colour (party, TRUE) : "");
+}
+
+/*
+ * add_choice:
+ * @party: (nullable): the party whose chip the row shows
+ *
+ * A live reload brings the same choices, as a rule, and each is kept
+ * with its row, found again by what it is and says (self->kept): a row
+ * laid out once is not laid out again (a panel of new rows was thousands
+ * of Pango layouts a ward declared), and a check box keeps its focus.
+ */
 static Choice *
 add_choice (TallyFilterPanel    *self,
             AdwPreferencesGroup *group,
@@ -330,12 +366,31 @@ add_choice (TallyFilterPanel    *self,
             const char          *value,
             TallyOutcomeFlags    outcomes,
             const char          *title,
-            GtkWidget           *decoration)
+            TallyParty          *party)
 {
-  Choice *choice = g_new0 (Choice, 1);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *count = gtk_label_new (NULL);
+  g_autofree char *key = choice_key (facet, value, outcomes, title, party);
+  Choice *choice = self->kept ? g_hash_table_lookup (self->kept, key) : NULL;
+  GPtrArray *order = g_object_get_data (G_OBJECT (group), "tally-order");
+  GtkWidget *row, *check, *count;
+
+  if (order == NULL)
+    {
+      order = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (group), "tally-order", order, (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  if (choice != NULL)
+    {
+      g_hash_table_steal (self->kept, key);
+      g_ptr_array_add (order, choice->row);
+      g_ptr_array_add (self->choices, choice);
+      return choice;
+    }
+
+  choice = g_new0 (Choice, 1);
+  row = adw_action_row_new ();
+  check = gtk_check_button_new ();
+  count = gtk_label_new (NULL);
 
   choice->facet = facet;
   choice->value = g_strdup (value);
@@ -343,6 +398,7 @@ add_choice (TallyFilterPanel    *self,
   choice->check = GTK_CHECK_BUTTON (check);
   choice->count = GTK_LABEL (count);
   choice->row = ADW_ACTION_ROW (row);
+  choice->key = g_steal_pointer (&key);
 
   /* Names from data are text, not markup: “Green & Independent”. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -350,8 +406,16 @@ add_choice (TallyFilterPanel    *self,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   /* Each prefix goes before the ones already there. */
-  if (decoration != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), decoration);
+  if (party != NULL)
+    {
+      GtkWidget *chip = gtk_label_new (NULL);
+
+      tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (chip, NULL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
+    }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
@@ -361,27 +425,53 @@ add_choice (TallyFilterPanel    *self,
   g_object_set_data (G_OBJECT (check), "tally-choice", choice);
   g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
 
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
+  g_ptr_array_add (order, row);
   g_ptr_array_add (self->choices, choice);
 
   return choice;
 }
 
+/* Shows @group's rows in the order add_choice() just gave them, when it
+ * is not the order on screen already: rows of choices gone are removed,
+ * new ones added, and kept ones moved only if the order changed. */
 static void
-clear_choices (TallyFilterPanel *self)
+show_group (AdwPreferencesGroup *group)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  GPtrArray *order = g_object_get_data (G_OBJECT (group), "tally-order");
+  GPtrArray *shown = g_object_get_data (G_OBJECT (group), "tally-shown");
+  guint n_order = order ? order->len : 0, n_shown = shown ? shown->len : 0;
+  guint same = 0;
 
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+  while (same < n_order && same < n_shown && g_ptr_array_index (order, same) == g_ptr_array_index (shown, same))
+    same++;
+
+  if (same < n_order || same < n_shown)
+    {
+      GPtrArray *now = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* The rows from the first that differs on are put in again. */
+      for (guint i = same; i < n_shown; i++)
+        adw_preferences_group_remove (group, g_ptr_array_index (shown, i));
+      for (guint i = 0; i < n_order; i++)
+        {
+          if (i >= same)
+            adw_preferences_group_add (group, g_ptr_array_index (order, i));
+          g_ptr_array_add (now, g_object_ref (g_ptr_array_index (order, i)));
+        }
+      g_object_set_data_full (G_OBJECT (group), "tally-shown", now, (GDestroyNotify) g_ptr_array_unref);
     }
 
-  g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->choices, 0);
+  if (order != NULL)
+    g_ptr_array_set_size (order, 0);
+}
+
+static void
+show_groups (TallyFilterPanel *self)
+{
+  AdwPreferencesGroup *groups[] = { self->outcome_group, self->party_group, self->region_group, self->type_group };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    show_group (groups[i]);
 }
 
 static int
@@ -446,20 +536,13 @@ build_choices (TallyFilterPanel *self)
   for (guint i = 0; i < ordered->len; i++)
     {
       TallyParty *party = g_ptr_array_index (ordered, i);
-      GtkWidget *chip;
 
       if (g_str_equal (tally_party_get_group (party), "other") && !tally_party_is_aggregate (party) &&
           tally_scope_summary_get_seats_won (whole, party) == 0)
         continue;
 
-      chip = gtk_label_new (NULL);
-
-      tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (chip, NULL);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       add_choice (self, self->party_group, FACET_PARTY, tally_party_get_key (party), 0,
-                  tally_party_get_full_name (party), chip);
+                  tally_party_get_full_name (party), party);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
@@ -494,7 +577,6 @@ tally_filter_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->choices, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->results);
 
@@ -533,7 +615,6 @@ tally_filter_panel_init (TallyFilterPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->choices = g_ptr_array_new_with_free_func (choice_free);
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   name = gtk_property_expression_new (TALLY_TYPE_ELECTION, NULL, "name");
   adw_combo_row_set_expression (self->election_row, name);
@@ -567,7 +648,18 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
 
-  clear_choices (self);
+  /* The choices shown so far, to be found again by build_choices(). */
+  self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, choice_free);
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (self->choices, i);
+
+      g_hash_table_insert (self->kept, choice->key, choice);
+    }
+  g_ptr_array_set_free_func (self->choices, NULL);
+  g_ptr_array_set_size (self->choices, 0);
+  g_ptr_array_set_free_func (self->choices, choice_free);
+
   g_set_object (&self->results, results);
   g_clear_object (&self->filter);
   if (results != NULL)
@@ -580,10 +672,15 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
   adw_combo_row_set_model (self->baseline_row, elections);
   self->updating = FALSE;
 
+  if (results != NULL)
+    build_choices (self);
+  /* The rows of choices not found again go, then their choices. */
+  show_groups (self);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+
   if (results == NULL)
     return;
 
-  build_choices (self);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
