@@ -19,6 +19,7 @@
 #include "tally-boundaries.h"
 #include "tally-catalog.h"
 #include "tally-council.h"
+#include "tally-control-chips.h"
 #include "tally-council-list.h"
 #include "tally-council-page.h"
 #include "tally-council-result.h"
@@ -202,6 +203,23 @@ count_of (const char *text,
   return n;
 }
 
+/* The tooltip of the first control chips under @widget: the list's one
+ * row, when the search leaves one. */
+static const char *
+chips_tooltip (GtkWidget *widget)
+{
+  if (TALLY_IS_CONTROL_CHIPS (widget))
+    return gtk_widget_get_tooltip_text (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = chips_tooltip (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Dudley's page at 01:30 (20 wards), 02:30 (21: Labour ruled out) and now. */
 static void
 test_dudley_page (void)
@@ -234,6 +252,8 @@ test_dudley_page (void)
   assert_contains (at_20, "Seats so far:");
   assert_contains (at_20, "Labour 8");
   assert_lacks (at_20, "cannot take control");
+  /* The list's row says so too, in its chips' tooltip. */
+  assert_contains (chips_tooltip (GTK_WIDGET (tally_window_get_council_list (window))), "20 of 24 wards declared");
 
   look_back_to (window, "2018-05-04T02:30:00Z");
   at_21 = tally_council_page_get_text (tally_window_get_council_page (window));
@@ -242,6 +262,8 @@ test_dudley_page (void)
   assert_contains (at_21, "Labour cannot take control of Dudley: 21 of 24 wards declared; "
                           "it needed 12 of the 24 seats up and has won 8, with 3 to come\n");
   assert_contains (at_21, "Labour 8");
+  assert_contains (chips_tooltip (GTK_WIDGET (tally_window_get_council_list (window))),
+                   "21 of 24 wards declared. Labour cannot take control");
   /* The result of the whole council waits for its last ward. */
   assert_lacks (at_21, "for a majority. 24 were fought");
   /* Only the 21 wards in by then are listed, each with its time. */
@@ -283,6 +305,7 @@ test_dudley_page (void)
   assert_contains (now, "Dudley\nAll 24 wards declared · the last at 03:00\n");
   assert_lacks (now, "still to come");
   assert_contains (now, "24 were fought");
+  assert_contains (chips_tooltip (GTK_WIDGET (tally_window_get_council_list (window))), " after: ");
 
   close_window (window);
 }

@@ -44,6 +44,8 @@ struct _TallyControlChips
   PangoLayout *arrow;
   PangoLayout *mark;
   TallyOutcome outcome;
+  char        *description;   /* the tooltip and accessible label */
+  gboolean     changed;       /* since the last set_result() or set_live() */
 };
 
 G_DEFINE_FINAL_TYPE (TallyControlChips, tally_control_chips, GTK_TYPE_WIDGET)
@@ -86,9 +88,13 @@ set_chip_text (TallyControlChips *self,
   const char *text;
 
   if (override != NULL)
-    g_clear_object (&chip->party);
-  else
-    g_set_object (&chip->party, party);
+    party = NULL;
+  /* The colours come from the party (another engine's object for the
+   * same party is the same chip). */
+  if ((chip->party == NULL) != (party == NULL) || chip->known != (known && override == NULL) ||
+      (party != NULL && !g_str_equal (tally_party_get_key (chip->party), tally_party_get_key (party))))
+    self->changed = TRUE;
+  g_set_object (&chip->party, party);
   chip->known = known && override == NULL;
 
   if (override != NULL)
@@ -101,13 +107,19 @@ set_chip_text (TallyControlChips *self,
   else
     text = tally_party_get_short_name (party);
 
+  /* A live reload sets every row's chips again, mostly to what they
+   * were: a layout given the same text would be shaped again. */
   if (chip->layout == NULL)
-    chip->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attributes, pango_attr_scale_new (0.9));
-  pango_layout_set_attributes (chip->layout, attributes);
+    {
+      chip->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attributes, pango_attr_scale_new (0.9));
+      pango_layout_set_attributes (chip->layout, attributes);
+    }
+  else if (g_str_equal (pango_layout_get_text (chip->layout), text))
+    return;
   pango_layout_set_text (chip->layout, text, -1);
+  self->changed = TRUE;
 }
 
 static void
@@ -259,6 +271,7 @@ tally_control_chips_dispose (GObject *object)
     }
   g_clear_object (&self->arrow);
   g_clear_object (&self->mark);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (tally_control_chips_parent_class)->dispose (object);
 }
@@ -301,12 +314,39 @@ set_mark (TallyControlChips *self,
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
 
   if (self->mark == NULL)
-    self->mark = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
-  pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
-  pango_layout_set_attributes (self->mark, attributes);
+    {
+      self->mark = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
+      pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
+      pango_layout_set_attributes (self->mark, attributes);
+    }
+  else if (g_str_equal (pango_layout_get_text (self->mark), mark))
+    return;
   pango_layout_set_text (self->mark, mark, -1);
+  self->changed = TRUE;
+}
+
+/* The whole sentence, for screen readers and the tooltip; then a redraw
+ * (and a new size) only if something changed.  Setting a tooltip asks
+ * the X server where the pointer is: not for the same words. */
+static void
+set_description (TallyControlChips *self,
+                 char              *description)
+{
+  if (g_strcmp0 (self->description, description) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+      g_free (self->description);
+      self->description = description;
+    }
+  else
+    g_free (description);
+
+  if (self->changed)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->changed = FALSE;
 }
 
 /**
@@ -321,7 +361,6 @@ tally_control_chips_set_result (TallyControlChips  *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *outcome = NULL;
-  g_autofree char *description = NULL;
   const char *mark;
 
   g_return_if_fail (TALLY_IS_CONTROL_CHIPS (self));
@@ -332,6 +371,8 @@ tally_control_chips_set_result (TallyControlChips  *self,
   set_chip (self, &self->chips[1], tally_council_result_get_control (result, TALLY_STAGE_AFTER),
             tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
 
+  if (self->outcome != tally_council_result_get_outcome (result))
+    self->changed = TRUE;
   self->outcome = tally_council_result_get_outcome (result);
   switch (self->outcome)
     {
@@ -357,11 +398,7 @@ tally_control_chips_set_result (TallyControlChips  *self,
   before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
   after = tally_council_result_describe_control (result, TALLY_STAGE_AFTER);
   outcome = tally_council_result_describe_outcome (result, FALSE);
-  description = g_strdup_printf (_("%s before, %s after: %s"), before, after, outcome);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  set_description (self, g_strdup_printf (_("%s before, %s after: %s"), before, after, outcome));
 }
 
 /* The call that says most, in a word or two: "LAB HOLD", "CON LOST". */
@@ -430,7 +467,6 @@ tally_control_chips_set_live (TallyControlChips  *self,
   g_autofree char *count = NULL;
   g_autofree char *mark = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *description = NULL;
   g_auto(GStrv) calls = NULL;
 
   g_return_if_fail (TALLY_IS_CONTROL_CHIPS (self));
@@ -449,16 +485,19 @@ tally_control_chips_set_live (TallyControlChips  *self,
                              tally_live_council_get_seats_up (live));
   set_chip_text (self, &self->chips[1], NULL, FALSE, count);
 
-  mark = short_call (live, &self->outcome);
+  {
+    TallyOutcome was = self->outcome;
+
+    mark = short_call (live, &self->outcome);
+    if (self->outcome != was)
+      self->changed = TRUE;
+  }
   set_mark (self, mark);
 
   before = tally_council_result_describe_control (result, TALLY_STAGE_BEFORE);
   progress = tally_live_council_describe_progress (live);
   calls = tally_live_council_describe_calls (live);
-  description = calls != NULL && calls[0] != NULL ? g_strdup_printf (_("%s before; %s. %s"), before, progress, calls[0])
-                                                  : g_strdup_printf (_("%s before; %s"), before, progress);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  set_description (self, calls != NULL && calls[0] != NULL
+                          ? g_strdup_printf (_("%s before; %s. %s"), before, progress, calls[0])
+                          : g_strdup_printf (_("%s before; %s"), before, progress));
 }
