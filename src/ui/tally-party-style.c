@@ -20,6 +20,7 @@
 #include "tally-party-style.h"
 
 static GtkCssProvider *provider;
+static char           *installed;   /* the CSS it holds */
 static gboolean palette_is_colour_blind_safe;
 
 /* WCAG relative luminance of an sRGB channel. */
@@ -102,7 +103,14 @@ tally_party_style_install (GdkDisplay *display,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
-  gtk_css_provider_load_from_data (provider, css->str, css->len);
+  /* A live reload installs the same parties again: loading the same CSS
+   * would have GTK work out the style of every widget of the window again. */
+  if (g_strcmp0 (installed, css->str) != 0)
+    {
+      gtk_css_provider_load_from_data (provider, css->str, css->len);
+      g_free (installed);
+      installed = g_strdup (css->str);
+    }
   palette_is_colour_blind_safe = colour_blind_safe;
 }
 
