@@ -100,6 +100,7 @@ test_bad_file_message (void)
   tally_test_wait_for_frames (200);
 
   g_assert_nonnull (strstr (tally_window_get_error_message (window), "newer version of Tally"));
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->error_page), ==, "dialog-warning-symbolic");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
   /* And back to the bundled data. */
@@ -109,6 +110,23 @@ test_bad_file_message (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   tally_test_remove_dir (dir);
+}
+
+/* The icons of the status pages under @widget, each of its page's
+ * visibility, as "icon-name:mapped" (or "-" for no icon), joined by spaces. */
+static void
+describe_status_icons (GtkWidget *widget,
+                       GString   *out)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      const char *icon = adw_status_page_get_icon_name (ADW_STATUS_PAGE (widget));
+
+      g_string_append_printf (out, "%s%s:%s", out->len ? " " : "", icon ? icon : "-",
+                              gtk_widget_get_mapped (widget) ? "mapped" : "hidden");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    describe_status_icons (child, out);
 }
 
 /* What is not on screen at start is made when first shown, and then shows
@@ -121,6 +139,7 @@ test_made_when_shown (void)
   GtkPopover *popover;
   GtkShortcutsWindow *overlay;
   g_autoptr(GMenuModel) section = NULL;
+  g_autoptr(GString) icons = NULL;
   g_autofree char *label = NULL;
 
   g_assert_true (tally_window_open_database (window, NULL));
@@ -133,6 +152,17 @@ test_made_when_shown (void)
   g_assert_null (gtk_menu_button_get_popover (window->error_menu_button));
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->menu_button)));
+  /* Status pages not shown have no icon yet: theirs are drawn from SVG,
+   * which would bring librsvg in.  A search that matches nothing shows one. */
+  icons = g_string_new (NULL);
+  describe_status_icons (GTK_WIDGET (window), icons);
+  g_assert_cmpstr (icons->str, ==, "-:hidden -:hidden -:hidden");
+  tally_filter_set_search_text (tally_results_get_filter (tally_window_get_results (window)), "zzzq");
+  tally_test_wait_for_frames (100);
+  g_string_truncate (icons, 0);
+  describe_status_icons (GTK_WIDGET (window), icons);
+  g_assert_cmpstr (icons->str, ==, "edit-find-symbolic:mapped -:hidden -:hidden");
+  tally_filter_set_search_text (tally_results_get_filter (tally_window_get_results (window)), "");
 
   /* The Charts, on the engine of the open file: the state of the parties
    * counts the bundled 150 councils. */

@@ -587,12 +587,26 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* GTK loads an icon as soon as its page is measured, shown or not, and
+ * these are drawn from SVG, which brings librsvg (6 MiB) into every start:
+ * each page takes its icon when it is first on screen. */
+static void
+status_page_map_cb (AdwStatusPage *page,
+                    const char    *icon_name)
+{
+  adw_status_page_set_icon_name (page, icon_name);
+}
+
 static void
 tally_council_list_init (TallyCouncilList *self)
 {
   g_autoptr(GtkSorter) control_sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (gtk_stack_get_child_by_name (self->stack, "filtered"), "map",
+                    G_CALLBACK (status_page_map_cb), (gpointer) "edit-find-symbolic");
+  g_signal_connect (gtk_stack_get_child_by_name (self->stack, "empty"), "map",
+                    G_CALLBACK (status_page_map_cb), (gpointer) "view-list-symbolic");
 
   control_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_control, NULL, NULL));
   gtk_column_view_column_set_sorter (self->control_column, control_sorter);

@@ -50,6 +50,9 @@ show_error (TallyWindow *self,
   self->error_message = g_strdup (message);
 
   adw_status_page_set_description (self->error_page, message);
+  /* Only now: GTK loads an icon as soon as a page that is not shown is
+   * measured, and this one is drawn from SVG, which brings in librsvg. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
