@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
 
 #include "tally-catalog.h"
 #include "tally-council.h"
@@ -72,6 +74,62 @@ tally_test_wait_for_frames (guint milliseconds)
 
   while (g_get_monotonic_time () < end || g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * tally_test_click:
+ * @widget: a widget on screen
+ * @n_clicks: 1 for a click, 2 for a double click
+ *
+ * Clicks the middle of @widget with the X server's own pointer (XTest): the
+ * press and release go through the server, GDK and GTK's gestures as a
+ * user's do, so a button that is covered, off screen or not listening is
+ * not clicked.  A test that clicks must run alone on its display (see
+ * clicking_tests in meson.build).  Returns %FALSE (and clicks nothing)
+ * off X11.
+ */
+gboolean
+tally_test_click (GtkWidget *widget,
+                  guint      n_clicks)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GdkSurface *surface;
+  Display *xdisplay;
+  graphene_point_t centre, in_surface;
+  double offset_x, offset_y;
+  int root_x, root_y;
+  Window child;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (native != NULL, FALSE);
+
+  surface = gtk_native_get_surface (native);
+  if (!GDK_IS_X11_DISPLAY (display) || surface == NULL)
+    return FALSE;
+
+  centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f, gtk_widget_get_height (widget) / 2.0f);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &centre, &in_surface));
+  /* The window's shadow and resize border lie between its surface's
+   * corner and the widget's. */
+  gtk_native_get_surface_transform (native, &offset_x, &offset_y);
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  /* Without a window manager, the window last mapped is on top. */
+  XRaiseWindow (xdisplay, gdk_x11_surface_get_xid (surface));
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                         (int) (in_surface.x + offset_x), (int) (in_surface.y + offset_y), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, root_x, root_y, CurrentTime);
+  XSync (xdisplay, False);
+  tally_test_wait_for_frames (50);
+  for (guint i = 0; i < n_clicks; i++)
+    {
+      XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+      XSync (xdisplay, False);
+      tally_test_wait_for_frames (30);
+    }
+  return TRUE;
 }
 
 /**

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 gboolean tally_test_widgets_init    (void);
 void     tally_test_wait_for_frames (guint milliseconds);
+gboolean tally_test_click           (GtkWidget     *widget,
+                                     guint          n_clicks);
 void     tally_test_fill_screen     (GtkWindow     *window,
                                      int            width,
                                      int            height);
