@@ -281,10 +281,27 @@ find_titled_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first card of the state of the parties. */
+static GtkWidget *
+first_card (GtkWidget *widget)
+{
+  if (GTK_IS_FLOW_BOX_CHILD (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_card (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A reload keeps the list's rows: the same row object for each council,
  * pointed at the new engine, the same row widgets, and only the council
  * that changed says so; its cells show the new figures.  The filter
- * panel keeps its rows too, the chosen one still ticked. */
+ * panel keeps its rows too, the chosen one still ticked, and the state
+ * of the parties its cards. */
 static void
 test_rows_outlive_a_reload (Fixture       *fixture,
                             gconstpointer  data)
@@ -299,7 +316,7 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_autofree char *expected = NULL;
   TallyCouncilRow *salford, *wigan;
   TallyCouncilResult *salford_result;
-  GtkWidget *salford_widget, *wigan_widget, *north_west, *gained;
+  GtkWidget *salford_widget, *wigan_widget, *north_west, *gained, *card;
   guint salford_notified = 0, wigan_notified = 0;
   guint con = G_MAXUINT;
   TallyParty *party;
@@ -334,6 +351,8 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   gained = find_titled_row (GTK_WIDGET (window->filter_panel), "Gained");
   g_assert_nonnull (north_west);
   g_assert_nonnull (gained);
+  card = first_card (GTK_WIDGET (tally_window_get_party_summary (window)));
+  g_assert_nonnull (card);
 
   /* Salford gets a ward with a Conservative elected. */
   run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
@@ -369,6 +388,7 @@ test_rows_outlive_a_reload (Fixture       *fixture,
     adw_action_row_get_activatable_widget (ADW_ACTION_ROW (north_west)))));
   g_assert_cmpuint (tally_filter_panel_get_count (window->filter_panel, "region", "North West"), ==,
                     g_list_model_get_n_items (model));
+  g_assert_true (first_card (GTK_WIDGET (tally_window_get_party_summary (window))) == card);
 
   g_signal_handlers_disconnect_by_func (salford, count_notify, &salford_notified);
   g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);

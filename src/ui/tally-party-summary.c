@@ -34,25 +34,89 @@ struct _TallyPartySummary
   char       *night_note; /* results night: how partly declared councils are shown */
   TallyScopeSummary *summary;
   TallyPartyRanking *ranking;
+  GPtrArray         *shown;   /* the cards shown, in order (Card) */
 };
 
 G_DEFINE_FINAL_TYPE (TallyPartySummary, tally_party_summary, GTK_TYPE_WIDGET)
 
 /* One card: a chip and two lines, "73 councils (+1)" over "2,348 seats
  * (+53)".  A party that controls no council before or after the poll gets
- * no "0 councils (0)" line: only its seats, which are its news. */
+ * no "0 councils (0)" line: only its seats, which are its news.
+ *
+ * A live reload shows the same parties with new figures: each card is
+ * kept for as long as its party is shown and looks the same (its key),
+ * and a line is set again only when its text changed, so the cards are
+ * not laid out from scratch on every ward declared. */
+typedef struct
+{
+  char      *key;        /* the party as its chip shows it, or "" for No overall control */
+  GtkWidget *child;      /* the flow box's child, a reference */
+  GtkWidget *councils;
+  GtkWidget *seats;
+} Card;
+
+static void
+card_free (gpointer data)
+{
+  Card *card = data;
+
+  g_free (card->key);
+  g_object_unref (card->child);
+  g_free (card);
+}
+
+static char *
+card_key (TallyParty *party)
+{
+  if (party == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s", tally_party_get_key (party), tally_party_get_short_name (party),
+                          tally_party_get_full_name (party), tally_party_get_colour (party, FALSE),
+                          tally_party_get_colour (party, TRUE));
+}
+
+static void
+set_text (GtkWidget  *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  /* GTK 4.8 asks the X server where the pointer is on every tooltip set. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text && text[0] ? text : NULL) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static GtkWidget *
+figure_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static Card *
 make_card (TallyParty *party,
            const char *chip_text,
-           const char *full_name,
-           guint       councils,
-           guint       councils_before,
-           int         councils_change,
-           const char *seats_text)
+           const char *full_name)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  Card *card = g_new0 (Card, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *chip = gtk_label_new (NULL);
+
+  card->key = card_key (party);
+  card->child = g_object_ref_sink (gtk_flow_box_child_new ());
+  card->councils = figure_label ();
+  card->seats = figure_label ();
+  gtk_widget_add_css_class (card->councils, "heading");
 
   if (party != NULL)
     tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
@@ -64,39 +128,102 @@ make_card (TallyParty *party,
     }
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
 
-  if (councils > 0 || councils_before > 0)
+  gtk_box_append (GTK_BOX (figures), card->councils);
+  gtk_box_append (GTK_BOX (figures), card->seats);
+  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), figures);
+  gtk_widget_add_css_class (box, "party-card");
+  gtk_widget_set_tooltip_text (box, full_name);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (card->child), box);
+
+  return card;
+}
+
+static void
+update_card (Card       *card,
+             guint       councils,
+             guint       councils_before,
+             int         councils_change,
+             const char *seats_text)
+{
+  gboolean has_councils = councils > 0 || councils_before > 0;
+
+  if (has_councils)
     {
       g_autofree char *councils_count = tally_format_count (councils);
       g_autofree char *councils_delta = tally_format_change (councils_change);
       g_autofree char *councils_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s council (%s)",
                                                                      "%s councils (%s)", councils),
                                                         councils_count, councils_delta);
-      GtkWidget *councils_label = gtk_label_new (councils_text);
 
-      gtk_label_set_xalign (GTK_LABEL (councils_label), 0);
-      gtk_widget_add_css_class (councils_label, "numeric");
-      gtk_widget_add_css_class (councils_label, "heading");
-      gtk_box_append (GTK_BOX (figures), councils_label);
+      set_text (card->councils, councils_text);
     }
+  gtk_widget_set_visible (card->councils, has_councils);
 
   if (seats_text != NULL)
+    set_text (card->seats, seats_text);
+  gtk_widget_set_visible (card->seats, seats_text != NULL);
+  if (has_councils == gtk_widget_has_css_class (card->seats, "heading"))
     {
-      GtkWidget *seats_label = gtk_label_new (seats_text);
-
-      gtk_label_set_xalign (GTK_LABEL (seats_label), 0);
-      gtk_widget_add_css_class (seats_label, "numeric");
-      if (councils == 0 && councils_before == 0)
-        gtk_widget_add_css_class (seats_label, "heading");
-      gtk_box_append (GTK_BOX (figures), seats_label);
+      if (has_councils)
+        gtk_widget_remove_css_class (card->seats, "heading");
+      else
+        gtk_widget_add_css_class (card->seats, "heading");
     }
+}
 
-  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (card), chip);
-  gtk_box_append (GTK_BOX (card), figures);
-  gtk_widget_add_css_class (card, "party-card");
-  gtk_widget_set_tooltip_text (card, full_name);
+/* The card of @party from those shown before (taken out of @old), or a
+ * new one; appended to @next. */
+static Card *
+take_card (GPtrArray  *old,
+           GPtrArray  *next,
+           TallyParty *party,
+           const char *chip_text,
+           const char *full_name)
+{
+  g_autofree char *key = card_key (party);
+  Card *card = NULL;
 
+  for (guint i = 0; i < old->len && card == NULL; i++)
+    if (g_ptr_array_index (old, i) != NULL && g_str_equal (((Card *) g_ptr_array_index (old, i))->key, key))
+      {
+        card = g_ptr_array_index (old, i);
+        g_ptr_array_index (old, i) = NULL;
+      }
+  if (card == NULL)
+    card = make_card (party, chip_text, full_name);
+  g_ptr_array_add (next, card);
   return card;
+}
+
+/* Shows @next in its order, moving only the cards from the first one
+ * whose place changed; the cards left in @old go. */
+static void
+show_cards (TallyPartySummary *self,
+            GPtrArray         *old,
+            GPtrArray         *next)
+{
+  guint same = 0;
+
+  while (same < next->len && same < self->shown->len &&
+         g_ptr_array_index (next, same) == g_ptr_array_index (self->shown, same))
+    same++;
+
+  for (guint i = same; i < self->shown->len; i++)
+    gtk_flow_box_remove (self->cards, ((Card *) g_ptr_array_index (self->shown, i))->child);
+  for (guint i = same; i < next->len; i++)
+    gtk_flow_box_append (self->cards, ((Card *) g_ptr_array_index (next, i))->child);
+
+  for (guint i = 0; i < old->len; i++)
+    if (g_ptr_array_index (old, i) != NULL)
+      card_free (g_ptr_array_index (old, i));
+  g_ptr_array_set_size (old, 0);
+
+  /* self->shown now lists @next's cards, which it owns. */
+  g_ptr_array_set_size (self->shown, 0);
+  for (guint i = 0; i < next->len; i++)
+    g_ptr_array_add (self->shown, g_ptr_array_index (next, i));
 }
 
 static char *
@@ -125,6 +252,12 @@ tally_party_summary_dispose (GObject *object)
   g_clear_pointer (&self->night_note, g_free);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
+  if (self->shown != NULL)
+    {
+      for (guint i = 0; i < self->shown->len; i++)
+        card_free (g_ptr_array_index (self->shown, i));
+      g_clear_pointer (&self->shown, g_ptr_array_unref);
+    }
 
   G_OBJECT_CLASS (tally_party_summary_parent_class)->dispose (object);
 }
@@ -145,6 +278,7 @@ tally_party_summary_class_init (TallyPartySummaryClass *klass)
 static void
 tally_party_summary_init (TallyPartySummary *self)
 {
+  self->shown = g_ptr_array_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   self->cards = GTK_FLOW_BOX (gtk_flow_box_new ());
@@ -198,7 +332,8 @@ tally_party_summary_set_summary (TallyPartySummary *self,
                                  TallyPartyRanking *ranking)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *child;
+  g_autoptr(GPtrArray) old = g_ptr_array_new ();
+  g_autoptr(GPtrArray) next = g_ptr_array_new ();
 
   g_return_if_fail (TALLY_IS_PARTY_SUMMARY (self));
 
@@ -211,8 +346,8 @@ tally_party_summary_set_summary (TallyPartySummary *self,
       self->ranking = ranking ? tally_party_ranking_ref (ranking) : NULL;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
-    gtk_flow_box_remove (self->cards, child);
+  for (guint i = 0; i < self->shown->len; i++)
+    g_ptr_array_add (old, g_ptr_array_index (self->shown, i));
 
   if (summary != NULL && ranking != NULL)
     {
@@ -229,7 +364,7 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           g_free (declared);
           declared = g_steal_pointer (&heading);
         }
-      gtk_label_set_text (self->heading, declared);
+      set_text (GTK_WIDGET (self->heading), declared);
       g_string_append_printf (text, "%s\n", declared);
 
       for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -259,8 +394,8 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           else
             line = g_strdup_printf ("%s: %s", tally_party_get_full_name (party), seats_text);
 
-          gtk_flow_box_append (self->cards, make_card (party, NULL, tally_party_get_full_name (party), councils,
-                                                       councils_before, councils_change, seats_text));
+          update_card (take_card (old, next, party, NULL, tally_party_get_full_name (party)), councils,
+                       councils_before, councils_change, seats_text);
           g_string_append_printf (text, "%s\n", line);
         }
 
@@ -269,8 +404,8 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           int noc_change = tally_scope_summary_get_councils_change (summary, NULL);
           g_autofree char *noc_delta = tally_format_change (noc_change);
 
-          gtk_flow_box_append (self->cards, make_card (NULL, _("NOC"), _("No overall control"), noc, noc_before,
-                                                       noc_change, NULL));
+          update_card (take_card (old, next, NULL, _("NOC"), _("No overall control")), noc, noc_before, noc_change,
+                       NULL);
           g_string_append_printf (text, _("No overall control: %u councils (%s)\n"), noc, noc_delta);
         }
 
@@ -296,10 +431,10 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen; …" */
           left_out_note = g_strdup_printf (_("Left out of the seat change (no notional baseline): %s"), left_out);
 
-        gtk_label_set_text (self->note, note);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->note), left_out_note);
-        gtk_label_set_text (self->estimate, brief);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), method);
+        set_text (GTK_WIDGET (self->note), note);
+        set_tooltip (GTK_WIDGET (self->note), left_out_note);
+        set_text (GTK_WIDGET (self->estimate), brief);
+        set_tooltip (GTK_WIDGET (self->estimate), method);
         g_string_append_printf (text, "%s\n%s.\n", note, share);
         if (left_out_note != NULL)
           g_string_append_printf (text, "%s.\n", left_out_note);
@@ -307,12 +442,13 @@ tally_party_summary_set_summary (TallyPartySummary *self,
     }
   else
     {
-      gtk_label_set_text (self->heading, "");
-      gtk_label_set_text (self->note, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->note), NULL);
-      gtk_label_set_text (self->estimate, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->estimate), NULL);
+      set_text (GTK_WIDGET (self->heading), "");
+      set_text (GTK_WIDGET (self->note), "");
+      set_tooltip (GTK_WIDGET (self->note), NULL);
+      set_text (GTK_WIDGET (self->estimate), "");
+      set_tooltip (GTK_WIDGET (self->estimate), NULL);
     }
+  show_cards (self, old, next);
 
   g_free (self->text);
   self->text = g_string_free (g_steal_pointer (&text), FALSE);
