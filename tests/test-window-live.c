@@ -463,6 +463,65 @@ test_ward_rows_outlive_a_reload (Fixture       *fixture,
     g_error ("Salford's page does not list both wards:\n%s", text);
 }
 
+/* Every label of @grid, by row and column. */
+static char *
+grid_text (GtkGrid *grid)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int row = 0; gtk_grid_get_child_at (grid, 0, row) != NULL; row++)
+    for (int column = 0; column < 8; column++)
+      {
+        GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
+
+        while (cell != NULL && !GTK_IS_LABEL (cell))
+          cell = gtk_widget_get_last_child (cell);
+        g_string_append_printf (text, "%d,%d %s\n", row, column, cell ? gtk_label_get_text (GTK_LABEL (cell)) : "-");
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The council page brought up to date in place reads as a page made new
+ * for the reloaded engine: its text, its table cell by cell, its wards. */
+static void
+test_page_updated_as_new (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  TallyCouncilPage *page = tally_window_get_council_page (window);
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  g_autofree char *live_text = NULL, *fresh_text = NULL, *live_grid = NULL, *fresh_grid = NULL;
+  g_autofree char *before_grid = NULL;
+  TallyCouncilPage *fresh;
+  GtkWidget *heading;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Salford");
+  tally_test_wait_for_frames (100);
+  before_grid = grid_text (page->seats_grid);
+  heading = gtk_grid_get_child_at (page->seats_grid, 0, 0);
+
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 1);
+
+  fresh = TALLY_COUNCIL_PAGE (g_object_ref_sink (tally_council_page_new ()));
+  tally_council_page_set_ranking (fresh, window->ranking);
+  tally_council_page_set_night (fresh, tally_window_get_night (window), tally_window_get_catalog (window));
+  tally_council_page_show_result (fresh, tally_window_get_results (window), tally_council_page_get_result (page));
+
+  live_text = tally_council_page_get_text (page);
+  fresh_text = tally_council_page_get_text (fresh);
+  g_assert_cmpstr (live_text, ==, fresh_text);
+  g_assert_cmpstr (tally_council_page_get_table_tsv (page), ==, tally_council_page_get_table_tsv (fresh));
+  live_grid = grid_text (page->seats_grid);
+  fresh_grid = grid_text (fresh->seats_grid);
+  g_assert_cmpstr (live_grid, ==, fresh_grid);
+  /* The table did change, in the cells kept. */
+  g_assert_cmpstr (live_grid, !=, before_grid);
+  g_assert_true (gtk_grid_get_child_at (page->seats_grid, 0, 0) == heading);
+
+  g_object_unref (fresh);
+}
+
 /* A reader (`tally summary`) and a touch of the file change nothing: the
  * window looks at PRAGMA data_version and does not read the file again. */
 static void
@@ -668,6 +727,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window-live/ward-rows-outlive-a-reload", Fixture, NULL, fixture_setup,
               test_ward_rows_outlive_a_reload, fixture_teardown);
+  g_test_add ("/window-live/page-updated-as-new", Fixture, NULL, fixture_setup, test_page_updated_as_new,
+              fixture_teardown);
   g_test_add ("/window-live/follows-an-import", Fixture, NULL, fixture_setup, test_follows_an_import,
               fixture_teardown);
   g_test_add ("/window-live/readers-cost-no-reload", Fixture, NULL, fixture_setup, test_readers_cost_no_reload,

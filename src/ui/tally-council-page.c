@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tally-catalog.h"
 #include "tally-chart-adapt.h"
@@ -52,13 +53,80 @@ change_class (int change)
   return change > 0 ? "change-up" : change < 0 ? "change-down" : "dim-label";
 }
 
+/* The table's cells are kept across live reloads, which show the same
+ * table with new figures: a cell is a label given new text only when it
+ * changed (a new label is laid out from scratch), made again only when
+ * the table grew. */
 static void
-clear_grid (GtkGrid *grid)
+put_cell (GtkGrid    *grid,
+          int         column,
+          int         row,
+          const char *text,
+          float       xalign,
+          const char *css_class)
 {
-  GtkWidget *child;
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
+  if (label != NULL && GTK_IS_LABEL (label) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (label), "tally-cell-class"), css_class) == 0)
+    {
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+        gtk_label_set_text (GTK_LABEL (label), text);
+      if (gtk_label_get_xalign (GTK_LABEL (label)) != xalign)
+        gtk_label_set_xalign (GTK_LABEL (label), xalign);
+      return;
+    }
+
+  if (label != NULL)
+    gtk_grid_remove (grid, label);
+  label = cell (text, xalign, css_class);
+  g_object_set_data_full (G_OBJECT (label), "tally-cell-class", g_strdup (css_class), g_free);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* The party's cell: its chip and name, kept while the party looks the same. */
+static void
+put_party_cell (GtkGrid    *grid,
+                int         row,
+                TallyParty *party)
+{
+  GtkWidget *name_box = gtk_grid_get_child_at (grid, 0, row);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s", tally_party_get_key (party),
+                                          tally_party_get_short_name (party), tally_party_get_full_name (party),
+                                          tally_party_get_colour (party, FALSE), tally_party_get_colour (party, TRUE));
+  GtkWidget *chip;
+
+  if (name_box != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (name_box), "tally-party"), key) == 0)
+    return;
+  if (name_box != NULL)
+    gtk_grid_remove (grid, name_box);
+
+  name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  chip = gtk_label_new (NULL);
+  tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
+  gtk_box_append (GTK_BOX (name_box), chip);
+  gtk_box_append (GTK_BOX (name_box), cell (tally_party_get_full_name (party), 0, NULL));
+  g_object_set_data_full (G_OBJECT (name_box), "tally-party", g_steal_pointer (&key), g_free);
+  gtk_grid_attach (grid, name_box, 0, row, 1, 1);
+}
+
+/* The rows from @n_rows on go. */
+static void
+trim_grid (GtkGrid *grid,
+           int      n_rows)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int row;
+
+      gtk_grid_query_child (grid, child, NULL, &row, NULL, NULL);
+      if (row >= n_rows)
+        gtk_grid_remove (grid, child);
+      child = next;
+    }
 }
 
 /* One cell of a tab-separated line: tabs and line breaks in it become
@@ -166,14 +234,12 @@ fill_seats_grid (TallyCouncilPage *self)
   guint n_before, n_after;
   int row = 1;
 
-  clear_grid (self->seats_grid);
   g_string_truncate (self->seats_text, 0);
   g_string_truncate (self->seats_tsv, 0);
 
   for (guint column = 0; column < G_N_ELEMENTS (headings); column++)
     {
-      gtk_grid_attach (self->seats_grid, cell (headings[column], column == 0 ? 0 : 1, "column-heading"),
-                       column, 0, 1, 1);
+      put_cell (self->seats_grid, column, 0, headings[column], column == 0 ? 0 : 1, "column-heading");
       /* The spreadsheet's column needs a name where the page leaves it blank. */
       append_tsv_cell (self->seats_tsv, column == 4 && !baseline ? _("Won before") : headings[column], column);
     }
@@ -216,8 +282,6 @@ fill_seats_grid (TallyCouncilPage *self)
   for (guint i = 0; i < parties->len; i++, row++)
     {
       TallyParty *party = g_ptr_array_index (parties, i);
-      GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *chip = gtk_label_new (NULL);
       guint seats_before = 0, seats_after = 0;
       guint won = tally_council_result_get_seats_won (self->result, party);
       int change;
@@ -255,23 +319,17 @@ fill_seats_grid (TallyCouncilPage *self)
         g_string_append_c (self->seats_tsv, '\n');
       }
 
-      tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
-      gtk_box_append (GTK_BOX (name_box), chip);
-      gtk_box_append (GTK_BOX (name_box), cell (tally_party_get_full_name (party), 0, NULL));
-
-      gtk_grid_attach (self->seats_grid, name_box, 0, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (before_text, 1, NULL), 1, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (after_text, 1, "heading"), 2, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (won_text, 1, NULL), 3, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (baseline ? then_text : "", 1, "dim-label"), 4, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (change_text, 1, known_change ? change_class (change) : "dim-label"),
-                       5, row, 1, 1);
-      gtk_grid_attach (self->seats_grid, cell (share_text, 1, NULL), 6, row, 1, 1);
-      gtk_grid_attach (self->seats_grid,
-                       cell (share_change_text, 1,
-                             isnan (share_change) ? "dim-label" : change_class (share_change >= 0.05 ? 1 : share_change <= -0.05 ? -1 : 0)),
-                       7, row, 1, 1);
+      put_party_cell (self->seats_grid, row, party);
+      put_cell (self->seats_grid, 1, row, before_text, 1, NULL);
+      put_cell (self->seats_grid, 2, row, after_text, 1, "heading");
+      put_cell (self->seats_grid, 3, row, won_text, 1, NULL);
+      put_cell (self->seats_grid, 4, row, baseline ? then_text : "", 1, "dim-label");
+      put_cell (self->seats_grid, 5, row, change_text, 1, known_change ? change_class (change) : "dim-label");
+      put_cell (self->seats_grid, 6, row, share_text, 1, NULL);
+      put_cell (self->seats_grid, 7, row, share_change_text, 1,
+                isnan (share_change) ? "dim-label" : change_class (share_change >= 0.05 ? 1 : share_change <= -0.05 ? -1 : 0));
     }
+  trim_grid (self->seats_grid, row);
 
   {
     g_autofree char *unsplit = describe_unsplit_votes (self->result);
@@ -371,6 +429,50 @@ tally_council_page_new (void)
   return g_object_new (TALLY_TYPE_COUNCIL_PAGE, NULL);
 }
 
+static gboolean
+chart_party_equal (const TallyChartParty *a,
+                   const TallyChartParty *b)
+{
+  return g_strcmp0 (a->key, b->key) == 0 && g_strcmp0 (a->short_name, b->short_name) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 && memcmp (&a->colour, &b->colour, sizeof a->colour) == 0 &&
+         memcmp (&a->colour_safe, &b->colour_safe, sizeof a->colour_safe) == 0;
+}
+
+static gboolean
+seat_data_equal (const TallySeatChartData *a,
+                 const TallySeatChartData *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_strcmp0 (a->heading.title, b->heading.title) != 0 || g_strcmp0 (a->heading.subtitle, b->heading.subtitle) != 0 ||
+      g_strcmp0 (a->heading.source, b->heading.source) != 0 || a->n_entries != b->n_entries || a->total != b->total ||
+      a->majority != b->majority || a->has_change != b->has_change || a->has_seats_up != b->has_seats_up ||
+      g_strcmp0 (a->change_label, b->change_label) != 0 || g_strcmp0 (a->seats_up_label, b->seats_up_label) != 0 ||
+      g_strcmp0 (a->not_up_label, b->not_up_label) != 0 || g_strcmp0 (a->figures_label, b->figures_label) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->n_entries; i++)
+    if (!chart_party_equal (&a->entries[i].party, &b->entries[i].party) || a->entries[i].seats != b->entries[i].seats ||
+        a->entries[i].seats_up != b->entries[i].seats_up || a->entries[i].change != b->entries[i].change)
+      return FALSE;
+  return TRUE;
+}
+
+/* A live reload draws the same council again, mostly: a chart given data
+ * equal to its own would be laid out and drawn again for nothing. */
+static void
+set_chart_data (TallyChartView     *view,
+                TallyChartKind      kind,
+                TallySeatChartData *data)
+{
+  if (tally_chart_view_get_kind (view) == kind && tally_chart_view_get_data (view) != NULL &&
+      seat_data_equal (tally_chart_view_get_data (view), data))
+    {
+      tally_seat_chart_data_free (data);
+      return;
+    }
+  tally_chart_view_set_data (view, kind, data);
+}
+
 /* The hemicycle and the seat bars name the parties the Charts view names
  * and fold the rest into Others, as the window's ranking says; the table
  * below them still lists every party with votes. */
@@ -387,8 +489,8 @@ fill_charts (TallyCouncilPage *self)
   won = tally_chart_adapt_seats_won (self->result, self->parties);
   tally_chart_group_seats (won, self->ranking);
 
-  tally_chart_view_set_data (self->hemicycle, TALLY_CHART_HEMICYCLE, composition);
-  tally_chart_view_set_data (self->seat_bars, TALLY_CHART_SEAT_BARS, won);
+  set_chart_data (self->hemicycle, TALLY_CHART_HEMICYCLE, composition);
+  set_chart_data (self->seat_bars, TALLY_CHART_SEAT_BARS, won);
 }
 
 /**
