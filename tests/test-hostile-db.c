@@ -426,8 +426,17 @@ test_readers_wait (Fixture       *fixture,
           g_ptr_array_add (readers, reader);
         }
 
-      g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
-      g_assert_no_error (error);
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        /* Its own words when it fails: a writer that gave up waiting for
+         * the readers says so ("database is locked"), and that is the bug. */
+        g_assert_true (g_subprocess_communicate_utf8 (writer, NULL, NULL, &out, &err, &error));
+        g_assert_no_error (error);
+        if (!g_subprocess_get_successful (writer))
+          g_error ("the writer's import failed in round %u while readers read:\n%s%s", round, out, err);
+      }
     }
 
   for (guint i = 0; i < readers->len; i++)
