@@ -529,6 +529,35 @@ test_hatching_on_paper (void)
       check_tones ("PDF in greyscale", &paper, pgm_lightness_at, &pgm);
     }
 
+  /* Over the hatching, each label is ringed in the page colour (a stroke
+   * under its fill in SVG), so the lines do not run through its letters;
+   * a council in its colour needs no ring. */
+  {
+    g_autofree char *svg_path = g_build_filename (dir, "paper.svg", NULL);
+    g_autofree char *svg = NULL;
+
+    options.format = TALLY_EXPORT_FORMAT_SVG;
+    g_assert_true (tally_export_write (&figure, &options, svg_path, TALLY_EXPORT_OVERWRITE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (svg_path, &svg, NULL, &error));
+    g_assert_no_error (error);
+
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      {
+        const TallyMapArea *area = tally_map_data_lookup (data, areas[i].code);
+        g_autofree char *content = g_strdup_printf (">%s</text>", area->short_label);
+        const char *end = strstr (svg, content), *start;
+        g_autofree char *element = NULL;
+
+        g_assert_nonnull (end);
+        for (start = end; start > svg && !g_str_has_prefix (start, "<text"); start--)
+          ;
+        element = g_strndup (start, end - start);
+        g_test_message ("%s: %s", areas[i].what, element);
+        g_assert_cmpint (strstr (element, " stroke=") != NULL, ==, area->progress != TALLY_MAP_DECLARED);
+      }
+  }
+
   tally_test_remove_dir (dir);
 }
 

@@ -226,9 +226,17 @@ _tally_map_paint_hexes (cairo_t                 *cr,
           _tally_chart_text_size (text, &text_width, &text_height);
           if (full_names)
             text_width = radius * 1.5;
+          /* Over hatching, ringed in the page colour so the lines do not
+           * run through the letters; a council partly in is the night's
+           * news, in full ink. */
+          if (area->progress != TALLY_MAP_DECLARED)
+            _tally_chart_text_paint_halo (cr, text, x - text_width / 2, y - text_height / 2, style,
+                                          area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
+                                            ? style->ink : style->ink_secondary);
           /* Quiet on councils without a value, and outside the filter. */
-          _tally_chart_text_paint (cr, text, x - text_width / 2, y - text_height / 2, ink,
-                                   area->in_scope && area->has_value ? 0.92 : 0.42);
+          else
+            _tally_chart_text_paint (cr, text, x - text_width / 2, y - text_height / 2, ink,
+                                     area->in_scope && area->has_value ? 0.92 : 0.42);
         }
     }
 

@@ -233,8 +233,9 @@ tally_map_labels_place (TallyHexLayout          *layout,
  * @labels: (element-type TallyMapLabel): from tally_map_labels_place()
  *
  * Paints the labels: inside a hex in the ink that reads on its colour
- * (quieter on councils outside the filter or without a value), elsewhere
- * in the page's ink with a halo of page.
+ * (quieter on councils outside the filter or without a value), elsewhere,
+ * and over a hatched council on results night, in the page's ink with a
+ * halo of page.
  */
 void
 tally_map_labels_paint (cairo_t               *cr,
@@ -251,8 +252,16 @@ tally_map_labels_paint (cairo_t               *cr,
       const TallyMapArea *area = tally_map_data_lookup (data, label->code);
       g_autoptr(PangoLayout) text = label_text (style, label);
       gboolean loud = area != NULL && area->in_scope && area->has_value;
+      gboolean hatched = area != NULL && area->progress != TALLY_MAP_DECLARED;
 
-      if (label->inside)
+      /* Over hatching a label needs a halo of page: the lines run through
+       * the letters otherwise ("Wig" and "Old" could not be read at 03:40).
+       * A council partly in is the night's news and reads in full ink. */
+      if (label->inside && hatched)
+        _tally_chart_text_paint_halo (cr, text, label->x, label->y, style,
+                                      area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
+                                        ? style->ink : style->ink_secondary);
+      else if (label->inside)
         _tally_chart_text_paint (cr, text, label->x, label->y,
                                  tally_chart_rgb_text_on (tally_map_area_colour (area, style)), loud ? 0.92 : 0.42);
       else
