@@ -614,11 +614,11 @@ _tally_chart_seat_table_paint (cairo_t                   *cr,
   double rule = _tally_chart_px (style, 1);
 
   /* The heads, and a hairline under them and under each row, one path. */
-  _tally_chart_text_paint (cr, table->seats_head, seats_right - _tally_chart_text_width (table->seats_head), y,
-                           style->ink_secondary, 1);
+  _tally_chart_text_paint_aligned (cr, table->seats_head, seats_right, y, TALLY_CHART_ALIGN_END,
+                                   style->ink_secondary, 1);
   if (table->change_head)
-    _tally_chart_text_paint (cr, table->change_head, change_right - _tally_chart_text_width (table->change_head), y,
-                             style->ink_secondary, 1);
+    _tally_chart_text_paint_aligned (cr, table->change_head, change_right, y, TALLY_CHART_ALIGN_END,
+                                     style->ink_secondary, 1);
   _tally_chart_set_rgb (cr, style->grid, 1);
   cairo_set_line_width (cr, rule);
   for (guint r = 0; r <= table->rows->len; r++)
@@ -669,11 +669,11 @@ _tally_chart_seat_table_paint (cairo_t                   *cr,
         paint_bar (cr, style, x + table->bar_x + solid_width, bar_y, pale_width, table->bar_height, colour,
                    alpha * _tally_chart_not_up_alpha (style, colour), 0);
 
-      _tally_chart_text_paint (cr, row->seats, seats_right - _tally_chart_text_width (row->seats), text_y,
-                               style->ink, alpha);
+      _tally_chart_text_paint_aligned (cr, row->seats, seats_right, text_y, TALLY_CHART_ALIGN_END,
+                                       style->ink, alpha);
       if (row->change)
-        _tally_chart_text_paint (cr, row->change, change_right - _tally_chart_text_width (row->change), text_y,
-                                 style->ink_secondary, alpha);
+        _tally_chart_text_paint_aligned (cr, row->change, change_right, text_y, TALLY_CHART_ALIGN_END,
+                                         style->ink_secondary, alpha);
     }
 }
 

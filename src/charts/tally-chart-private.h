@@ -33,6 +33,16 @@ typedef enum
   TALLY_CHART_FONT_FIGURE_SMALL,
 } TallyChartFont;
 
+/* Where a text's x is: its left edge, its middle, or its right edge.  In
+ * SVG, a centred or right-aligned text keeps its anchor (text-anchor), so
+ * an editor's longer figure grows out of the same point. */
+typedef enum
+{
+  TALLY_CHART_ALIGN_START,
+  TALLY_CHART_ALIGN_CENTER,
+  TALLY_CHART_ALIGN_END,
+} TallyChartAlign;
+
 /* Title and subtitle above the body, source line below it. */
 typedef struct
 {
@@ -84,6 +94,20 @@ void         _tally_chart_text_paint_halo  (cairo_t               *cr,
                                             PangoLayout           *layout,
                                             double                 x,
                                             double                 y,
+                                            const TallyChartStyle *style,
+                                            TallyChartRgb          colour);
+void         _tally_chart_text_paint_aligned (cairo_t             *cr,
+                                            PangoLayout           *layout,
+                                            double                 x,
+                                            double                 y,
+                                            TallyChartAlign        align,
+                                            TallyChartRgb          colour,
+                                            double                 alpha);
+void         _tally_chart_text_paint_halo_aligned (cairo_t        *cr,
+                                            PangoLayout           *layout,
+                                            double                 x,
+                                            double                 y,
+                                            TallyChartAlign        align,
                                             const TallyChartStyle *style,
                                             TallyChartRgb          colour);
 
@@ -170,6 +194,7 @@ void         _tally_chart_svg_text         (cairo_t                 *cr,
                                             PangoLayout             *layout,
                                             double                   x,
                                             double                   y,
+                                            TallyChartAlign          align,
                                             TallyChartRgb            colour,
                                             double                   alpha,
                                             const TallyChartRgb     *halo,

@@ -6,12 +6,17 @@
  * one drawing path of the charts (_tally_chart_text_paint() and the seat
  * stamps) writes each text run as a <text> element, with its font, size,
  * weight and colour, and each seat as a <circle> or <rect>, instead of
- * handing glyphs and arcs to cairo.  Everything else (bars, axes, areas)
- * is cairo's own output.  The exporter puts the recorded elements above
- * cairo's, in the order they were drawn: text and seats are drawn last
- * or over nothing else in every chart, so the picture is unchanged.
- * Screen, PNG and PDF never have a recorder and draw as before (PDF with
- * embedded font subsets).
+ * handing glyphs and arcs to cairo.  A figure the chart right-aligns or
+ * centres (_tally_chart_text_paint_aligned()) keeps that anchor in the
+ * file: x is the column's right edge or the middle, with text-anchor
+ * "end" or "middle", so an editor's "12" for "2" stays in its column.
+ * Everything else (bars, axes, areas) is cairo's own output.  The
+ * exporter puts the recorded elements above cairo's, in the order they
+ * were drawn: text and seats are drawn last or over nothing else in every
+ * chart, so the picture is unchanged.  Screen, PNG and PDF never have a
+ * recorder and draw as before (PDF with embedded font subsets): an
+ * aligned call there works out the left edge from the layout's width,
+ * the same arithmetic the charts did themselves, so the pixels are too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,13 +174,130 @@ append_font (GString        *out,
   pango_font_description_free (description);
 }
 
+/* The words of @run, as SVG character data; a run over all the text an
+ * ellipsis hides (Pango shapes it so) is the ellipsis. */
+static char *
+run_text (PangoLayout    *layout,
+          PangoLayoutRun *run)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  if (pango_layout_is_ellipsized (layout) && run->glyphs->num_glyphs == 1 && run->item->num_chars > 1)
+    return g_strdup ("…");
+  return g_markup_escape_text (text + run->item->offset, run->item->length);
+}
+
+static void
+append_halo (GString             *out,
+             const TallyChartRgb *halo,
+             double               halo_width,
+             double               scale)
+{
+  if (halo == NULL)
+    return;
+  append_colour (out, "stroke", *halo, 0.9);
+  append_attribute (out, "stroke-width", halo_width * scale);
+  g_string_append (out, " stroke-linejoin=\"round\" paint-order=\"stroke\"");
+}
+
+/* One line of a centred or right-aligned text: one <text> at the line's
+ * anchor, the first run's words in it and any further run (another font,
+ * or a fallback font's glyph) in a <tspan> that follows on. */
+static void
+append_aligned_line (cairo_t             *cr,
+                     GString             *out,
+                     PangoLayout         *layout,
+                     PangoLayoutIter     *iter,
+                     double               x,
+                     double               y,
+                     TallyChartAlign      align,
+                     TallyChartRgb        colour,
+                     double               alpha,
+                     const TallyChartRgb *halo,
+                     double               halo_width)
+{
+  PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+  PangoRectangle logical;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) runs = g_ptr_array_new ();
+  gboolean preserve = FALSE;
+  double anchor_x, baseline_y, scale;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoLayoutRun *run = l->data;
+
+      if (run->item->length == 0)
+        continue;
+      g_ptr_array_add (words, run_text (layout, run));
+      g_ptr_array_add (runs, run);
+    }
+  /* The line ends where its last word does. */
+  while (words->len > 0)
+    {
+      char *last = g_ptr_array_index (words, words->len - 1);
+
+      g_strchomp (last);
+      if (*last != '\0')
+        break;
+      g_ptr_array_remove_index (words, words->len - 1);
+      g_ptr_array_remove_index (runs, runs->len - 1);
+    }
+  if (words->len == 0)
+    return;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      preserve |= g_ascii_isspace (word[0]) || g_ascii_isspace (word[strlen (word) - 1]);
+    }
+
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  anchor_x = x + (double) logical.x / PANGO_SCALE;
+  if (align == TALLY_CHART_ALIGN_END)
+    anchor_x += (double) logical.width / PANGO_SCALE;
+  else
+    anchor_x += (double) logical.width / PANGO_SCALE / 2;
+  baseline_y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+  g_string_append (out, "<text");
+  place (cr, out, &anchor_x, &baseline_y, &scale);
+  append_attribute (out, "x", anchor_x);
+  append_attribute (out, "y", baseline_y);
+  g_string_append_printf (out, " text-anchor=\"%s\"", align == TALLY_CHART_ALIGN_END ? "end" : "middle");
+  for (guint i = 0; i < words->len; i++)
+    {
+      PangoLayoutRun *run = g_ptr_array_index (runs, i);
+      TallyChartRgb fill = colour;
+
+      if (i > 0)
+        g_string_append (out, "<tspan");
+      append_font (out, run, scale);
+      run_colour (run, &fill);
+      append_colour (out, "fill", fill, alpha);
+      if (i == 0)
+        {
+          append_halo (out, halo, halo_width, scale);
+          if (preserve)
+            g_string_append (out, " xml:space=\"preserve\"");
+        }
+      g_string_append_printf (out, ">%s%s", (char *) g_ptr_array_index (words, i), i > 0 ? "</tspan>" : "");
+    }
+  g_string_append (out, "</text>\n");
+}
+
 /**
  * _tally_chart_svg_text:
+ * @x: the left edge of @layout, in user space
+ * @align: where the chart anchored it
  * @halo: the page colour ringing the text, or %NULL
  *
- * Writes @layout, drawn at @x, @y in user space, as one <text> element per
- * run of one font: a word can be changed in any editor, and the font is
- * named, not drawn.
+ * Writes @layout, drawn at @x, @y in user space, as SVG <text>: a word can
+ * be changed in any editor, and the font is named, not drawn.  Text the
+ * chart placed from its left edge is one <text> per run of one font, at
+ * the run's left edge; centred or right-aligned text is one <text> per
+ * line, at the line's middle or right edge with text-anchor, so that it
+ * stays centred or in its column when an editor changes it.
  */
 void
 _tally_chart_svg_text (cairo_t             *cr,
@@ -183,14 +305,22 @@ _tally_chart_svg_text (cairo_t             *cr,
                        PangoLayout         *layout,
                        double               x,
                        double               y,
+                       TallyChartAlign      align,
                        TallyChartRgb        colour,
                        double               alpha,
                        const TallyChartRgb *halo,
                        double               halo_width)
 {
-  const char *text = pango_layout_get_text (layout);
-  gboolean ellipsized = pango_layout_is_ellipsized (layout);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  if (align != TALLY_CHART_ALIGN_START)
+    {
+      do
+        append_aligned_line (cr, out, layout, iter, x, y, align, colour, alpha, halo, halo_width);
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      return;
+    }
 
   do
     {
@@ -207,11 +337,7 @@ _tally_chart_svg_text (cairo_t             *cr,
       run_x = x + (double) logical.x / PANGO_SCALE;
       run_y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
 
-      /* Pango shapes an ellipsis as a run over all the text it hides. */
-      if (ellipsized && run->glyphs->num_glyphs == 1 && run->item->num_chars > 1)
-        escaped = g_strdup ("…");
-      else
-        escaped = g_markup_escape_text (text + run->item->offset, run->item->length);
+      escaped = run_text (layout, run);
       g_strchomp (escaped);
       if (*escaped == '\0')
         continue;
@@ -223,12 +349,7 @@ _tally_chart_svg_text (cairo_t             *cr,
       append_font (out, run, scale);
       run_colour (run, &fill);
       append_colour (out, "fill", fill, alpha);
-      if (halo != NULL)
-        {
-          append_colour (out, "stroke", *halo, 0.9);
-          append_attribute (out, "stroke-width", halo_width * scale);
-          g_string_append (out, " stroke-linejoin=\"round\" paint-order=\"stroke\"");
-        }
+      append_halo (out, halo, halo_width, scale);
       if (g_ascii_isspace (escaped[0]))
         g_string_append (out, " xml:space=\"preserve\"");
       g_string_append_printf (out, ">%s</text>\n", escaped);

@@ -180,28 +180,62 @@ _tally_chart_text_baseline (PangoLayout *layout)
   return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 }
 
+/* The left edge of @layout when @x is where @align puts it.  A layout
+ * that is not given a width has its words from 0, so this is the same
+ * arithmetic the charts did at each call before (x - width, x - width / 2),
+ * and the pixels are too; one wrapped to a width and centred in it (a map
+ * label) is centred by the middle of its lines. */
+static double
+aligned_left (PangoLayout     *layout,
+              double           x,
+              TallyChartAlign  align)
+{
+  PangoRectangle logical;
+
+  if (align == TALLY_CHART_ALIGN_START)
+    return x;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (align == TALLY_CHART_ALIGN_END)
+    return x - ((double) logical.x / PANGO_SCALE + (double) logical.width / PANGO_SCALE);
+  return x - ((double) logical.x / PANGO_SCALE + (double) logical.width / PANGO_SCALE / 2);
+}
+
+/**
+ * _tally_chart_text_paint_aligned:
+ * @x: where @align puts the text: its left edge, middle or right edge
+ *
+ * Paints @layout with its top at @y.  On screen, PNG and PDF, as
+ * _tally_chart_text_paint() at the left edge that follows from the
+ * layout's width; in SVG, each line's <text> stands at its anchor with
+ * text-anchor="middle" or "end", so an editor who types a longer figure
+ * sees it grow from the column's edge, not out of it.
+ */
 void
-_tally_chart_text_paint (cairo_t       *cr,
-                         PangoLayout   *layout,
-                         double         x,
-                         double         y,
-                         TallyChartRgb  colour,
-                         double         alpha)
+_tally_chart_text_paint_aligned (cairo_t         *cr,
+                                 PangoLayout     *layout,
+                                 double           x,
+                                 double           y,
+                                 TallyChartAlign  align,
+                                 TallyChartRgb    colour,
+                                 double           alpha)
 {
   GString *svg;
+  double left;
 
   if (layout == NULL)
     return;
 
+  left = aligned_left (layout, x, align);
   if ((svg = _tally_chart_svg_recorder (cr)) != NULL)
     {
-      _tally_chart_svg_text (cr, svg, layout, x, y, colour, alpha, NULL, 0);
+      _tally_chart_svg_text (cr, svg, layout, left, y, align, colour, alpha, NULL, 0);
       return;
     }
 
   cairo_save (cr);
   _tally_chart_set_rgb (cr, colour, alpha);
-  cairo_move_to (cr, x, y);
+  cairo_move_to (cr, left, y);
   pango_cairo_show_layout (cr, layout);
   /* The path is not part of the saved state: without this the current
    * point survives, and the next arc starts with a line from it, which PDF
@@ -210,25 +244,39 @@ _tally_chart_text_paint (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+void
+_tally_chart_text_paint (cairo_t       *cr,
+                         PangoLayout   *layout,
+                         double         x,
+                         double         y,
+                         TallyChartRgb  colour,
+                         double         alpha)
+{
+  _tally_chart_text_paint_aligned (cr, layout, x, y, TALLY_CHART_ALIGN_START, colour, alpha);
+}
+
 /* Text over marks: ringed in the page colour so it reads over dots. */
 void
-_tally_chart_text_paint_halo (cairo_t               *cr,
-                              PangoLayout           *layout,
-                              double                 x,
-                              double                 y,
-                              const TallyChartStyle *style,
-                              TallyChartRgb          colour)
+_tally_chart_text_paint_halo_aligned (cairo_t               *cr,
+                                      PangoLayout           *layout,
+                                      double                 x,
+                                      double                 y,
+                                      TallyChartAlign        align,
+                                      const TallyChartStyle *style,
+                                      TallyChartRgb          colour)
 {
   GString *svg;
+  double left;
 
   if (layout == NULL)
     return;
 
+  left = aligned_left (layout, x, align);
   if ((svg = _tally_chart_svg_recorder (cr)) != NULL)
     {
       gboolean ringed = style->background != TALLY_CHART_BACKGROUND_TRANSPARENT;
 
-      _tally_chart_svg_text (cr, svg, layout, x, y, colour, 1, ringed ? &style->page : NULL,
+      _tally_chart_svg_text (cr, svg, layout, left, y, align, colour, 1, ringed ? &style->page : NULL,
                              _tally_chart_px (style, 3.5));
       return;
     }
@@ -236,7 +284,7 @@ _tally_chart_text_paint_halo (cairo_t               *cr,
   if (style->background != TALLY_CHART_BACKGROUND_TRANSPARENT)
     {
       cairo_save (cr);
-      cairo_move_to (cr, x, y);
+      cairo_move_to (cr, left, y);
       pango_cairo_layout_path (cr, layout);
       _tally_chart_set_rgb (cr, style->page, 0.9);
       cairo_set_line_width (cr, _tally_chart_px (style, 3.5));
@@ -245,7 +293,18 @@ _tally_chart_text_paint_halo (cairo_t               *cr,
       cairo_restore (cr);
     }
 
-  _tally_chart_text_paint (cr, layout, x, y, colour, 1);
+  _tally_chart_text_paint_aligned (cr, layout, left, y, TALLY_CHART_ALIGN_START, colour, 1);
+}
+
+void
+_tally_chart_text_paint_halo (cairo_t               *cr,
+                              PangoLayout           *layout,
+                              double                 x,
+                              double                 y,
+                              const TallyChartStyle *style,
+                              TallyChartRgb          colour)
+{
+  _tally_chart_text_paint_halo_aligned (cr, layout, x, y, TALLY_CHART_ALIGN_START, style, colour);
 }
 
 /* Frame */

@@ -46,7 +46,6 @@ struct _TallyHemicycleLayout
   double                  radius;      /* pixels per unit */
 
   PangoLayout            *majority_label;
-  double                  majority_label_x;
   double                  majority_label_y;
   double                  majority_inner;  /* radii of the mark, in units */
   double                  majority_outer;
@@ -377,10 +376,7 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
   layout->majority_outer = extent + tick / layout->radius;
   layout->majority_inner = MAX (innermost - geometry->seat_radius - tick / layout->radius, 0);
   if (layout->majority_label)
-    {
-      layout->majority_label_x = layout->centre_x - _tally_chart_text_width (layout->majority_label) / 2;
-      layout->majority_label_y = layout->centre_y - layout->majority_outer * layout->radius - label_height;
-    }
+    layout->majority_label_y = layout->centre_y - layout->majority_outer * layout->radius - label_height;
 
   /* The total in the hollow of the ring, where it fits. */
   if (n_seats > 0)
@@ -651,8 +647,8 @@ tally_hemicycle_paint (cairo_t                    *cr,
             from = geometry->row_radius[row] + clearance;
         }
       cairo_stroke (cr);
-      _tally_chart_text_paint (cr, layout->majority_label, layout->majority_label_x,
-                               layout->majority_label_y, style->ink_secondary, 1);
+      _tally_chart_text_paint_aligned (cr, layout->majority_label, layout->centre_x,
+                                       layout->majority_label_y, TALLY_CHART_ALIGN_CENTER, style->ink_secondary, 1);
     }
 
   /* Seats are stamped: one small image per party and kind of seat,
@@ -707,15 +703,13 @@ tally_hemicycle_paint (cairo_t                    *cr,
 
   if (layout->total_figure)
     {
-      double figure_width = _tally_chart_text_width (layout->total_figure);
-      double caption_width = _tally_chart_text_width (layout->total_caption);
       double figure_height = _tally_chart_text_height (layout->total_figure);
 
-      _tally_chart_text_paint (cr, layout->total_figure, layout->centre_x - figure_width / 2,
-                               layout->total_y, style->ink, 1);
-      _tally_chart_text_paint (cr, layout->total_caption, layout->centre_x - caption_width / 2,
-                               layout->total_y + figure_height - _tally_chart_px (style, 4),
-                               style->ink_secondary, 1);
+      _tally_chart_text_paint_aligned (cr, layout->total_figure, layout->centre_x,
+                                       layout->total_y, TALLY_CHART_ALIGN_CENTER, style->ink, 1);
+      _tally_chart_text_paint_aligned (cr, layout->total_caption, layout->centre_x,
+                                       layout->total_y + figure_height - _tally_chart_px (style, 4),
+                                       TALLY_CHART_ALIGN_CENTER, style->ink_secondary, 1);
     }
 
   if (layout->table)

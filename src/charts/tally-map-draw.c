@@ -219,24 +219,23 @@ _tally_map_paint_hexes (cairo_t                 *cr,
 
       if (text != NULL && area != NULL)
         {
-          double text_width, text_height;
+          double text_height;
           TallyChartRgb ink = tally_chart_rgb_text_on (colour);
 
           pango_layout_set_text (text, full_names ? area->name : area->short_label, -1);
-          _tally_chart_text_size (text, &text_width, &text_height);
-          if (full_names)
-            text_width = radius * 1.5;
+          /* Centred on the hex (whole names by the middle of their lines). */
+          text_height = _tally_chart_text_height (text);
           /* Over hatching, ringed in the page colour so the lines do not
            * run through the letters; a council partly in is the night's
            * news, in full ink. */
           if (area->progress != TALLY_MAP_DECLARED)
-            _tally_chart_text_paint_halo (cr, text, x - text_width / 2, y - text_height / 2, style,
-                                          area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
-                                            ? style->ink : style->ink_secondary);
+            _tally_chart_text_paint_halo_aligned (cr, text, x, y - text_height / 2, TALLY_CHART_ALIGN_CENTER, style,
+                                                  area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
+                                                    ? style->ink : style->ink_secondary);
           /* Quiet on councils without a value, and outside the filter. */
           else
-            _tally_chart_text_paint (cr, text, x - text_width / 2, y - text_height / 2, ink,
-                                     area->in_scope && area->has_value ? 0.92 : 0.42);
+            _tally_chart_text_paint_aligned (cr, text, x, y - text_height / 2, TALLY_CHART_ALIGN_CENTER, ink,
+                                             area->in_scope && area->has_value ? 0.92 : 0.42);
         }
     }
 

@@ -268,8 +268,9 @@ tally_map_key_paint (cairo_t                 *cr,
       _tally_chart_text_paint (cr, row->label, x + key->label_x, row_y + (key->row_height - text_height) / 2,
                                style->ink, 1);
       if (row->count != NULL)
-        _tally_chart_text_paint (cr, row->count, x + key->count_right - _tally_chart_text_width (row->count),
-                                 row_y + (key->row_height - text_height) / 2, style->ink_secondary, 1);
+        _tally_chart_text_paint_aligned (cr, row->count, x + key->count_right,
+                                         row_y + (key->row_height - text_height) / 2, TALLY_CHART_ALIGN_END,
+                                         style->ink_secondary, 1);
 
       row_y += key->row_height;
     }

@@ -258,14 +258,14 @@ tally_map_labels_paint (cairo_t               *cr,
        * the letters otherwise ("Wig" and "Old" could not be read at 03:40).
        * A council partly in is the night's news and reads in full ink. */
       if (label->inside && hatched)
-        _tally_chart_text_paint_halo (cr, text, label->x, label->y, style,
-                                      area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
-                                        ? style->ink : style->ink_secondary);
+        _tally_chart_text_paint_halo_aligned (cr, text, label->x + label->width / 2, label->y, TALLY_CHART_ALIGN_CENTER,
+                                              style, area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
+                                                       ? style->ink : style->ink_secondary);
       else if (label->inside)
-        _tally_chart_text_paint (cr, text, label->x, label->y,
-                                 tally_chart_rgb_text_on (tally_map_area_colour (area, style)), loud ? 0.92 : 0.42);
+        _tally_chart_text_paint_aligned (cr, text, label->x + label->width / 2, label->y, TALLY_CHART_ALIGN_CENTER,
+                                         tally_chart_rgb_text_on (tally_map_area_colour (area, style)), loud ? 0.92 : 0.42);
       else
-        _tally_chart_text_paint_halo (cr, text, label->x, label->y, style,
-                                      loud ? style->ink : style->ink_secondary);
+        _tally_chart_text_paint_halo_aligned (cr, text, label->x + label->width / 2, label->y, TALLY_CHART_ALIGN_CENTER,
+                                              style, loud ? style->ink : style->ink_secondary);
     }
 }

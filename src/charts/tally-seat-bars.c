@@ -454,9 +454,8 @@ tally_seat_bars_paint (cairo_t                   *cr,
   _tally_chart_frame_paint (cr, &layout->frame, style);
 
   if (layout->change_head)
-    _tally_chart_text_paint (cr, layout->change_head,
-                             layout->change_right - _tally_chart_text_width (layout->change_head),
-                             layout->head_y, style->ink_secondary, 1);
+    _tally_chart_text_paint_aligned (cr, layout->change_head, layout->change_right,
+                                     layout->head_y, TALLY_CHART_ALIGN_END, style->ink_secondary, 1);
 
   for (guint r = 0; r < layout->n_rows; r++)
     {
@@ -505,8 +504,8 @@ tally_seat_bars_paint (cairo_t                   *cr,
                                MAX (row->bar.x + row->bar.width, isnan (row->baseline_x) ? 0 : row->baseline_x) + gap / 2,
                                text_y, style->ink, alpha);
       if (row->change)
-        _tally_chart_text_paint (cr, row->change, layout->change_right - _tally_chart_text_width (row->change),
-                                 text_y, style->ink_secondary, alpha);
+        _tally_chart_text_paint_aligned (cr, row->change, layout->change_right,
+                                         text_y, TALLY_CHART_ALIGN_END, style->ink_secondary, alpha);
     }
 
   if (!isnan (layout->majority_x))

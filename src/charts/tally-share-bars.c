@@ -301,7 +301,8 @@ tally_share_bars_layout_lookup_item (const TallyShareBarsLayout *layout,
 }
 
 /* Where row @i's name and its value are painted: the one code for paint
- * and for tally_share_bars_layout_get_label_boxes(). */
+ * and for tally_share_bars_layout_get_label_boxes().  A fall's value ends
+ * left of its bar: @value_x is then its right edge (@value_align END). */
 static void
 label_positions (const TallyShareBarsLayout *layout,
                  const TallyShareChartData  *data,
@@ -309,13 +310,15 @@ label_positions (const TallyShareBarsLayout *layout,
                  guint                       i,
                  double                     *name_y,
                  double                     *value_x,
-                 double                     *value_y)
+                 double                     *value_y,
+                 TallyChartAlign            *value_align)
 {
   const Row *row = &layout->rows[i];
   const TallyShareChartEntry *entry = &data->entries[i];
   double gap = _tally_chart_px (style, 10);
 
   *name_y = row->row.y + (row->row.height - _tally_chart_text_height (row->name)) / 2;
+  *value_align = TALLY_CHART_ALIGN_START;
   if (layout->mode == TALLY_SHARE_MODE_COMPARE)
     {
       *value_x = row->bar.x + row->bar.width + gap / 2;
@@ -325,9 +328,9 @@ label_positions (const TallyShareBarsLayout *layout,
     {
       gboolean fall = entry->share < entry->share_then;
       double zero = tally_share_bars_layout_value_to_x (layout, 0);
-      double width = row->value ? _tally_chart_text_width (row->value) : 0;
 
-      *value_x = fall ? MIN (row->bar.x, zero) - gap / 2 - width : MAX (row->bar.x + row->bar.width, zero) + gap / 2;
+      *value_x = fall ? MIN (row->bar.x, zero) - gap / 2 : MAX (row->bar.x + row->bar.width, zero) + gap / 2;
+      *value_align = fall ? TALLY_CHART_ALIGN_END : TALLY_CHART_ALIGN_START;
       *value_y = *name_y;
     }
 }
@@ -348,20 +351,21 @@ tally_share_bars_layout_get_label_boxes (const TallyShareBarsLayout *layout,
 {
   const Row *row;
   double name_y, value_x, value_y;
+  TallyChartAlign value_align;
 
   g_return_if_fail (layout != NULL && item < layout->n_rows);
 
   row = &layout->rows[item];
   memset (boxes, 0, 12 * sizeof (double));
-  label_positions (layout, data, style, item, &name_y, &value_x, &value_y);
+  label_positions (layout, data, style, item, &name_y, &value_x, &value_y, &value_align);
   boxes[0] = row->row.x;
   boxes[1] = name_y;
   _tally_chart_text_size (row->name, &boxes[2], &boxes[3]);
   if (row->value)
     {
-      boxes[4] = value_x;
-      boxes[5] = value_y;
       _tally_chart_text_size (row->value, &boxes[6], &boxes[7]);
+      boxes[4] = value_align == TALLY_CHART_ALIGN_END ? value_x - boxes[6] : value_x;
+      boxes[5] = value_y;
     }
   if (row->change && layout->mode == TALLY_SHARE_MODE_COMPARE)
     {
@@ -401,8 +405,9 @@ tally_share_bars_paint (cairo_t                    *cr,
       cairo_move_to (cr, x, layout->rows_top);
       cairo_line_to (cr, x, layout->rows_bottom + _tally_chart_px (style, 3));
       cairo_stroke (cr);
-      _tally_chart_text_paint (cr, layout->ticks[t].label, x - _tally_chart_text_width (layout->ticks[t].label) / 2,
-                               layout->rows_bottom + _tally_chart_px (style, 5), style->ink_faint, 1);
+      _tally_chart_text_paint_aligned (cr, layout->ticks[t].label, x,
+                                       layout->rows_bottom + _tally_chart_px (style, 5), TALLY_CHART_ALIGN_CENTER,
+                                       style->ink_faint, 1);
     }
 
   if (compare)
@@ -421,9 +426,8 @@ tally_share_bars_paint (cairo_t                    *cr,
                                    layout->key_y, style->ink_secondary, 1);
         }
       if (layout->change_head)
-        _tally_chart_text_paint (cr, layout->change_head,
-                                 layout->change_right - _tally_chart_text_width (layout->change_head),
-                                 layout->key_y, style->ink_secondary, 1);
+        _tally_chart_text_paint_aligned (cr, layout->change_head, layout->change_right,
+                                         layout->key_y, TALLY_CHART_ALIGN_END, style->ink_secondary, 1);
     }
 
   for (guint i = 0; i < layout->n_rows; i++)
@@ -433,8 +437,9 @@ tally_share_bars_paint (cairo_t                    *cr,
       TallyChartRgb colour = tally_chart_party_rgb (&entry->party, style);
       double alpha = highlight < 0 || (guint) highlight == i ? 1.0 : 0.35;
       double name_y, value_x, value_y;
+      TallyChartAlign value_align;
 
-      label_positions (layout, data, style, i, &name_y, &value_x, &value_y);
+      label_positions (layout, data, style, i, &name_y, &value_x, &value_y, &value_align);
 
       if ((guint) highlight == i)
         {
@@ -470,11 +475,11 @@ tally_share_bars_paint (cairo_t                    *cr,
                                        then_y, style->ink_secondary, alpha);
             }
           if (row->change)
-            _tally_chart_text_paint (cr, row->change, layout->change_right - _tally_chart_text_width (row->change),
-                                     name_y, style->ink_secondary, alpha);
+            _tally_chart_text_paint_aligned (cr, row->change, layout->change_right,
+                                             name_y, TALLY_CHART_ALIGN_END, style->ink_secondary, alpha);
         }
       else if (row->value)
-        _tally_chart_text_paint (cr, row->value, value_x, value_y, style->ink, alpha);
+        _tally_chart_text_paint_aligned (cr, row->value, value_x, value_y, value_align, style->ink, alpha);
     }
 
   _tally_chart_text_paint (cr, layout->method, layout->frame.body.x, layout->method_y, style->ink_faint, 1);

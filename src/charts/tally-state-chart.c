@@ -238,9 +238,8 @@ tally_state_chart_paint (cairo_t                     *cr,
     {
       _tally_chart_text_paint (cr, layout->heads[p], layout->panel_left[p], layout->head_y, style->ink, 1);
       if (layout->change_heads[p])
-        _tally_chart_text_paint (cr, layout->change_heads[p],
-                                 layout->panel_right[p] - _tally_chart_text_width (layout->change_heads[p]),
-                                 layout->head_y, style->ink_secondary, 1);
+        _tally_chart_text_paint_aligned (cr, layout->change_heads[p], layout->panel_right[p],
+                                         layout->head_y, TALLY_CHART_ALIGN_END, style->ink_secondary, 1);
     }
 
   _tally_chart_set_rgb (cr, style->grid, 1);
@@ -278,8 +277,8 @@ tally_state_chart_paint (cairo_t                     *cr,
             }
           _tally_chart_text_paint (cr, row->value[p], row->bar[p].x + row->bar[p].width + gap / 2, text_y, style->ink, alpha);
           if (row->change[p])
-            _tally_chart_text_paint (cr, row->change[p], layout->panel_right[p] - _tally_chart_text_width (row->change[p]),
-                                     text_y, style->ink_secondary, alpha);
+            _tally_chart_text_paint_aligned (cr, row->change[p], layout->panel_right[p],
+                                             text_y, TALLY_CHART_ALIGN_END, style->ink_secondary, alpha);
         }
     }
 

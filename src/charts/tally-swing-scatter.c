@@ -638,8 +638,8 @@ tally_swing_scatter_paint (cairo_t                       *cr,
       cairo_move_to (cr, x, plot->y);
       cairo_line_to (cr, x, plot->y + plot->height + _tally_chart_px (style, 3));
       cairo_stroke (cr);
-      _tally_chart_text_paint (cr, layout->x_ticks[t].label, x - _tally_chart_text_width (layout->x_ticks[t].label) / 2,
-                               layout->axis_label_y, style->ink_faint, 1);
+      _tally_chart_text_paint_aligned (cr, layout->x_ticks[t].label, x,
+                                       layout->axis_label_y, TALLY_CHART_ALIGN_CENTER, style->ink_faint, 1);
     }
   for (guint t = 0; t < layout->n_y_ticks; t++)
     {
@@ -652,8 +652,8 @@ tally_swing_scatter_paint (cairo_t                       *cr,
       cairo_line_to (cr, plot->x + plot->width, y);
       cairo_stroke (cr);
       _tally_chart_text_size (layout->y_ticks[t].label, &text_width, &text_height);
-      _tally_chart_text_paint (cr, layout->y_ticks[t].label, plot->x - _tally_chart_px (style, 8) - text_width,
-                               y - text_height / 2, style->ink_faint, 1);
+      _tally_chart_text_paint_aligned (cr, layout->y_ticks[t].label, plot->x - _tally_chart_px (style, 8),
+                                       y - text_height / 2, TALLY_CHART_ALIGN_END, style->ink_faint, 1);
     }
   if (!layout->has_y)
     {
@@ -665,13 +665,13 @@ tally_swing_scatter_paint (cairo_t                       *cr,
 
   _tally_chart_text_paint (cr, layout->y_label, layout->frame.body.x, layout->y_label_y, style->ink_secondary, 1);
   if (layout->x_label)
-    _tally_chart_text_paint (cr, layout->x_label, plot->x + (plot->width - _tally_chart_text_width (layout->x_label)) / 2,
-                             layout->x_label_y, style->ink_secondary, 1);
+    _tally_chart_text_paint_aligned (cr, layout->x_label, plot->x + plot->width / 2,
+                                     layout->x_label_y, TALLY_CHART_ALIGN_CENTER, style->ink_secondary, 1);
   if (layout->x_low_label)
     {
       _tally_chart_text_paint (cr, layout->x_low_label, plot->x, layout->x_label_y, style->ink_secondary, 1);
-      _tally_chart_text_paint (cr, layout->x_high_label, plot->x + plot->width - _tally_chart_text_width (layout->x_high_label),
-                               layout->x_label_y, style->ink_secondary, 1);
+      _tally_chart_text_paint_aligned (cr, layout->x_high_label, plot->x + plot->width,
+                                       layout->x_label_y, TALLY_CHART_ALIGN_END, style->ink_secondary, 1);
     }
 
   /* Dots, each ringed in the page colour so clusters stay countable. */

@@ -589,8 +589,8 @@ tally_swingometer_paint (cairo_t                      *cr,
 
   /* Party names at the ends of the base. */
   _tally_chart_text_paint (cr, layout->end_labels[0], cx - radius, layout->end_y, style->ink, 1);
-  _tally_chart_text_paint (cr, layout->end_labels[1], cx + radius - _tally_chart_text_width (layout->end_labels[1]),
-                           layout->end_y, style->ink, 1);
+  _tally_chart_text_paint_aligned (cr, layout->end_labels[1], cx + radius,
+                                   layout->end_y, TALLY_CHART_ALIGN_END, style->ink, 1);
 
   if (layout->reference)
     {
@@ -630,15 +630,14 @@ tally_swingometer_paint (cairo_t                      *cr,
 
   /* The figure and what it means, under the hub. */
   {
-    double figure_width = _tally_chart_text_width (layout->figure);
-    double caption_width = _tally_chart_text_width (layout->caption);
     double y = layout->figure_y + _tally_chart_text_height (layout->figure) - _tally_chart_px (style, 4);
 
-    _tally_chart_text_paint (cr, layout->figure, cx - figure_width / 2, layout->figure_y, style->ink, 1);
-    _tally_chart_text_paint (cr, layout->caption, cx - caption_width / 2, y, style->ink_secondary, 1);
+    _tally_chart_text_paint_aligned (cr, layout->figure, cx, layout->figure_y, TALLY_CHART_ALIGN_CENTER, style->ink, 1);
+    _tally_chart_text_paint_aligned (cr, layout->caption, cx, y, TALLY_CHART_ALIGN_CENTER, style->ink_secondary, 1);
     if (layout->scope)
-      _tally_chart_text_paint (cr, layout->scope, cx - _tally_chart_text_width (layout->scope) / 2,
-                               y + _tally_chart_text_height (layout->caption), style->ink_faint, 1);
+      _tally_chart_text_paint_aligned (cr, layout->scope, cx,
+                                       y + _tally_chart_text_height (layout->caption), TALLY_CHART_ALIGN_CENTER,
+                                       style->ink_faint, 1);
   }
 
   if (layout->key_note)
