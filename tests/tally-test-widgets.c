@@ -7,6 +7,7 @@
 #include <X11/extensions/XTest.h>
 
 #include "tally-catalog.h"
+#include "tally-column-fit.h"
 #include "tally-council.h"
 #include "tally-council-list.h"
 #include "tally-test-widgets.h"
@@ -214,7 +215,7 @@ tally_test_assert_columns_whole (GtkColumnView *view)
   GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
   GtkWidget *title = gtk_widget_get_first_child (header);
-  gboolean figures = FALSE;
+  guint n_figures = 0;
   double x = 0;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -237,10 +238,10 @@ tally_test_assert_columns_whole (GtkColumnView *view)
       /* Titles side by side, the last one's end inside the view. */
       g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (view), &bounds));
 
-      /* The figures after Control (party seats and shares, the swing) are
-       * right-aligned, and so are their titles: the text ends at the
-       * title's right edge, within its padding. */
-      if (figures)
+      /* The figures (party seats and shares, the swing) are right-aligned,
+       * and so are their titles: the text ends at the title's right edge,
+       * within its padding. */
+      if (tally_column_fit_is_numeric (column))
         {
           graphene_rect_t label_bounds;
           int text_width;
@@ -254,8 +255,14 @@ tally_test_assert_columns_whole (GtkColumnView *view)
             g_error ("the title “%s” ends %.0f px short of its figures' right edge",
                      gtk_column_view_column_get_title (column), bounds.origin.x + bounds.size.width - text_end);
         }
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Control") == 0)
-        figures = TRUE;
+      /* The result first: Council and Control, the figures, and only then
+       * what describes the council. */
+      if (i < 2)
+        g_assert_false (tally_column_fit_is_numeric (column));
+      n_figures += tally_column_fit_is_numeric (column);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Type") == 0 ||
+          g_strcmp0 (gtk_column_view_column_get_title (column), "Region") == 0)
+        g_assert_cmpuint (n_figures, >=, 4);
       g_assert_cmpfloat (bounds.origin.x, >=, x - 0.5);
       x = bounds.origin.x + bounds.size.width;
       if (x > gtk_widget_get_width (GTK_WIDGET (view)) + 0.5)

@@ -36,6 +36,19 @@ tally_column_fit_set_numeric (GtkColumnViewColumn *column)
   g_object_set_qdata (G_OBJECT (column), numeric_quark (), GINT_TO_POINTER (TRUE));
 }
 
+/**
+ * tally_column_fit_is_numeric:
+ *
+ * Returns: whether @column was marked with tally_column_fit_set_numeric()
+ */
+gboolean
+tally_column_fit_is_numeric (GtkColumnViewColumn *column)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (column), numeric_quark ()) != NULL;
+}
+
 /* The label in a column's title, or NULL. */
 static GtkWidget *
 find_title_label (GtkWidget *widget)
@@ -106,7 +119,7 @@ tally_column_fit_headers (GtkColumnView *view)
 
       if (!gtk_widget_get_visible (title))
         continue;
-      if (g_object_get_qdata (G_OBJECT (column), numeric_quark ()) != NULL)
+      if (tally_column_fit_is_numeric (column))
         align_title_end (title);
       /* A title measures as its column's fixed width, whatever it shows:
        * ask it without one. */

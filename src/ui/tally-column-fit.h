@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 void     tally_column_fit_set_numeric (GtkColumnViewColumn *column);
+gboolean tally_column_fit_is_numeric  (GtkColumnViewColumn *column);
 void     tally_column_fit_headers (GtkColumnView       *view);
 gboolean tally_column_fit_texts   (GtkColumnView       *view,
                                    GtkColumnViewColumn *column,

@@ -431,6 +431,22 @@ tally_council_list_set_parties (TallyCouncilList  *self,
   for (guint i = 0; i < self->party_columns->len; i++)
     g_object_unref (g_ptr_array_index (self->party_columns, i));
 
+  /* The result first, what describes the council last: Council, Control
+   * and the parties' figures, then Type and Region.  A window narrower
+   * than the whole table (1366 px and below) scrolls the descriptions off
+   * at the right, not the figures away from their council's name. */
+  {
+    GtkColumnViewColumn *descriptions[] = { self->type_column, self->region_column };
+
+    for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_object_ref (descriptions[i]);
+
+        gtk_column_view_remove_column (self->column_view, column);
+        gtk_column_view_append_column (self->column_view, column);
+      }
+  }
+
   _tally_council_list_queue_fit (self);
 
   /* Parties placed anew: sorted again by control, whatever changed. */
