@@ -520,11 +520,17 @@ tally_seat_bars_paint (cairo_t                   *cr,
       cairo_line_to (cr, x, layout->rows_bottom);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      _tally_chart_text_paint (cr, layout->majority_label,
-                               MIN (x - _tally_chart_text_width (layout->majority_label) / 2,
-                                    layout->change_right - _tally_chart_text_width (layout->majority_label) -
-                                    (layout->change_head ? _tally_chart_text_width (layout->change_head) + gap : 0)),
-                               layout->head_y, style->ink_secondary, 1);
+      /* Centred on the line, or right-aligned clear of the change head. */
+      if (x - _tally_chart_text_width (layout->majority_label) / 2 <=
+          layout->change_right - _tally_chart_text_width (layout->majority_label) -
+          (layout->change_head ? _tally_chart_text_width (layout->change_head) + gap : 0))
+        _tally_chart_text_paint_aligned (cr, layout->majority_label, x, layout->head_y, TALLY_CHART_ALIGN_CENTER,
+                                         style->ink_secondary, 1);
+      else
+        _tally_chart_text_paint_aligned (cr, layout->majority_label,
+                                         layout->change_right -
+                                         (layout->change_head ? _tally_chart_text_width (layout->change_head) + gap : 0),
+                                         layout->head_y, TALLY_CHART_ALIGN_END, style->ink_secondary, 1);
     }
 
   if (layout->key_lost || layout->key_stood)

@@ -28,7 +28,8 @@ struct _TallyWaffleLayout
   double           cell;      /* pitch of the grid */
   double           square;    /* side of a square, leaving a gap */
   PangoLayout     *majority_label;
-  double           label_x;
+  double           label_x;   /* where label_align puts the label */
+  TallyChartAlign  label_align;
   double           label_y;
   GArray          *legend;
   double           legend_y;
@@ -127,10 +128,22 @@ tally_waffle_layout_new (const TallySeatChartData *data,
     {
       guint column = (layout->majority - 1) / layout->n_rows;
       double x = layout->left + (column + 1) * layout->cell;
+      double label_width = _tally_chart_text_width (layout->majority_label);
 
-      layout->label_x = CLAMP (x - _tally_chart_text_width (layout->majority_label) / 2,
-                               layout->frame.body.x,
-                               layout->frame.body.x + layout->frame.body.width - _tally_chart_text_width (layout->majority_label));
+      /* Centred on the mark, or against the edge of the body it would
+       * cross: anchored so, in SVG too. */
+      layout->label_x = x;
+      layout->label_align = TALLY_CHART_ALIGN_CENTER;
+      if (x - label_width / 2 > layout->frame.body.x + layout->frame.body.width - label_width)
+        {
+          layout->label_x = layout->frame.body.x + layout->frame.body.width;
+          layout->label_align = TALLY_CHART_ALIGN_END;
+        }
+      else if (x - label_width / 2 < layout->frame.body.x)
+        {
+          layout->label_x = layout->frame.body.x;
+          layout->label_align = TALLY_CHART_ALIGN_START;
+        }
       layout->label_y = layout->top - label_height;
     }
 
@@ -330,8 +343,8 @@ tally_waffle_paint (cairo_t                  *cr,
       cairo_line_to (cr, x, bottom + _tally_chart_px (style, 5));
       cairo_stroke (cr);
 
-      _tally_chart_text_paint (cr, layout->majority_label, layout->label_x, layout->label_y,
-                               style->ink_secondary, 1);
+      _tally_chart_text_paint_aligned (cr, layout->majority_label, layout->label_x, layout->label_y,
+                                       layout->label_align, style->ink_secondary, 1);
     }
 
   if (layout->legend)
