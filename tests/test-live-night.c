@@ -18,6 +18,7 @@
 #include "tally-database.h"
 #include "tally-live-night.h"
 #include "tally-party.h"
+#include "tally-results.h"
 #include "tally-test-util.h"
 
 static char *temp_dir;
@@ -335,6 +336,72 @@ test_refresh (void)
   g_assert_true (tally_live_night_get_latest (night) == dudley);
 }
 
+/* A night made with an engine of the caller's (as the window's reload
+ * does) reads as one made with its own: every council's progress, seats,
+ * control before and calls, with Dudley part declared. */
+static void
+test_for_results (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyLiveNight) own = NULL;
+  g_autoptr(TallyLiveNight) shared = NULL;
+  g_autofree char *own_header = NULL, *shared_header = NULL;
+  GListModel *councils;
+  guint n_called = 0;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+  edit_council (path, "E08000027", "DELETE FROM contests WHERE id IN (SELECT id FROM mine ORDER BY id DESC LIMIT 3);");
+
+  database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  own = tally_live_night_new (catalog, NULL, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  shared = tally_live_night_new_for_results (results, NULL, &error);
+  g_assert_no_error (error);
+
+  own_header = tally_live_night_describe (own);
+  shared_header = tally_live_night_describe (shared);
+  g_assert_cmpstr (own_header, ==, shared_header);
+  g_assert_cmpuint (tally_live_night_get_n_partial (shared), ==, 1);
+
+  councils = tally_live_night_get_councils (own);
+  g_assert_cmpuint (g_list_model_get_n_items (councils), ==, 150);
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyLiveCouncil) a = g_list_model_get_item (councils, i);
+      TallyLiveCouncil *b = tally_live_night_lookup (shared, tally_live_council_get_council (a));
+      g_autofree char *progress_a = tally_live_council_describe_progress (a);
+      g_autofree char *progress_b = NULL;
+      g_auto(GStrv) calls_a = tally_live_council_describe_calls (a);
+      g_auto(GStrv) calls_b = NULL;
+
+      g_assert_nonnull (b);
+      progress_b = tally_live_council_describe_progress (b);
+      calls_b = tally_live_council_describe_calls (b);
+      g_assert_cmpstr (progress_a, ==, progress_b);
+      g_assert_cmpuint (tally_live_council_get_total_seats (a), ==, tally_live_council_get_total_seats (b));
+      g_assert_cmpuint (tally_live_council_get_majority (a), ==, tally_live_council_get_majority (b));
+      g_assert_cmpuint (tally_live_council_get_seats_to_come (a), ==, tally_live_council_get_seats_to_come (b));
+      g_assert_true (tally_live_council_get_control_before (a) == tally_live_council_get_control_before (b));
+      g_assert_cmpstrv (calls_a, calls_b);
+      n_called += calls_a[0] != NULL;
+    }
+  /* The comparison covers councils with calls: Dudley among them. */
+  g_assert_cmpuint (n_called, >, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,6 +415,7 @@ main (int    argc,
   g_test_add_func ("/live/night/worcester", test_worcester);
   g_test_add_func ("/live/night/trafford", test_trafford);
   g_test_add_func ("/live/night/refresh", test_refresh);
+  g_test_add_func ("/live/night/for-results", test_for_results);
 
   status = g_test_run ();
   if (temp_dir != NULL)

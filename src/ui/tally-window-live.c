@@ -28,6 +28,7 @@
 #include "tally-database.h"
 #include "tally-election.h"
 #include "tally-filter.h"
+#include "tally-live-query.h"
 #include "tally-scope-summary.h"
 #include "tally-results.h"
 #include "tally-window-live.h"
@@ -101,7 +102,14 @@ reload_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  engine->night = _tally_window_make_night (engine->catalog);
+  /* The night's figures before the count from the engine just made: a
+   * second engine of its own was a third of the reload. */
+  if (tally_live_catalog_records_night (engine->catalog) &&
+      !(engine->night = tally_live_night_new_for_results (engine->results, NULL, &error)))
+    {
+      g_debug ("No results night: %s", error->message);
+      g_clear_error (&error);
+    }
   tally_database_end_snapshot (database);
 
   g_task_return_pointer (task, engine, (GDestroyNotify) engine_free);

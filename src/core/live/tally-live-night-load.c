@@ -178,11 +178,12 @@ load_reference (TallyLiveNight   *self,
 
 static gboolean
 load_councils (TallyLiveNight  *self,
+               TallyResults    *shared,
                GError         **error)
 {
   GListModel *councils = tally_catalog_get_councils (self->catalog);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyResults) results = shared ? g_object_ref (shared) : NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -244,7 +245,7 @@ load_councils (TallyLiveNight  *self,
         return FALSE;
     }
 
-  if (!(results = tally_results_new (self->catalog, error)))
+  if (results == NULL && !(results = tally_results_new (self->catalog, error)))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
@@ -392,12 +393,14 @@ _tally_live_night_read_contests (TallyLiveNight  *self,
 }
 
 /* Parties, councils and the baseline's wards: what does not change while
- * the night is declared. */
+ * the night is declared.  @results: (nullable): an engine over the same
+ * catalogue, for the figures before; otherwise one is made. */
 gboolean
 _tally_live_night_load_before_count (TallyLiveNight  *self,
+                                     TallyResults    *results,
                                      GError         **error)
 {
   return load_parties (self, error) &&
-         load_councils (self, error) &&
+         load_councils (self, results, error) &&
          load_baseline_wards (self, error);
 }

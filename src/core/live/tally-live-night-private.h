@@ -69,6 +69,7 @@ struct _TallyLiveNight
 };
 
 gboolean _tally_live_night_load_before_count (TallyLiveNight  *self,
+                                              TallyResults    *results,
                                               GError         **error);
 gboolean _tally_live_night_read_contests     (TallyLiveNight  *self,
                                               gint64           after,

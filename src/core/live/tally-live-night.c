@@ -22,6 +22,7 @@
 #include "tally-council.h"
 #include "tally-election.h"
 #include "tally-live-night-private.h"
+#include "tally-results.h"
 #include "tally-party.h"
 
 G_DEFINE_FINAL_TYPE (TallyLiveNight, tally_live_night, G_TYPE_OBJECT)
@@ -177,26 +178,14 @@ tally_live_night_init (TallyLiveNight *self)
   self->as_at = G_MAXINT64;
 }
 
-/**
- * tally_live_night_new:
- * @catalog: the database's catalogue
- * @election: (nullable): the night to follow; %NULL for the newest
- *   election that has a baseline
- *
- * Reads what is known before the count, then every declaration so far.
- *
- * Returns: (transfer full) (nullable): the night, or %NULL with @error set
- */
-TallyLiveNight *
-tally_live_night_new (TallyCatalog   *catalog,
-                      TallyElection  *election,
-                      GError        **error)
+static TallyLiveNight *
+night_new (TallyCatalog   *catalog,
+           TallyResults   *results,
+           TallyElection  *election,
+           GError        **error)
 {
   g_autoptr(TallyLiveNight) self = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (TALLY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (election == NULL)
     {
@@ -224,7 +213,7 @@ tally_live_night_new (TallyCatalog   *catalog,
   self->election = g_object_ref (election);
   g_set_object (&self->baseline, tally_election_get_baseline (election));
 
-  if (!_tally_live_night_load_before_count (self, error))
+  if (!_tally_live_night_load_before_count (self, results, error))
     return NULL;
 
   tally_live_night_refresh (self, &local_error);
@@ -235,6 +224,51 @@ tally_live_night_new (TallyCatalog   *catalog,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * tally_live_night_new:
+ * @catalog: the database's catalogue
+ * @election: (nullable): the night to follow; %NULL for the newest
+ *   election that has a baseline
+ *
+ * Reads what is known before the count, then every declaration so far.
+ *
+ * Returns: (transfer full) (nullable): the night, or %NULL with @error set
+ */
+TallyLiveNight *
+tally_live_night_new (TallyCatalog   *catalog,
+                      TallyElection  *election,
+                      GError        **error)
+{
+  g_return_val_if_fail (TALLY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return night_new (catalog, NULL, election, error);
+}
+
+/**
+ * tally_live_night_new_for_results:
+ * @results: an engine over the catalogue of the night, not yet shown (the
+ *   night reads its figures for the composition before, on this thread)
+ * @election: (nullable): as for tally_live_night_new()
+ *
+ * tally_live_night_new() for @results' catalogue, with @results' figures
+ * instead of an engine of its own: a window that reads its database again
+ * after every ward has just made one, and a second was a third of the
+ * reload.
+ *
+ * Returns: (transfer full) (nullable): the night, or %NULL with @error set
+ */
+TallyLiveNight *
+tally_live_night_new_for_results (TallyResults   *results,
+                                  TallyElection  *election,
+                                  GError        **error)
+{
+  g_return_val_if_fail (TALLY_IS_RESULTS (results), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return night_new (tally_results_get_catalog (results), results, election, error);
 }
 
 /**

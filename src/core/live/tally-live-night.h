@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 
 #include "tally-live-council.h"
+#include "tally-results.h"
 #include "tally-types.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,9 @@ typedef enum /*< flags >*/
 G_DECLARE_FINAL_TYPE (TallyLiveNight, tally_live_night, TALLY, LIVE_NIGHT, GObject)
 
 TallyLiveNight   *tally_live_night_new              (TallyCatalog    *catalog,
+                                                     TallyElection   *election,
+                                                     GError         **error);
+TallyLiveNight   *tally_live_night_new_for_results  (TallyResults    *results,
                                                      TallyElection   *election,
                                                      GError         **error);
 TallyElection    *tally_live_night_get_election     (TallyLiveNight  *self);
