@@ -32,6 +32,7 @@
 
 #include "tally-boundaries.h"
 #include "tally-catalog.h"
+#include "tally-council.h"
 #include "tally-chart-style.h"
 #include "tally-database.h"
 #include "tally-election.h"
@@ -561,6 +562,94 @@ test_hatching_on_paper (void)
   tally_test_remove_dir (dir);
 }
 
+/* Whole names in hexes break between words (or after a hyphen), never
+ * inside one ("Hammersmi / th and Fulham"): at every radius that shows
+ * whole names, each word the SVG writes is a word of some council's name,
+ * or ends in an ellipsis. */
+static void
+test_whole_names (void)
+{
+  g_autoptr(TallyMapData) data = map_data (NULL);
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *svg_path = g_build_filename (dir, "names.svg", NULL);
+  GListModel *councils = tally_catalog_get_councils (bundled.catalog);
+  double min_x, min_y, max_x, max_y;
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncil) council = g_list_model_get_item (councils, i);
+      const TallyMapArea *area = tally_map_data_lookup (data, tally_council_get_code (council));
+      /* As the map names it, and as the SVG writes it: "&" and "'" escaped. */
+      g_autofree char *escaped = g_markup_escape_text (area ? area->name : tally_council_get_name (council), -1);
+      g_auto(GStrv) parts = g_strsplit_set (escaped, " -", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        g_hash_table_add (words, g_strdup (parts[j]));
+    }
+
+  g_assert_true (tally_hex_layout_get_bounds (hexes, &min_x, &min_y, &max_x, &max_y));
+  for (double radius = 45; radius <= 65; radius += 4)
+    {
+      int width = (int) ((max_x - min_x) * radius) + 40, height = (int) ((max_y - min_y) * radius) + 40;
+      Paper paper = { data };
+      TallyExportFigure figure;
+      TallyExportOptions options;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+      guint n_names = 0;
+
+      tally_map_transform_fit (&paper.transform, min_x, min_y, max_x, max_y, 20, 20, width - 40, height - 40);
+      g_assert_cmpfloat (fabs (paper.transform.scale - radius), <, 1);
+      tally_export_options_init (&options);
+      options.preset = TALLY_EXPORT_PRESET_CUSTOM;
+      options.unit = TALLY_EXPORT_UNIT_PX;
+      options.width = width;
+      options.height = height;
+      options.format = TALLY_EXPORT_FORMAT_SVG;
+      tally_export_figure_init_custom (&figure, draw_paper, &paper, &data->heading);
+      g_assert_true (tally_export_write (&figure, &options, svg_path, TALLY_EXPORT_OVERWRITE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (svg_path, &svg, NULL, &error));
+      g_assert_no_error (error);
+
+      /* Every line of text (a <text>, its <tspan>s' runs joined), word by
+       * word. */
+      for (const char *at = strstr (svg, "<text"); at != NULL; at = strstr (at + 1, "<text"))
+        {
+          const char *start = strchr (at, '>'), *end = strstr (at, "</text>");
+          GString *content = g_string_new (NULL);
+          g_auto(GStrv) parts = NULL;
+          gboolean in_tag = FALSE;
+
+          g_assert_nonnull (start);
+          g_assert_nonnull (end);
+          for (const char *c = start + 1; c < end; c++)
+            {
+              if (*c == '<' || *c == '>')
+                in_tag = *c == '<';
+              else if (!in_tag)
+                g_string_append_c (content, *c);
+            }
+          /* A break after a hyphen is a break between words. */
+          parts = g_strsplit_set (content->str, " -", -1);
+          for (guint j = 0; parts[j] != NULL; j++)
+            {
+              if (*parts[j] == '\0' || g_str_has_suffix (parts[j], "…") ||
+                  g_hash_table_contains (words, parts[j]))
+                continue;
+              g_error ("at a radius of %.0f px a name is broken inside a word: “%s” in “%s”", radius, parts[j],
+                       content->str);
+            }
+          g_string_free (content, TRUE);
+          n_names++;
+        }
+      g_assert_cmpuint (n_names, >=, 150);
+    }
+
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/map-export/crop-hexes", test_crop_hexes);
   g_test_add_func ("/map-export/crop-boundaries", test_crop_boundaries);
   g_test_add_func ("/map-export/hatching-on-paper", test_hatching_on_paper);
+  g_test_add_func ("/map-export/whole-names", test_whole_names);
 
   status = g_test_run ();
 

@@ -150,6 +150,48 @@ label_layout (const TallyChartStyle *style,
   return _tally_chart_text_new (&sized, font, text);
 }
 
+/* Sets @name in @text at @base's size, or smaller where its widest word
+ * would not fit the line: a word wider than the line is broken inside it
+ * ("Hammersmi / th and Fulham").  Down to two thirds of the size; a word
+ * longer still is broken. */
+static void
+set_whole_name (PangoLayout                *text,
+                const PangoFontDescription *base,
+                const char                 *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  g_autoptr(PangoFontDescription) sized = pango_font_description_copy (base);
+  int line = pango_layout_get_width (text), widest = 0;
+
+  pango_layout_set_font_description (text, base);
+  pango_layout_set_width (text, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int word_width;
+
+      pango_layout_set_text (text, words[i], -1);
+      pango_layout_get_size (text, &word_width, NULL);
+      widest = MAX (widest, word_width);
+    }
+  pango_layout_set_width (text, line);
+  pango_layout_set_text (text, name, -1);
+
+  if (widest > line && line > 0)
+    {
+      /* A little under the exact fit: at exactly the line's width, rounding
+       * breaks "Herefordshire," before its comma. */
+      double scale = MAX (0.97 * line / widest, 2.0 / 3);
+
+      double size = pango_font_description_get_size (base) * scale;
+
+      if (pango_font_description_get_size_is_absolute (base))
+        pango_font_description_set_absolute_size (sized, size);
+      else
+        pango_font_description_set_size (sized, (int) size);
+      pango_layout_set_font_description (text, sized);
+    }
+}
+
 /* Paints the hexes, with the window's labels inside them when @labels
  * (a figure places its own, tally-map-labels.c). */
 void
@@ -162,6 +204,7 @@ _tally_map_paint_hexes (cairo_t                 *cr,
                         double                   height,
                         gboolean                 labels)
 {
+  g_autoptr(PangoFontDescription) name_font = NULL;
   double radius = transform->scale;
   double inset = radius - hex_gap (radius) / SQRT3;
   gboolean pointy = tally_hex_offset_is_pointy (tally_hex_layout_get_offset (layout));
@@ -187,6 +230,7 @@ _tally_map_paint_hexes (cairo_t                 *cr,
       pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
+      name_font = pango_font_description_copy (pango_layout_get_font_description (text));
     }
   else if (radius >= HEX_LABEL_RADIUS)
     {
@@ -222,7 +266,10 @@ _tally_map_paint_hexes (cairo_t                 *cr,
           double text_height;
           TallyChartRgb ink = tally_chart_rgb_text_on (colour);
 
-          pango_layout_set_text (text, full_names ? area->name : area->short_label, -1);
+          if (full_names)
+            set_whole_name (text, name_font, area->name);
+          else
+            pango_layout_set_text (text, area->short_label, -1);
           /* Centred on the hex (whole names by the middle of their lines). */
           text_height = _tally_chart_text_height (text);
           /* Over hatching, ringed in the page colour so the lines do not
