@@ -56,6 +56,8 @@ struct _TallyFilterPanel
   TallyFilter          *filter;
   GPtrArray            *choices;
   GHashTable           *kept;       /* while building: the choices before, by key */
+  guint                 frozen;     /* tally_filter_panel_freeze() */
+  guint                 stale : 1;  /* a refresh() held back while frozen */
   guint                 updating : 1;
 
   /* Template widgets */
@@ -202,6 +204,12 @@ refresh (TallyFilterPanel *self)
 
   if (self->results == NULL)
     return;
+  if (self->frozen > 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   self->updating = TRUE;
 
@@ -697,6 +705,37 @@ tally_filter_panel_refresh (TallyFilterPanel *self)
   g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
 
   refresh (self);
+}
+
+/**
+ * tally_filter_panel_freeze:
+ *
+ * Holds back counting the choices until tally_filter_panel_thaw(): a live
+ * reload brings a new engine, its filter and the night one after the
+ * other, and each would count every choice again (about 180 filters over
+ * 150 councils).
+ */
+void
+tally_filter_panel_freeze (TallyFilterPanel *self)
+{
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+
+  self->frozen++;
+}
+
+/**
+ * tally_filter_panel_thaw:
+ *
+ * Counts the choices once, if anything asked for it while frozen.
+ */
+void
+tally_filter_panel_thaw (TallyFilterPanel *self)
+{
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+  g_return_if_fail (self->frozen > 0);
+
+  if (--self->frozen == 0 && self->stale)
+    refresh (self);
 }
 
 void

@@ -275,13 +275,15 @@ reload_done_cb (GObject      *object,
   adjustment = gtk_scrollable_get_vadjustment (scrollable);
   scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
 
-  /* The list's rows and the council page brought up to date once, with
-   * the new night. */
+  /* The list's rows, the filter panel's counts and the council page
+   * brought up to date once, with the new night. */
   tally_council_list_freeze (self->council_list);
+  tally_filter_panel_freeze (self->filter_panel);
   self->page_held = TRUE;
   _tally_window_install_engine (self, live->path, engine->catalog, engine->results, TRUE);
   _tally_window_set_night (self, engine->night);
   self->page_held = FALSE;
+  tally_filter_panel_thaw (self->filter_panel);
   if (g_str_equal (tally_window_get_page (self), "council"))
     _tally_window_show_council_result (self);
   tally_council_list_thaw (self->council_list);
