@@ -515,6 +515,11 @@ test_page_updated_as_new (Fixture       *fixture,
   live_grid = grid_text (page->seats_grid);
   fresh_grid = grid_text (fresh->seats_grid);
   g_assert_cmpstr (live_grid, ==, fresh_grid);
+  /* The control chips too. */
+  g_assert_cmpstr (gtk_label_get_text (page->before_chip), ==, gtk_label_get_text (fresh->before_chip));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->after_chip)), ==,
+                   gtk_widget_get_tooltip_text (GTK_WIDGET (fresh->after_chip)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->after_chip), "party-chip"));
   /* The table did change, in the cells kept. */
   g_assert_cmpstr (live_grid, !=, before_grid);
   g_assert_true (gtk_grid_get_child_at (page->seats_grid, 0, 0) == heading);

@@ -339,6 +339,23 @@ fill_seats_grid (TallyCouncilPage *self)
   }
 }
 
+/* The control chips, styled again only for another party (a tooltip set
+ * asks the X server where the pointer is). */
+static void
+set_chip (GtkLabel   *chip,
+          TallyParty *party,
+          gboolean    known)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s", known, party ? tally_party_get_key (party) : "",
+                                          party ? tally_party_get_short_name (party) : "",
+                                          party ? tally_party_get_full_name (party) : "");
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (chip), "tally-chip"), key) == 0)
+    return;
+  tally_party_style_apply_chip (chip, party, known);
+  g_object_set_data_full (G_OBJECT (chip), "tally-chip", g_steal_pointer (&key), g_free);
+}
+
 /* A label given the text it has keeps its layout. */
 static void
 set_label_text (GtkWidget  *label,
@@ -537,10 +554,10 @@ tally_council_page_show_result (TallyCouncilPage   *self,
                                tally_council_get_region (council), tally_council_get_code (council));
   set_label_text (GTK_WIDGET (self->details_label), details);
 
-  tally_party_style_apply_chip (self->before_chip, tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
-                                tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
-  tally_party_style_apply_chip (self->after_chip, tally_council_result_get_control (result, TALLY_STAGE_AFTER),
-                                tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
+  set_chip (self->before_chip, tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
+            tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
+  set_chip (self->after_chip, tally_council_result_get_control (result, TALLY_STAGE_AFTER),
+            tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
   outcome = tally_council_result_describe_outcome (result, FALSE);
   set_label_text (GTK_WIDGET (self->outcome_label), outcome);
 
