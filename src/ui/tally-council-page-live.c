@@ -108,20 +108,6 @@ clear_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
-static GtkWidget *
-grid_cell (const char *text,
-           float       xalign,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_widget_add_css_class (label, "numeric");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static int
 compare_won (gconstpointer a,
              gconstpointer b,
@@ -166,9 +152,9 @@ fill_live_grid (TallyCouncilPage *self,
   if (parties->len == 0)
     return;
 
-  gtk_grid_attach (self->live_grid, grid_cell (_("Seats so far"), 0, "column-heading"), 0, 0, 1, 1);
-  gtk_grid_attach (self->live_grid, grid_cell (_("Won"), 1, "column-heading"), 1, 0, 1, 1);
-  gtk_grid_attach (self->live_grid, grid_cell (then, 1, "column-heading"), 2, 0, 1, 1);
+  gtk_grid_attach (self->live_grid, _tally_council_page_cell (_("Seats so far"), 0, "column-heading"), 0, 0, 1, 1);
+  gtk_grid_attach (self->live_grid, _tally_council_page_cell (_("Won"), 1, "column-heading"), 1, 0, 1, 1);
+  gtk_grid_attach (self->live_grid, _tally_council_page_cell (then, 1, "column-heading"), 2, 0, 1, 1);
   g_string_append (self->live_text, _("Seats so far:"));
 
   for (guint i = 0; i < parties->len; i++, row++)
@@ -184,12 +170,12 @@ fill_live_grid (TallyCouncilPage *self,
 
       tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
       gtk_box_append (GTK_BOX (name_box), chip);
-      gtk_box_append (GTK_BOX (name_box), grid_cell (tally_party_get_full_name (party), 0, NULL));
+      gtk_box_append (GTK_BOX (name_box), _tally_council_page_cell (tally_party_get_full_name (party), 0, NULL));
       gtk_grid_attach (self->live_grid, name_box, 0, row, 1, 1);
-      gtk_grid_attach (self->live_grid, grid_cell (won_text, 1, "heading"), 1, row, 1, 1);
+      gtk_grid_attach (self->live_grid, _tally_council_page_cell (won_text, 1, "heading"), 1, row, 1, 1);
       gtk_grid_attach (self->live_grid,
-                       grid_cell (change_text, 1, !known || change == 0 ? "dim-label"
-                                                  : change > 0 ? "change-up" : "change-down"),
+                       _tally_council_page_cell (change_text, 1, !known || change == 0 ? "dim-label"
+                                                                 : change > 0 ? "change-up" : "change-down"),
                        2, row, 1, 1);
       g_string_append_printf (self->live_text, "%s %s %s (%s)", i > 0 ? "," : "", tally_party_get_full_name (party),
                               won_text, change_text);
@@ -207,7 +193,7 @@ fill_live_grid (TallyCouncilPage *self,
                                            "Change on the same seats in %2$d (%1$u seats of the wards declared).",
                                            compared),
                               compared, tally_election_get_year (baseline));
-      label = grid_cell (note, 0, "dim-label");
+      label = _tally_council_page_cell (note, 0, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_grid_attach (self->live_grid, label, 0, row, 3, 1);

@@ -60,6 +60,10 @@ struct _TallyCouncilPage
   GString             *live_text;    /* the card as lines, for get_text() */
 };
 
+GtkWidget *_tally_council_page_cell     (const char       *text,
+                                         float             xalign,
+                                         const char       *css_class);
+
 void     _tally_council_page_init_live    (TallyCouncilPage *self);
 void     _tally_council_page_dispose_live (TallyCouncilPage *self);
 gboolean _tally_council_page_show_live    (TallyCouncilPage *self);

@@ -22,21 +22,6 @@
 #include "tally-results.h"
 #include "tally-ward-result.h"
 
-static GtkWidget *
-cell (const char *text,
-      float       xalign,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_widget_add_css_class (label, "numeric");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 typedef struct
 {
   char      *key;          /* the ward: ballot, code, by-election, name */
@@ -184,7 +169,7 @@ make_candidate_row (void)
   /* Names from data are text, not markup: “Green & Independent”. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  state->figures = cell (NULL, 1, NULL);
+  state->figures = _tally_council_page_cell (NULL, 1, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state->figures);
   g_object_set_data_full (G_OBJECT (row), "tally-candidate-row", state, g_free);
   return row;

@@ -32,10 +32,11 @@
 
 G_DEFINE_FINAL_TYPE (TallyCouncilPage, tally_council_page, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-cell (const char *text,
-      float       xalign,
-      const char *css_class)
+/* One cell of the page's tables: a label in tabular figures. */
+GtkWidget *
+_tally_council_page_cell (const char *text,
+                          float       xalign,
+                          const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -79,7 +80,7 @@ put_cell (GtkGrid    *grid,
 
   if (label != NULL)
     gtk_grid_remove (grid, label);
-  label = cell (text, xalign, css_class);
+  label = _tally_council_page_cell (text, xalign, css_class);
   g_object_set_data_full (G_OBJECT (label), "tally-cell-class", g_strdup (css_class), g_free);
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
@@ -105,7 +106,7 @@ put_party_cell (GtkGrid    *grid,
   chip = gtk_label_new (NULL);
   tally_party_style_apply_chip (GTK_LABEL (chip), party, TRUE);
   gtk_box_append (GTK_BOX (name_box), chip);
-  gtk_box_append (GTK_BOX (name_box), cell (tally_party_get_full_name (party), 0, NULL));
+  gtk_box_append (GTK_BOX (name_box), _tally_council_page_cell (tally_party_get_full_name (party), 0, NULL));
   g_object_set_data_full (G_OBJECT (name_box), "tally-party", g_steal_pointer (&key), g_free);
   gtk_grid_attach (grid, name_box, 0, row, 1, 1);
 }
