@@ -426,13 +426,13 @@ group_council_share_change (TallyCouncilResult *result,
 static void
 print_left_out (TallyScopeSummary *summary)
 {
-  g_autofree char *names = tally_scope_summary_list_left_out (summary);
+  g_autofree char *left_out = tally_scope_summary_describe_left_out (summary);
 
-  if (names != NULL)
-    /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen, …" */
-    g_print (_("Left out of the seat change (no notional baseline): %s. A published national change counts "
-               "them too, so it differs from this one by what they changed (see BASES.md)\n"),
-             names);
+  if (left_out != NULL)
+    /* Translators: "Left out of the seat change (…): Blackburn with Darwen; …. A published national change …" */
+    g_print (_("%s. A published national change counts them too, so it differs from this one by what they "
+               "changed (see BASES.md)\n"),
+             left_out);
 }
 
 /* `tally summary`: one row per party, and one for no overall control. */

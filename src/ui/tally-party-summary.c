@@ -419,20 +419,15 @@ tally_party_summary_set_summary (TallyPartySummary *self,
         g_autofree char *method = tally_share_estimate_describe_method (estimate);
         g_autofree char *note = g_strdup_printf ("%s. %s.", basis, seats);
 
-        /* The estimate said once, in a short line, or that there is none;
-         * its method and ward count, or why there is none, in its tooltip
-         * and for screen readers. */
-        g_autofree char *left_out = tally_scope_summary_list_left_out (summary);
-        g_autofree char *left_out_note = NULL;
-
         /* The councils left out of the seat change, by name, for a reader
          * checking the total against a published one. */
-        if (left_out != NULL)
-          /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen; …" */
-          left_out_note = g_strdup_printf (_("Left out of the seat change (no notional baseline): %s"), left_out);
+        g_autofree char *left_out_note = tally_scope_summary_describe_left_out (summary);
 
         set_text (GTK_WIDGET (self->note), note);
         set_tooltip (GTK_WIDGET (self->note), left_out_note);
+        /* The estimate said once, in a short line, or that there is none;
+         * its method and ward count, or why there is none, in its tooltip
+         * and for screen readers. */
         set_text (GTK_WIDGET (self->estimate), brief);
         set_tooltip (GTK_WIDGET (self->estimate), method);
         g_string_append_printf (text, "%s\n%s.\n", note, share);

@@ -624,20 +624,21 @@ tally_scope_summary_describe_seat_change (TallyScopeSummary *self)
 }
 
 /**
- * tally_scope_summary_list_left_out:
+ * tally_scope_summary_describe_left_out:
  *
  * The councils the seat change leaves out, by name, so that a reader
  * comparing the total with a published one knows which councils are not in
  * it (docs/BASES.md says why each is, and what each would add).
  *
- * Returns: (transfer full) (nullable): "Blackburn with Darwen; Colchester;
- *   …", in the councils' order, or %NULL when none is left out
+ * Returns: (transfer full) (nullable): "Left out of the seat change (no
+ *   notional baseline): Blackburn with Darwen; Colchester; …", the councils
+ *   in their order, or %NULL when none is left out
  */
 char *
-tally_scope_summary_list_left_out (TallyScopeSummary *self)
+tally_scope_summary_describe_left_out (TallyScopeSummary *self)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
   GListModel *councils;
-  GString *names = NULL;
 
   g_return_val_if_fail (TALLY_IS_SCOPE_SUMMARY (self), NULL);
 
@@ -648,14 +649,15 @@ tally_scope_summary_list_left_out (TallyScopeSummary *self)
 
       if (g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
         continue;
-      if (names == NULL)
-        names = g_string_new (NULL);
-      else
+      if (names->len > 0)
         g_string_append (names, "; ");
       g_string_append (names, tally_council_get_name (tally_council_result_get_council (result)));
     }
 
-  return names != NULL ? g_string_free (names, FALSE) : NULL;
+  if (names->len == 0)
+    return NULL;
+  /* Translators: "Left out of the seat change (no notional baseline): Blackburn with Darwen; …" */
+  return g_strdup_printf (_("Left out of the seat change (no notional baseline): %s"), names->str);
 }
 
 /**

@@ -46,7 +46,7 @@ void           tally_scope_summary_get_seat_change_councils (TallyScopeSummary *
                                                             guint             *n_eve,
                                                             guint             *n_left_out);
 char          *tally_scope_summary_describe_seat_change    (TallyScopeSummary *self);
-char          *tally_scope_summary_list_left_out           (TallyScopeSummary *self);
+char          *tally_scope_summary_describe_left_out       (TallyScopeSummary *self);
 char          *tally_scope_summary_describe_basis          (TallyScopeSummary *self);
 char          *tally_scope_summary_describe_seats_up       (TallyScopeSummary *self);
 gboolean       tally_scope_summary_get_method_known        (TallyScopeSummary *self,
