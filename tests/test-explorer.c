@@ -10,6 +10,7 @@
 
 #include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-council-list.h"
 #include "tally-council-row.h"
 #include "tally-export-dialog.h"
 #include "tally-filter.h"
@@ -17,6 +18,8 @@
 #include "tally-database.h"
 #include "tally-window-private.h"
 #include "tally-import.h"
+#include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-results.h"
 #include "tally-selection.h"
 #include "tally-test-util.h"
@@ -609,6 +612,70 @@ test_council_table_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list's party columns keep their order while the same parties are
+ * shown: on results night the ranking by seats changes ward by ward, and
+ * a column must not move under the reader's eye (nor the columns be built
+ * again, which rebuilt every row's cells). */
+static void
+test_columns_keep_their_order (void)
+{
+  TallyWindow *window = open_window ();
+  GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GListModel *matching = tally_results_get_matching (window->results);
+  g_autoptr(GListStore) conservative = g_list_store_new (TALLY_TYPE_COUNCIL_RESULT);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TallyPartyRanking) ranking = NULL;
+  g_autoptr(GString) order_before = g_string_new (NULL);
+  g_autoptr(GString) order_now = g_string_new (NULL);
+  GListModel *shown_before = tally_party_ranking_get_shown (window->ranking);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    g_ptr_array_add (before, g_list_model_get_item (columns, i));
+
+  /* The same parties ranked over the councils the Conservatives won: the
+   * Conservatives first now, not Labour. */
+  for (guint i = 0; i < g_list_model_get_n_items (matching); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (matching, i);
+      TallyParty *control = tally_council_result_get_control (result, TALLY_STAGE_AFTER);
+
+      if (control != NULL && g_str_equal (tally_party_get_key (control), "CON"))
+        g_list_store_append (conservative, result);
+    }
+  ranking = tally_party_ranking_new_full (tally_catalog_get_parties (tally_window_get_catalog (window)),
+                                          G_LIST_MODEL (conservative), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (shown_before); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (shown_before, i);
+
+      g_string_append_printf (order_before, "%s ", tally_party_get_key (party));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tally_party_ranking_get_shown (ranking)); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (tally_party_ranking_get_shown (ranking), i);
+
+      g_string_append_printf (order_now, "%s ", tally_party_get_key (party));
+    }
+  g_test_message ("shown before: %s; now: %s", order_before->str, order_now->str);
+  g_assert_true (g_str_has_prefix (order_before->str, "LAB "));
+  g_assert_true (g_str_has_prefix (order_now->str, "CON "));
+  g_assert_cmpuint (g_list_model_get_n_items (tally_party_ranking_get_shown (ranking)), ==,
+                    g_list_model_get_n_items (shown_before));
+
+  tally_council_list_set_parties (window->council_list, ranking);
+  tally_test_wait_for_frames (100);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_true (column == g_ptr_array_index (before, i));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* tally --council takes what people type: a unique word opens the council,
  * an ambiguous one names the candidates. */
 static void
@@ -801,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
   g_test_add_func ("/explorer/council-table-order", test_council_table_order);
+  g_test_add_func ("/explorer/columns-keep-their-order", test_columns_keep_their_order);
   g_test_add_func ("/explorer/sort-keeps-scroll", test_sort_keeps_scroll);
   g_test_add_func ("/explorer/council-title-not-selected", test_council_title_not_selected);
   g_test_add_func ("/explorer/empty-result-says-why", test_empty_result_says_why);

@@ -271,24 +271,33 @@ swing_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
 
-/* The same parties in the same order, and the same Con→Lab swing column:
- * points the columns at @ranking and says TRUE; otherwise changes nothing. */
+/* The same parties, and the same Con→Lab swing column: points the columns
+ * at @ranking and says TRUE; otherwise changes nothing.  The columns keep
+ * their order though the ranking's has changed: on results night the
+ * parties' order by seats changes ward by ward (Con ahead at 01:00, Lab at
+ * 03:00), and a column that moves under the reader's eye is worse than one
+ * that is not in the latest order; building the columns again also
+ * rebuilt every row's cells (a fifth of the window's work following a
+ * replay). */
 static gboolean
 rebind_party_columns (TallyCouncilList  *self,
                       TallyPartyRanking *ranking,
                       GListModel        *parties,
                       GPtrArray         *ordered)
 {
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean swing, has_con = FALSE, has_lab = FALSE;
 
   if (self->party_bindings->len != 2 * ordered->len)
     return FALSE;
   for (guint i = 0; i < ordered->len; i++)
+    g_hash_table_insert (by_key, (gpointer) tally_party_get_key (g_ptr_array_index (ordered, i)),
+                         g_ptr_array_index (ordered, i));
+  for (guint i = 0; i < ordered->len; i++)
     {
       PartyColumn *bound = g_ptr_array_index (self->party_bindings, 2 * i);
 
-      if (!g_str_equal (tally_party_get_key (bound->party),
-                        tally_party_get_key (g_ptr_array_index (ordered, i))))
+      if (!g_hash_table_contains (by_key, tally_party_get_key (bound->party)))
         return FALSE;
     }
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
@@ -308,7 +317,7 @@ rebind_party_columns (TallyCouncilList  *self,
 
       tally_party_ranking_unref (column->ranking);
       column->ranking = tally_party_ranking_ref (ranking);
-      g_set_object (&column->party, g_ptr_array_index (ordered, i / 2));
+      g_set_object (&column->party, g_hash_table_lookup (by_key, tally_party_get_key (column->party)));
     }
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
     {
