@@ -38,6 +38,8 @@ gboolean      _tally_database_check_schema (TallyDatabase  *self,
 GHashTable   *_tally_database_read_schema  (sqlite3        *handle,
                                             gboolean       *ok);
 GHashTable   *_tally_database_expected_schema (int          version);
+GHashTable   *_tally_database_compute_schema  (int          version);
+GHashTable   *_tally_database_built_schema    (void);
 gboolean      _tally_database_is_sqlite_statistics (const char *key);
 
 /* tally-database-migrate.c: new files and older ones brought up to this version. */
