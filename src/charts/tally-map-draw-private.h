@@ -34,5 +34,7 @@ void          _tally_map_geometry_path (cairo_t                 *cr,
 void          _tally_map_paint_progress (cairo_t                *cr,
                                         TallyMapProgress         progress,
                                         const TallyChartStyle   *style);
+TallyChartRgb _tally_map_progress_label_ink (const TallyMapArea    *area,
+                                            const TallyChartStyle *style);
 
 G_END_DECLS

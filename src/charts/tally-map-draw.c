@@ -272,13 +272,10 @@ _tally_map_paint_hexes (cairo_t                 *cr,
             pango_layout_set_text (text, area->short_label, -1);
           /* Centred on the hex (whole names by the middle of their lines). */
           text_height = _tally_chart_text_height (text);
-          /* Over hatching, ringed in the page colour so the lines do not
-           * run through the letters; a council partly in is the night's
-           * news, in full ink. */
+          /* Over hatching, ringed in the page colour. */
           if (area->progress != TALLY_MAP_DECLARED)
             _tally_chart_text_paint_halo_aligned (cr, text, x, y - text_height / 2, TALLY_CHART_ALIGN_CENTER, style,
-                                                  area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
-                                                    ? style->ink : style->ink_secondary);
+                                                  _tally_map_progress_label_ink (area, style));
           /* Quiet on councils without a value, and outside the filter. */
           else
             _tally_chart_text_paint_aligned (cr, text, x, y - text_height / 2, TALLY_CHART_ALIGN_CENTER, ink,

@@ -254,13 +254,10 @@ tally_map_labels_paint (cairo_t               *cr,
       gboolean loud = area != NULL && area->in_scope && area->has_value;
       gboolean hatched = area != NULL && area->progress != TALLY_MAP_DECLARED;
 
-      /* Over hatching a label needs a halo of page: the lines run through
-       * the letters otherwise ("Wig" and "Old" could not be read at 03:40).
-       * A council partly in is the night's news and reads in full ink. */
+      /* Over hatching, ringed in the page colour. */
       if (label->inside && hatched)
         _tally_chart_text_paint_halo_aligned (cr, text, label->x + label->width / 2, label->y, TALLY_CHART_ALIGN_CENTER,
-                                              style, area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope
-                                                       ? style->ink : style->ink_secondary);
+                                              style, _tally_map_progress_label_ink (area, style));
       else if (label->inside)
         _tally_chart_text_paint_aligned (cr, text, label->x + label->width / 2, label->y, TALLY_CHART_ALIGN_CENTER,
                                          tally_chart_rgb_text_on (tally_map_area_colour (area, style)), loud ? 0.92 : 0.42);

@@ -75,6 +75,22 @@ tally_map_data_mark_night (TallyMapData   *data,
 }
 
 /**
+ * _tally_map_progress_label_ink:
+ * @area: a council not fully declared
+ *
+ * The ink of @area's label over its hatching, where it is ringed in the
+ * page colour so the lines do not run through the letters ("Wig" and "Old"
+ * could not be read at 03:40): a council partly in is the night's news, in
+ * full ink; one not yet in, or outside the filter, quieter.
+ */
+TallyChartRgb
+_tally_map_progress_label_ink (const TallyMapArea    *area,
+                               const TallyChartStyle *style)
+{
+  return area->progress == TALLY_MAP_PARTLY_DECLARED && area->in_scope ? style->ink : style->ink_secondary;
+}
+
+/**
  * _tally_map_paint_progress:
  * @progress: how far the council has declared
  *

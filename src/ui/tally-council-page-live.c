@@ -29,6 +29,7 @@
 #include "tally-party.h"
 #include "tally-party-style.h"
 #include "tally-ward-result.h"
+#include "tally-widget-text.h"
 
 static GtkWidget *
 live_label (const char *css_class)
@@ -79,15 +80,6 @@ _tally_council_page_dispose_live (TallyCouncilPage *self)
   g_clear_object (&self->catalog);
   if (self->live_text != NULL)
     g_string_free (g_steal_pointer (&self->live_text), TRUE);
-}
-
-/* A label given the text it has keeps its layout. */
-static void
-set_text (GtkWidget  *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 /* "21 of 24 wards declared", as a headline. */
@@ -292,7 +284,7 @@ _tally_council_page_show_live (TallyCouncilPage *self)
       g_free (headline);
       headline = g_steal_pointer (&with_time);
     }
-  set_text (GTK_WIDGET (self->live_progress), headline);
+  tally_label_set_text_kept (self->live_progress, headline);
   g_string_append_printf (self->live_text, "%s\n", headline);
 
   /* What the night still holds, and what a majority takes. */
@@ -319,7 +311,7 @@ _tally_council_page_show_live (TallyCouncilPage *self)
         }
       g_string_append_c (figures, '.');
     }
-  set_text (GTK_WIDGET (self->live_figures), figures->str);
+  tally_label_set_text_kept (self->live_figures, figures->str);
   gtk_widget_set_visible (GTK_WIDGET (self->live_figures), figures->len > 0);
   if (figures->len > 0)
     g_string_append_printf (self->live_text, "%s\n", figures->str);
@@ -338,7 +330,7 @@ _tally_council_page_show_live (TallyCouncilPage *self)
             label = live_label ("live-call");
             gtk_box_append (self->live_calls, label);
           }
-        set_text (label, calls[i]);
+        tally_label_set_text_kept (GTK_LABEL (label), calls[i]);
         g_string_append_printf (self->live_text, "%s\n", calls[i]);
         label = gtk_widget_get_next_sibling (label);
       }

@@ -21,6 +21,7 @@
 #include "tally-party-style.h"
 #include "tally-results.h"
 #include "tally-ward-result.h"
+#include "tally-widget-text.h"
 
 typedef struct
 {
@@ -63,14 +64,6 @@ static WardRow *
 ward_row_get (GtkWidget *row)
 {
   return g_object_get_data (G_OBJECT (row), "tally-ward-row");
-}
-
-static void
-set_label_text (GtkWidget  *label,
-                const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 static void
@@ -204,7 +197,7 @@ update_candidate_row (GtkWidget                  *row,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), candidate->name);
   if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle ? subtitle : "") != 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  set_label_text (state->figures, suffix);
+  tally_label_set_text_kept (GTK_LABEL (state->figures), suffix);
   set_css_class (state->figures, "candidate-elected", candidate->elected);
   set_css_class (row, "candidate-elected", candidate->elected);
 

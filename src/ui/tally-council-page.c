@@ -28,6 +28,7 @@
 #include "tally-party-style.h"
 #include "tally-results.h"
 #include "tally-ward-result.h"
+#include "tally-widget-text.h"
 
 
 G_DEFINE_FINAL_TYPE (TallyCouncilPage, tally_council_page, GTK_TYPE_WIDGET)
@@ -71,8 +72,7 @@ put_cell (GtkGrid    *grid,
   if (label != NULL && GTK_IS_LABEL (label) &&
       g_strcmp0 (g_object_get_data (G_OBJECT (label), "tally-cell-class"), css_class) == 0)
     {
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-        gtk_label_set_text (GTK_LABEL (label), text);
+      tally_label_set_text_kept (GTK_LABEL (label), text);
       if (gtk_label_get_xalign (GTK_LABEL (label)) != xalign)
         gtk_label_set_xalign (GTK_LABEL (label), xalign);
       return;
@@ -357,15 +357,6 @@ set_chip (GtkLabel   *chip,
   g_object_set_data_full (G_OBJECT (chip), "tally-chip", g_steal_pointer (&key), g_free);
 }
 
-/* A label given the text it has keeps its layout. */
-static void
-set_label_text (GtkWidget  *label,
-                const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-}
-
 static void
 tally_council_page_dispose (GObject *object)
 {
@@ -544,7 +535,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   council = tally_council_result_get_council (result);
   election = tally_council_result_get_election (result);
 
-  set_label_text (GTK_WIDGET (self->name_label), tally_council_get_name (council));
+  tally_label_set_text_kept (self->name_label, tally_council_get_name (council));
   if (tally_council_get_county (council) != NULL &&
       g_strcmp0 (tally_council_get_county (council), tally_council_get_region (council)) != 0)
     details = g_strdup_printf ("%s · %s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
@@ -553,14 +544,14 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   else
     details = g_strdup_printf ("%s · %s · %s", tally_council_type_get_label (tally_council_get_council_type (council)),
                                tally_council_get_region (council), tally_council_get_code (council));
-  set_label_text (GTK_WIDGET (self->details_label), details);
+  tally_label_set_text_kept (self->details_label, details);
 
   set_chip (self->before_chip, tally_council_result_get_control (result, TALLY_STAGE_BEFORE),
             tally_council_result_get_total_seats (result, TALLY_STAGE_BEFORE) > 0);
   set_chip (self->after_chip, tally_council_result_get_control (result, TALLY_STAGE_AFTER),
             tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER) > 0);
   outcome = tally_council_result_describe_outcome (result, FALSE);
-  set_label_text (GTK_WIDGET (self->outcome_label), outcome);
+  tally_label_set_text_kept (self->outcome_label, outcome);
 
   total_after = tally_council_result_get_total_seats (result, TALLY_STAGE_AFTER);
   if (total_after > 0)
@@ -591,7 +582,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   g_string_append_printf (majority, _("\nGain or hold: %s (%s)."),
                           tally_basis_describe_control (tally_council_result_get_basis (result)),
                           tally_basis_get_label (tally_council_result_get_basis (result)));
-  set_label_text (GTK_WIDGET (self->majority_label), majority->str);
+  tally_label_set_text_kept (self->majority_label, majority->str);
 
   {
     g_autofree char *against = tally_council_result_describe_seat_basis (result);
@@ -603,7 +594,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
     g_autofree char *unsplit = describe_unsplit_votes (result);
     g_autofree char *text = unsplit ? g_strconcat (note, " ", unsplit, NULL) : g_strdup (note);
 
-    set_label_text (GTK_WIDGET (self->votes_note), text);
+    tally_label_set_text_kept (self->votes_note, text);
   }
 
   fill_charts (self);

@@ -25,6 +25,7 @@
 #include "tally-party-style.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
+#include "tally-widget-text.h"
 
 typedef enum
 {
@@ -179,8 +180,7 @@ refresh_basis (TallyFilterPanel *self)
     adw_combo_row_set_selected (self->basis_row, basis);
   /* The row's subtitle names the basis; what it means is one hover away
    * and spelt out under the state of the parties. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->basis_row)), subtitle) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->basis_row), subtitle);
+  tally_widget_set_tooltip_kept (GTK_WIDGET (self->basis_row), subtitle);
 }
 
 static void
@@ -224,8 +224,7 @@ refresh (TallyFilterPanel *self)
       /* Only what changed: a label given its own text keeps its layout. */
       if (gtk_check_button_get_active (choice->check) != selected)
         gtk_check_button_set_active (choice->check, selected);
-      if (!g_str_equal (gtk_label_get_text (choice->count), text))
-        gtk_label_set_text (choice->count, text);
+      tally_label_set_text_kept (choice->count, text);
 
       if ((count == 0) != gtk_widget_has_css_class (GTK_WIDGET (choice->row), "dim-label"))
         {

@@ -20,6 +20,7 @@
 #include "tally-party-summary.h"
 #include "tally-scope-summary.h"
 #include "tally-share-estimate.h"
+#include "tally-widget-text.h"
 
 struct _TallyPartySummary
 {
@@ -73,23 +74,6 @@ card_key (TallyParty *party)
   return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s", tally_party_get_key (party), tally_party_get_short_name (party),
                           tally_party_get_full_name (party), tally_party_get_colour (party, FALSE),
                           tally_party_get_colour (party, TRUE));
-}
-
-static void
-set_text (GtkWidget  *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  /* GTK 4.8 asks the X server where the pointer is on every tooltip set. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text && text[0] ? text : NULL) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
 }
 
 static GtkWidget *
@@ -157,12 +141,12 @@ update_card (Card       *card,
                                                                      "%s councils (%s)", councils),
                                                         councils_count, councils_delta);
 
-      set_text (card->councils, councils_text);
+      tally_label_set_text_kept (GTK_LABEL (card->councils), councils_text);
     }
   gtk_widget_set_visible (card->councils, has_councils);
 
   if (seats_text != NULL)
-    set_text (card->seats, seats_text);
+    tally_label_set_text_kept (GTK_LABEL (card->seats), seats_text);
   gtk_widget_set_visible (card->seats, seats_text != NULL);
   if (has_councils == gtk_widget_has_css_class (card->seats, "heading"))
     {
@@ -364,7 +348,7 @@ tally_party_summary_set_summary (TallyPartySummary *self,
           g_free (declared);
           declared = g_steal_pointer (&heading);
         }
-      set_text (GTK_WIDGET (self->heading), declared);
+      tally_label_set_text_kept (self->heading, declared);
       g_string_append_printf (text, "%s\n", declared);
 
       for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -423,13 +407,13 @@ tally_party_summary_set_summary (TallyPartySummary *self,
          * checking the total against a published one. */
         g_autofree char *left_out_note = tally_scope_summary_describe_left_out (summary);
 
-        set_text (GTK_WIDGET (self->note), note);
-        set_tooltip (GTK_WIDGET (self->note), left_out_note);
+        tally_label_set_text_kept (self->note, note);
+        tally_widget_set_tooltip_kept (GTK_WIDGET (self->note), left_out_note);
         /* The estimate said once, in a short line, or that there is none;
          * its method and ward count, or why there is none, in its tooltip
          * and for screen readers. */
-        set_text (GTK_WIDGET (self->estimate), brief);
-        set_tooltip (GTK_WIDGET (self->estimate), method);
+        tally_label_set_text_kept (self->estimate, brief);
+        tally_widget_set_tooltip_kept (GTK_WIDGET (self->estimate), method);
         g_string_append_printf (text, "%s\n%s.\n", note, share);
         if (left_out_note != NULL)
           g_string_append_printf (text, "%s.\n", left_out_note);
@@ -437,11 +421,11 @@ tally_party_summary_set_summary (TallyPartySummary *self,
     }
   else
     {
-      set_text (GTK_WIDGET (self->heading), "");
-      set_text (GTK_WIDGET (self->note), "");
-      set_tooltip (GTK_WIDGET (self->note), NULL);
-      set_text (GTK_WIDGET (self->estimate), "");
-      set_tooltip (GTK_WIDGET (self->estimate), NULL);
+      tally_label_set_text_kept (self->heading, "");
+      tally_label_set_text_kept (self->note, "");
+      tally_widget_set_tooltip_kept (GTK_WIDGET (self->note), NULL);
+      tally_label_set_text_kept (self->estimate, "");
+      tally_widget_set_tooltip_kept (GTK_WIDGET (self->estimate), NULL);
     }
   show_cards (self, old, next);
 
