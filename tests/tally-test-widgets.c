@@ -164,6 +164,27 @@ tally_test_fill_screen (GtkWindow *window,
   g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
 }
 
+/* The first widget under @root, depth first, whose action is @action_name. */
+GtkWidget *
+tally_test_find_action_widget (GtkWidget  *root,
+                               const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tally_test_find_action_widget (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget *widget)
 {

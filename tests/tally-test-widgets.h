@@ -14,6 +14,8 @@ gboolean tally_test_widgets_init    (void);
 void     tally_test_wait_for_frames (guint milliseconds);
 gboolean tally_test_click           (GtkWidget     *widget,
                                      guint          n_clicks);
+GtkWidget *tally_test_find_action_widget (GtkWidget  *root,
+                                          const char *action_name);
 void     tally_test_fill_screen     (GtkWindow     *window,
                                      int            width,
                                      int            height);

@@ -94,13 +94,20 @@ test_laptop_reaches_list_and_page (void)
   g_test_message ("at 1024×600 the window is %s", adw_leaflet_get_folded (window->leaflet) ? "folded" : "unfolded");
   if (adw_leaflet_get_folded (window->leaflet))
     {
-      /* The panel shows first; its header bar's Results button goes across. */
-      adw_leaflet_set_visible_child (window->leaflet, window->sidebar);
+      /* The results show first; Show Sidebar opens the panel, and the
+       * panel's Results button goes back across. */
+      GtkWidget *content = adw_leaflet_get_visible_child (window->leaflet);
+      GtkWidget *sidebar_button = tally_test_find_action_widget (content, "win.toggle-sidebar");
+
+      g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window->council_list), content));
+      assert_clickable (window, sidebar_button);
+      g_assert_true (tally_test_click (sidebar_button, 1));
       tally_test_wait_for_frames (300);
+      g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar);
       assert_clickable (window, window->content_button);
       g_assert_true (tally_test_click (window->content_button, 1));
       tally_test_wait_for_frames (300);
-      g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar);
+      g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == content);
     }
   else
     g_assert_false (gtk_widget_get_visible (window->content_button));
