@@ -326,15 +326,14 @@ test_seat_change_never_mixes (Fixture       *fixture,
         }
       else
         {
-          /* 120 councils are taken to have fought the same seats as in
-           * 2014 (by count: docs/BASES.md lists those that did not);
-           * Birmingham, Leeds, Newcastle, Manchester, Bexley, Croydon,
-           * Redbridge, Southwark, South Cambridgeshire, Slough and Lincoln
-           * have the BBC's notional baseline, Milton Keynes and Reading
-           * Wikipedia's previous holders; 17 more have none yet. */
-          g_assert_cmpuint (n_same, ==, 120);
-          g_assert_cmpuint (n_notional, ==, 13);
-          g_assert_cmpuint (n_left_out, ==, 17);
+          /* 116 councils are taken to have fought the same seats as in
+           * 2014 (by count: docs/BASES.md lists those that did not); 26
+           * have a notional baseline (notional-baselines.tsv: 18 the
+           * BBC's, 8 the previous holders from Wikipedia's or the local
+           * press's 2018 results); 8 on new wards have none. */
+          g_assert_cmpuint (n_same, ==, 116);
+          g_assert_cmpuint (n_notional, ==, 26);
+          g_assert_cmpuint (n_left_out, ==, 8);
           g_assert_cmpuint (n_eve, ==, 0);
         }
 
@@ -423,6 +422,62 @@ test_previous_elections_sourced (Fixture       *fixture,
   g_assert_cmpuint (sourced, ==, 73);
 }
 
+/* Seat change against the source's own figure, for councils whose 2018
+ * seats were not 2014's (data/bundled/SOURCES.md, notional-baselines.tsv):
+ * the BBC's "Councillors change compared with 2016" (Cherwell, Knowsley,
+ * Newcastle-under-Lyme) or "with 2015" (Wyre Forest), and Wikipedia's net
+ * gains and losses (Watford, Winchester).  Cherwell, Watford and Winchester
+ * fought about as many seats as in 2014, so a count alone would compare them
+ * with 2014 on the old wards: the notional baseline must win. */
+static void
+test_notional_from_sources (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *code;
+    const char *name;
+    const char *against;
+    struct { const char *party; int change; } changes[4];
+  } facts[] = {
+    { "E07000177", "Cherwell", "against a notional 2016 result on the new wards",
+      { { "CON", -1 }, { "LAB", 1 }, { "LD", 1 }, { "IND", -1 } } },
+    { "E08000011", "Knowsley", "against a notional 2016 result on the new wards",
+      { { "LAB", -2 }, { "GRN", 1 }, { "IND", 1 }, { "LD", 0 } } },
+    { "E07000195", "Newcastle-under-Lyme", "against a notional 2016 result on the new wards",
+      { { "LAB", -3 }, { "CON", 3 }, { "IND", 3 }, { "LD", 0 } } },
+    { "E07000239", "Wyre Forest", "against a notional 2015 result on the new wards",
+      { { "CON", -3 }, { "LAB", 2 }, { "LD", 1 }, { "IND", 0 } } },
+    { "E07000103", "Watford", "against a notional 2016 result on the new wards",
+      { { "LD", 1 }, { "LAB", -1 }, { "CON", 0 } } },
+    { "E07000094", "Winchester", "against a notional 2016 result on the new wards",
+      { { "CON", -2 }, { "LD", 2 } } },
+  };
+
+  for (TallyBasis basis = TALLY_BASIS_SERVICES; basis <= TALLY_BASIS_ELECTION; basis++)
+    {
+      tally_filter_set_basis (fixture->filter, basis);
+      for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+        {
+          TallyCouncilResult *result = tally_test_bundled_lookup (fixture, facts[i].code);
+          g_autofree char *against = tally_council_result_describe_seat_basis (result);
+
+          g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (result)), ==, facts[i].name);
+          g_assert_cmpstr (against, ==, facts[i].against);
+          g_assert_false (tally_council_result_get_same_seats (result));
+          for (guint k = 0; k < G_N_ELEMENTS (facts[i].changes) && facts[i].changes[k].party != NULL; k++)
+            {
+              int change = 99;
+
+              g_assert_true (tally_council_result_get_seats_change (result,
+                                                                    tally_test_bundled_party (fixture, facts[i].changes[k].party),
+                                                                    &change));
+              g_assert_cmpint (change, ==, facts[i].changes[k].change);
+            }
+        }
+    }
+}
+
 /* Postponed polls: up, not filled on the day, and said so. */
 static void
 test_postponed_polls (Fixture       *fixture,
@@ -491,6 +546,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/bases/scoreboard", Fixture, NULL, fixture_setup, test_scoreboard, fixture_teardown);
   g_test_add ("/bases/seat-change-never-mixes", Fixture, NULL, fixture_setup, test_seat_change_never_mixes,
+              fixture_teardown);
+  g_test_add ("/bases/notional-from-sources", Fixture, NULL, fixture_setup, test_notional_from_sources,
               fixture_teardown);
   g_test_add ("/bases/postponed-polls", Fixture, NULL, fixture_setup, test_postponed_polls, fixture_teardown);
 

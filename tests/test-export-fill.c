@@ -515,7 +515,7 @@ test_headings (void)
       if (titles[kind] != NULL)
         g_assert_cmpstr (heading->title, ==, titles[kind]);
       if (kind == TALLY_CHART_STATE)
-        g_assert_cmpstr (heading->subtitle, ==, "150 councils; change on 2014 (seat change leaves out 17 councils on new wards)");
+        g_assert_cmpstr (heading->subtitle, ==, "150 councils; change on 2014 (seat change leaves out 8 councils on new wards)");
       g_assert_null (strstr (heading->subtitle ? heading->subtitle : "", "declaration"));
       g_assert_null (strstr (heading->subtitle ? heading->subtitle : "", "counted as"));
       tally_chart_data_free (kind, data);
@@ -526,7 +526,7 @@ test_headings (void)
                                                                         NULL);
 
     g_assert_cmpstr (seats->heading.title, ==, "Local elections 2018: seats won");
-    g_assert_cmpstr (seats->heading.subtitle, ==, "150 councils; change on 2014 (seat change leaves out 17 councils on new wards)");
+    g_assert_cmpstr (seats->heading.subtitle, ==, "150 councils; change on 2014 (seat change leaves out 8 councils on new wards)");
   }
 }
 
