@@ -544,6 +544,40 @@ summary_of_all (void)
   return tally_results_summarize (results, filter);
 }
 
+/* The national seat bars read as a results table: largest first, and
+ * "Other parties", many parties counted as one, last even where it won more
+ * seats than the named parties above it (84 against the Independents' 60,
+ * the Greens' 40 and UKIP's 3 in 2018). */
+static void
+test_seat_bars_others_last (void)
+{
+  g_autoptr(TallyScopeSummary) summary = summary_of_all ();
+  g_autoptr(TallySeatChartData) data = tally_chart_adapt_scope_seats (summary, tally_catalog_get_parties (catalog), NULL);
+  g_autoptr(TallyChartLayout) layout = NULL;
+  const TallySeatBarsLayout *bars;
+  TallyChartStyle style;
+  cairo_surface_t *surface;
+  int others = entry_of (data, "OTH"), independents = entry_of (data, "IND");
+  guint n_rows;
+
+  g_assert_cmpint (others, >=, 0);
+  g_assert_cmpint (independents, >=, 0);
+  g_assert_true (data->entries[others].party.aggregate);
+  g_assert_false (data->entries[independents].party.aggregate);
+  g_assert_cmpuint (data->entries[others].seats, >, data->entries[independents].seats);
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  surface = render (TALLY_CHART_SEAT_BARS, data, &style, WIDTH, HEIGHT, &layout);
+  bars = tally_chart_layout_get_chart_layout (layout);
+  n_rows = tally_seat_bars_layout_get_n_rows (bars);
+
+  g_assert_cmpuint (tally_seat_bars_layout_get_row (bars, (guint) entry_of (data, "LAB")), ==, 0);
+  g_assert_cmpuint (tally_seat_bars_layout_get_row (bars, (guint) others), ==, n_rows - 1);
+  g_assert_cmpuint (tally_seat_bars_layout_get_row (bars, (guint) independents), <, n_rows - 1);
+
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_share_bars (void)
 {
@@ -930,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/charts/hemicycle/colour-blind", test_colour_blind_palette);
   g_test_add_func ("/charts/waffle", test_waffle);
   g_test_add_func ("/charts/seat-bars", test_seat_bars);
+  g_test_add_func ("/charts/seat-bars/others-last", test_seat_bars_others_last);
   g_test_add_func ("/charts/share-bars", test_share_bars);
   g_test_add_func ("/charts/swingometer", test_swingometer);
   g_test_add_func ("/charts/swing-scatter", test_swing_scatter);

@@ -164,6 +164,7 @@ tally_chart_party_init_from (TallyChartParty *chart_party,
                           tally_party_get_full_name (party),
                           tally_party_get_colour (party, FALSE),
                           tally_party_get_colour (party, TRUE));
+  chart_party->aggregate = tally_party_is_aggregate (party);
 }
 
 static void

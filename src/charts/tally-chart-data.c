@@ -38,6 +38,7 @@ tally_chart_party_copy (TallyChartParty       *dest,
   dest->name = g_strdup (src->name);
   dest->colour = src->colour;
   dest->colour_safe = src->colour_safe;
+  dest->aggregate = src->aggregate;
 }
 
 void
@@ -48,6 +49,7 @@ tally_chart_party_clear (TallyChartParty *party)
   g_clear_pointer (&party->key, g_free);
   g_clear_pointer (&party->short_name, g_free);
   g_clear_pointer (&party->name, g_free);
+  party->aggregate = FALSE;
 }
 
 /* The colour @style draws @party in. */

@@ -22,6 +22,7 @@ typedef struct
   char          *name;         /* "Labour" */
   TallyChartRgb  colour;
   TallyChartRgb  colour_safe;  /* the colour-blind-safe palette's */
+  gboolean       aggregate;    /* many parties counted as one ("Other parties") */
 } TallyChartParty;
 
 /* Title, subtitle and source line: what the chart is about and whence. */

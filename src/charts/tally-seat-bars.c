@@ -58,12 +58,16 @@ compare_items (gconstpointer a,
   const TallySeatChartEntry *entry_a = &data->entries[*(const guint *) a];
   const TallySeatChartEntry *entry_b = &data->entries[*(const guint *) b];
 
+  if (entry_a->party.aggregate != entry_b->party.aggregate)
+    return entry_a->party.aggregate ? 1 : -1;
   if (entry_a->seats != entry_b->seats)
     return entry_a->seats > entry_b->seats ? -1 : 1;
   return (int) *(const guint *) a - (int) *(const guint *) b;
 }
 
-/* Largest first; parties with no seats now and none then are left out. */
+/* A results table's order: largest first, "Other parties" (many parties
+ * counted as one) last whatever it holds; parties with no seats now and
+ * none then are left out. */
 static guint *
 order_items (const TallySeatChartData *data,
              guint                    *n_items)
