@@ -669,6 +669,13 @@ test_swing_scatter (void)
   double x, y, radius;
 
   g_assert_cmpuint (data->n_points, ==, 150);
+  /* The legend in results order, as the state of the parties: Labour 74
+   * councils, Conservatives 46, Liberal Democrats 9, then no overall control. */
+  g_assert_cmpuint (data->n_legend, ==, 4);
+  g_assert_cmpstr (data->legend[0].key, ==, "LAB");
+  g_assert_cmpstr (data->legend[1].key, ==, "CON");
+  g_assert_cmpstr (data->legend[2].key, ==, "LD");
+  g_assert_cmpstr (data->legend[3].key, ==, "NOC");
   for (guint i = 0; i < data->n_points; i++)
     if (g_str_equal (data->points[i].key, TRAFFORD))
       trafford = (int) i;

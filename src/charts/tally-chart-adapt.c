@@ -220,6 +220,22 @@ compare_position (gconstpointer a,
   return tally_party_get_position (party_a) - tally_party_get_position (party_b);
 }
 
+/* More councils controlled first (@user_data: party → count), then by position. */
+static int
+compare_councils_controlled (gconstpointer a,
+                             gconstpointer b,
+                             gpointer      user_data)
+{
+  TallyParty *party_a = *(TallyParty * const *) a;
+  TallyParty *party_b = *(TallyParty * const *) b;
+  guint n_a = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, party_a));
+  guint n_b = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, party_b));
+
+  if (n_a != n_b)
+    return n_a > n_b ? -1 : 1;
+  return compare_position (a, b);
+}
+
 static void
 set_council_heading (TallyChartHeading  *heading,
                      TallyCouncilResult *result,
@@ -663,6 +679,7 @@ tally_chart_adapt_swing_scatter (GListModel      *results,
                                  const char      *selected_code)
 {
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  g_autoptr(GHashTable) n_controlled = g_hash_table_new (NULL, NULL);
   TallySwingScatterData *data;
   TallyElection *election = NULL, *baseline = NULL;
   gboolean any_noc = FALSE;
@@ -681,10 +698,16 @@ tally_chart_adapt_swing_scatter (GListModel      *results,
 
       if (control == NULL)
         any_noc = TRUE;
-      else if (!g_ptr_array_find (controls, control, NULL))
-        g_ptr_array_add (controls, control);
+      else
+        {
+          if (!g_ptr_array_find (controls, control, NULL))
+            g_ptr_array_add (controls, control);
+          g_hash_table_insert (n_controlled, control,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (n_controlled, control)) + 1));
+        }
     }
-  g_ptr_array_sort (controls, compare_position);
+  /* The legend in results order: most councils first, No overall control last. */
+  g_ptr_array_sort_with_data (controls, compare_councils_controlled, n_controlled);
 
   data = tally_swing_scatter_data_new (n_results, controls->len + (any_noc ? 1 : 0));
   for (guint i = 0; i < controls->len; i++)
