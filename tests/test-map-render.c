@@ -224,6 +224,16 @@ test_hexes_by_control (void)
     counted += data->key[i].count;
   g_assert_cmpuint (counted, ==, 150);
   g_assert_cmpstr (data->key[data->n_key - 1].label, ==, "No overall control");
+  /* In results order, as the state of the parties: Labour's 74 councils,
+   * the Conservatives' 46, the Liberal Democrats' 9 (by the parties' place
+   * on the spectrum, the Liberal Democrats came second). */
+  g_assert_cmpuint (data->n_key, ==, 4);
+  g_assert_cmpstr (data->key[0].label, ==, "Labour");
+  g_assert_cmpuint (data->key[0].count, ==, 74);
+  g_assert_cmpstr (data->key[1].label, ==, "Conservative");
+  g_assert_cmpuint (data->key[1].count, ==, 46);
+  g_assert_cmpstr (data->key[2].label, ==, "Liberal Democrats");
+  g_assert_cmpuint (data->key[2].count, ==, 9);
 
   write_png (surface, "map-hex-control.png");
   cairo_surface_destroy (surface);

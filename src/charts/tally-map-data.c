@@ -235,6 +235,7 @@ typedef struct
   GHashTable   *area_category; /* TallyMapArea* → Category* */
   gboolean      safe;
   TallyChartRgb page;  /* pale colours fade into it */
+  TallyPartyRanking *ranking; /* (nullable): the key's parties in results order */
 } Builder;
 
 static TallyChartRgb
@@ -329,10 +330,36 @@ finish_categories (Builder *builder)
     }
 }
 
+/* Ranks of the key's parts: parties below PARTY_RANK_NONE, then No overall
+ * control and ties, then holds (PARTY_RANK_HOLD + a party's rank). */
+#define PARTY_RANK_NONE 100000
+#define PARTY_RANK_HOLD 200000
+
+/* A party's place in the key: in results order where the key names parties
+ * (the state of the parties' order: Lab, Con, LD, …), parties counted in
+ * Others after the named ones; else by place on the spectrum. */
 static int
-party_rank (TallyParty *party)
+party_rank (Builder    *builder,
+            TallyParty *party)
 {
-  return party ? tally_party_get_position (party) * 10 : 100000;
+  GListModel *shown;
+  guint n_shown;
+
+  if (party == NULL)
+    return PARTY_RANK_NONE;
+  if (builder->ranking == NULL)
+    return tally_party_get_position (party) * 10;
+
+  shown = tally_party_ranking_get_shown (builder->ranking);
+  n_shown = g_list_model_get_n_items (shown);
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(TallyParty) named = g_list_model_get_item (shown, i);
+
+      if (named == party)
+        return (int) i * 10;
+    }
+  return (int) (n_shown + (guint) MAX (tally_party_get_position (party), 0)) * 10;
 }
 
 static char *
@@ -379,10 +406,10 @@ colour_by_control (Builder            *builder,
     return;
 
   if (after != NULL)
-    put_in_category (builder, area, tally_party_get_key (after), party_rank (after), party_rgb (builder, after),
+    put_in_category (builder, area, tally_party_get_key (after), party_rank (builder, after), party_rgb (builder, after),
                      tally_party_get_full_name (after));
   else
-    put_in_category (builder, area, "NOC", party_rank (NULL), noc_rgb (builder), _("No overall control"));
+    put_in_category (builder, area, "NOC", party_rank (builder, NULL), noc_rgb (builder), _("No overall control"));
 }
 
 static void
@@ -400,23 +427,23 @@ colour_by_change (Builder            *builder,
       id = g_strconcat ("gain:", tally_party_get_key (after), NULL);
       /* Translators: a key entry: "Labour gain" */
       label = g_strdup_printf (_("%s gain"), tally_party_get_short_name (after));
-      put_in_category (builder, area, id, party_rank (after), party_rgb (builder, after), label);
+      put_in_category (builder, area, id, party_rank (builder, after), party_rgb (builder, after), label);
       break;
 
     case TALLY_OUTCOME_LOSS:
-      put_in_category (builder, area, "gain:NOC", party_rank (NULL), noc_rgb (builder),
+      put_in_category (builder, area, "gain:NOC", party_rank (builder, NULL), noc_rgb (builder),
                        _("Lost to no overall control"));
       break;
 
     case TALLY_OUTCOME_HOLD:
       id = g_strconcat ("hold:", tally_party_get_key (after), NULL);
       label = g_strdup_printf (_("%s hold"), tally_party_get_short_name (after));
-      put_in_category (builder, area, id, 200000 + party_rank (after),
+      put_in_category (builder, area, id, PARTY_RANK_HOLD + party_rank (builder, after),
                        tally_chart_rgb_mix (party_rgb (builder, after), builder->page, PALE), label);
       break;
 
     case TALLY_OUTCOME_NOC_HOLD:
-      put_in_category (builder, area, "hold:NOC", 200000 + party_rank (NULL),
+      put_in_category (builder, area, "hold:NOC", PARTY_RANK_HOLD + party_rank (builder, NULL),
                        tally_chart_rgb_mix (noc_rgb (builder), builder->page, PALE_NOC),
                        _("No overall control, no change"));
       break;
@@ -460,7 +487,7 @@ colour_by_winner (Builder            *builder,
     return;
 
   if (tie)
-    put_in_category (builder, area, "tie", party_rank (NULL), noc_rgb (builder), _("Tie for most seats"));
+    put_in_category (builder, area, "tie", party_rank (builder, NULL), noc_rgb (builder), _("Tie for most seats"));
   else
     {
       /* A minor party's win is keyed as Others, as every view groups it;
@@ -468,7 +495,7 @@ colour_by_winner (Builder            *builder,
       shown = ranking != NULL && tally_party_ranking_is_grouped (ranking, winner) &&
               tally_party_ranking_get_others (ranking) != NULL
               ? tally_party_ranking_get_others (ranking) : winner;
-      put_in_category (builder, area, tally_party_get_key (shown), party_rank (shown), party_rgb (builder, shown),
+      put_in_category (builder, area, tally_party_get_key (shown), party_rank (builder, shown), party_rgb (builder, shown),
                        tally_party_get_full_name (shown));
     }
 
@@ -736,8 +763,10 @@ tally_map_data_new_for_results (GListModel       *councils,
 
   /* The key names the parties every view names, the rest as Others: over
    * every council of the election, as the window ranks them. */
-  if (results != NULL && (colour_by == TALLY_MAP_COLOUR_WINNER || colour_by == TALLY_MAP_COLOUR_CONTROL))
+  if (results != NULL && (colour_by == TALLY_MAP_COLOUR_WINNER || colour_by == TALLY_MAP_COLOUR_CONTROL ||
+                          colour_by == TALLY_MAP_COLOUR_CHANGE))
     ranking = tally_party_ranking_new (parties, results);
+  builder.ranking = ranking;
 
   /* Every hex its own label: not "Har" for six councils. */
   labels = tally_map_short_labels (councils);
