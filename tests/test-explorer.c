@@ -241,8 +241,8 @@ test_council_page_bases (void)
 
   g_test_message ("%s", brent);
   g_assert_nonnull (strstr (brent, "\nWillesden Green (3 seats): poll postponed to 21 June 2018.\n"));
-  g_assert_nonnull (strstr (brent, "Gain or hold: councils against control on the eve of the poll "
-                                   "(As the results services count it)."));
+  g_assert_nonnull (strstr (brent, "Gain or hold: councils against control on the eve of the poll. "
+                                   "Change setting: As the results services count it."));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   plymouth = open_council_page (window, "Plymouth");

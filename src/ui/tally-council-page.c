@@ -578,8 +578,9 @@ tally_council_page_show_result (TallyCouncilPage   *self,
     for (guint i = 0; polls[i] != NULL; i++)
       g_string_append_printf (majority, "\n%s.", polls[i]);
   }
-  /* Translators: "Gain or hold: councils against control on the eve of the poll (as the results services count it)." */
-  g_string_append_printf (majority, _("\nGain or hold: %s (%s)."),
+  /* Translators: "Gain or hold: councils against control on the eve of the poll. Change setting: As the results
+   * services count it." The second is the name of the filter panel's Change choice. */
+  g_string_append_printf (majority, _("\nGain or hold: %s. Change setting: %s."),
                           tally_basis_describe_control (tally_council_result_get_basis (result)),
                           tally_basis_get_label (tally_council_result_get_basis (result)));
   tally_label_set_text_kept (self->majority_label, majority->str);
