@@ -122,13 +122,13 @@ test_loads_everything (Fixture       *fixture,
   g_assert_cmpint (count_rows (database, "special_polls WHERE kind = 'by_election'"), ==, 44);
   g_assert_cmpint (count_rows (database, "special_polls WHERE held_on = '2018-06-21' AND election_id = "
                                "(SELECT id FROM elections WHERE date = '2018-05-03')"), ==, 1);
-  /* 27 councils with a notional baseline, 82 party rows: 18 the BBC's
+  /* 28 councils with a notional baseline, 85 party rows: 18 the BBC's
    * (Slough against 2014: Lab 11, Con 3; Lincoln against 2016: Lab 10,
-   * Con 1; Wyre Forest against 2015), nine the previous holders from
+   * Con 1; Wyre Forest against 2015), ten the previous holders from
    * Wikipedia's 2018 pages or the local press (Rochford against its 2016
-   * whole-council election on new wards: Con 8 of 14). */
-  g_assert_cmpint (count_rows (database, "notional_baselines"), ==, 82);
-  g_assert_cmpint (count_rows (database, "(SELECT DISTINCT council_id FROM notional_baselines)"), ==, 27);
+   * whole-council election on new wards: Con 8 of 14; Exeter, Lab 10 of 13). */
+  g_assert_cmpint (count_rows (database, "notional_baselines"), ==, 85);
+  g_assert_cmpint (count_rows (database, "(SELECT DISTINCT council_id FROM notional_baselines)"), ==, 28);
   g_assert_cmpint (count_rows (database, "notional_baselines WHERE baseline = '2016' AND seats = 8 AND party_id = "
                                "(SELECT id FROM parties WHERE key = 'CON') AND council_id = "
                                "(SELECT id FROM councils WHERE code = 'E07000075')"), ==, 1);
