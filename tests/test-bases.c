@@ -111,8 +111,9 @@ test_scoreboard (Fixture       *fixture,
      * hold (its 2014 result): no basis here gives it. */
     { TALLY_BASIS_SERVICES, 0, -2, 4, -2, 48, 5 },
     /* Against each council's last election: matches no published board
-     * (Labour 75 → 74 with Carlisle, won in 2016 and lost by defection). */
-    { TALLY_BASIS_ELECTION, -1, -1, 3, -1, 47, 6 },
+     * (Labour 75 → 74 with Carlisle, won in 2016 and lost by defection;
+     * Con 46 → 46 with Rugby, short in 2016, won back before 2018). */
+    { TALLY_BASIS_ELECTION, -1, 0, 3, -2, 46, 6 },
     { TALLY_BASIS_EVE, 0, -2, 4, -2, 48, 5 },
   };
 
@@ -385,6 +386,8 @@ test_previous_elections_sourced (Fixture       *fixture,
      * 2018: against its last election a loss, where the eve basis (and
      * the BBC) has no overall control, no change. */
     { "E07000028", "Carlisle", "Labour loss to no overall control", "prev16-carlisle" },
+    /* Con 21 of 42 after 2016, 22 needed; 23 on the eve. */
+    { "E07000220", "Rugby", "Conservative gain from no overall control", "prev16-rugby" },
     /* All-out on new wards in 2016: Lab 44 of 64. */
     { "E06000008", "Blackburn with Darwen", "Labour hold", "prev16-blackburnwithdarwen" },
   };
@@ -415,9 +418,9 @@ test_previous_elections_sourced (Fixture       *fixture,
       g_assert_true (found);
     }
 
-  /* 112 of the 150 rows name a source for the previous election (the 32
-   * London boroughs' 2014 results among them); 38 are still assumed equal
-   * to the eve of the poll. */
+  /* Every row names a source for the previous election (the 32 London
+   * boroughs' 2014 results among them): none is assumed equal to the eve
+   * of the poll. */
   for (guint r = 0; r < rows->len; r++)
     {
       char **row = g_ptr_array_index (rows, r);
@@ -426,7 +429,7 @@ test_previous_elections_sourced (Fixture       *fixture,
         sourced++;
     }
   g_assert_cmpuint (rows->len, ==, 150);
-  g_assert_cmpuint (sourced, ==, 112);
+  g_assert_cmpuint (sourced, ==, 150);
 }
 
 /* Seat change against the source's own figure, for councils whose 2018
