@@ -207,8 +207,6 @@ test_state_of_the_parties (void)
 
   window = open_window ();
   text = tally_party_summary_get_text (tally_window_get_party_summary (window));
-  /* Rugby, short of a majority in 2016, is a Conservative gain; Carlisle,
-   * a Labour council in 2016, a loss. */
   g_assert_nonnull (strstr (text, "Conservative: 46 councils (±0)"));
   g_assert_nonnull (strstr (text, "Labour: 74 councils (−1)"));
   tally_filter_set_basis (tally_results_get_filter (tally_window_get_results (window)), TALLY_BASIS_SERVICES);
