@@ -286,7 +286,8 @@ test_refresh (void)
   g_autoptr(TallyLiveNight) night = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *header = NULL;
-  TallyLiveCouncil *dudley;
+  TallyLiveCouncil *dudley, *worcester;
+  guint64 dudley_digest, worcester_digest;
   sqlite3 *db = NULL;
 
   if (path == NULL)
@@ -304,6 +305,12 @@ test_refresh (void)
 
   night = open_night (path, &catalog);
   dudley = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E08000027"));
+  worcester = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E07000237"));
+  dudley_digest = tally_live_council_get_digest (dudley);
+  worcester_digest = tally_live_council_get_digest (worcester);
+  worcester = tally_live_night_lookup (night, tally_catalog_lookup_council (catalog, "E07000237"));
+  dudley_digest = tally_live_council_get_digest (dudley);
+  worcester_digest = tally_live_council_get_digest (worcester);
   g_assert_cmpuint (tally_live_night_get_n_councils (night), ==, 150);
   g_assert_cmpuint (tally_live_night_get_n_declared (night), ==, 149);
   g_assert_cmpuint (tally_live_night_get_n_partial (night), ==, 1);
@@ -334,6 +341,76 @@ test_refresh (void)
   g_assert_cmpuint (tally_live_night_get_n_declared (night), ==, 150);
   g_assert_cmpuint (tally_live_council_get_wards_declared (dudley), ==, 24);
   g_assert_true (tally_live_night_get_latest (night) == dudley);
+  /* Only the council whose ward came in reads differently. */
+  g_assert_cmpuint (tally_live_council_get_digest (dudley), !=, dudley_digest);
+  g_assert_cmpuint (tally_live_council_get_digest (worcester), ==, worcester_digest);
+}
+
+static TallyResults *
+open_results (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(TallyCatalog) catalog = NULL;
+  TallyResults *results;
+
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+static GListModel *
+latest_results (TallyResults *results)
+{
+  TallyCatalog *catalog = tally_results_get_catalog (results);
+
+  return tally_results_get_council_results (results, tally_catalog_get_latest_election (catalog), NULL);
+}
+
+/* Two engines read from the file before and after one of Dudley's wards is
+ * taken out: every council's result has the digest it had, but Dudley's. */
+static void
+test_digests (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(TallyResults) before = NULL, again = NULL, after = NULL;
+  GListModel *councils_before, *councils_again, *councils_after;
+  guint n_changed = 0;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  before = open_results (path);
+  again = open_results (path);
+  edit_council (path, "E08000027", "DELETE FROM contests WHERE id = (SELECT max (id) FROM mine);");
+  after = open_results (path);
+
+  councils_before = latest_results (before);
+  councils_again = latest_results (again);
+  councils_after = latest_results (after);
+  g_assert_cmpuint (g_list_model_get_n_items (councils_before), ==, 150);
+  g_assert_cmpuint (g_list_model_get_n_items (councils_after), ==, 150);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autoptr(TallyCouncilResult) a = g_list_model_get_item (councils_before, i);
+      g_autoptr(TallyCouncilResult) b = g_list_model_get_item (councils_again, i);
+      g_autoptr(TallyCouncilResult) c = g_list_model_get_item (councils_after, i);
+      const char *code = tally_council_get_code (tally_council_result_get_council (a));
+
+      g_assert_cmpstr (code, ==, tally_council_get_code (tally_council_result_get_council (c)));
+      g_assert_cmpuint (tally_council_result_get_digest (a), !=, 0);
+      g_assert_cmpuint (tally_council_result_get_digest (a), ==, tally_council_result_get_digest (b));
+      if (g_str_equal (code, "E08000027"))
+        g_assert_cmpuint (tally_council_result_get_digest (a), !=, tally_council_result_get_digest (c));
+      n_changed += tally_council_result_get_digest (a) != tally_council_result_get_digest (c);
+    }
+  g_assert_cmpuint (n_changed, ==, 1);
 }
 
 /* A night made with an engine of the caller's (as the window's reload
@@ -396,6 +473,9 @@ test_for_results (void)
       g_assert_cmpuint (tally_live_council_get_seats_to_come (a), ==, tally_live_council_get_seats_to_come (b));
       g_assert_true (tally_live_council_get_control_before (a) == tally_live_council_get_control_before (b));
       g_assert_cmpstrv (calls_a, calls_b);
+      /* The same night read twice: the same digest, which the council list
+       * trusts to skip describing a row again. */
+      g_assert_cmpuint (tally_live_council_get_digest (a), ==, tally_live_council_get_digest (b));
       n_called += calls_a[0] != NULL;
     }
   /* The comparison covers councils with calls: Dudley among them. */
@@ -416,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/live/night/trafford", test_trafford);
   g_test_add_func ("/live/night/refresh", test_refresh);
   g_test_add_func ("/live/night/for-results", test_for_results);
+  g_test_add_func ("/live/night/digests", test_digests);
 
   status = g_test_run ();
   if (temp_dir != NULL)

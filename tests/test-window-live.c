@@ -394,6 +394,74 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);
 }
 
+/* The position of the council coded @code in @model, or G_MAXUINT. */
+static guint
+row_position (GListModel *model,
+              const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, i);
+
+      if (g_str_equal (tally_council_row_get_code (row), code))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* A row whose figures change in place still moves when the list is sorted
+ * by them: sorted by Labour's seats, most first, Salford falls from the top
+ * ten to below every council where Labour won more than its two seats
+ * of the imported file, and the whole list stays in order. */
+static void
+test_sorted_row_moves (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TallyWindow *window = fixture->window;
+  GtkColumnView *view = tally_council_list_get_column_view (window->council_list);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autofree char *good = tally_test_data_path ("import-good.csv");
+  TallyParty *labour;
+  guint before, after, n;
+
+  tally_filter_set_regions (tally_results_get_filter (tally_window_get_results (window)),
+                            (const char *[]) { "North West", NULL });
+  tally_test_wait_for_frames (100);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Lab") == 0)
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    }
+  tally_test_wait_for_frames (20);
+  before = row_position (model, "E08000006");
+  g_assert_cmpuint (before, <, 10);
+
+  run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
+  wait_for_reloads (window, 1);
+  tally_test_wait_for_frames (20);
+
+  labour = tally_catalog_lookup_party (tally_window_get_catalog (window), "LAB");
+  n = g_list_model_get_n_items (model);
+  after = row_position (model, "E08000006");
+  g_assert_cmpuint (after, >, before);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(TallyCouncilRow) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(TallyCouncilRow) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (tally_council_result_get_seats_won (tally_council_row_get_result (a), labour), >=,
+                        tally_council_result_get_seats_won (tally_council_row_get_result (b), labour));
+    }
+  {
+    g_autoptr(TallyCouncilRow) salford = g_list_model_get_item (model, after);
+
+    g_assert_cmpuint (tally_council_result_get_seats_won (tally_council_row_get_result (salford), labour), ==, 2);
+  }
+}
+
 /* The first child of @widget's subtree that is a row of a list box. */
 static GtkWidget *
 first_list_row (GtkWidget *widget)
@@ -729,6 +797,8 @@ main (int   argc,
     return 0;
 
   g_test_add ("/window-live/rows-outlive-a-reload", Fixture, NULL, fixture_setup, test_rows_outlive_a_reload,
+              fixture_teardown);
+  g_test_add ("/window-live/sorted-row-moves", Fixture, NULL, fixture_setup, test_sorted_row_moves,
               fixture_teardown);
   g_test_add ("/window-live/ward-rows-outlive-a-reload", Fixture, NULL, fixture_setup,
               test_ward_rows_outlive_a_reload, fixture_teardown);

@@ -16,6 +16,7 @@
 #include "tally-council-list-private.h"
 #include "tally-council-result.h"
 #include "tally-council-row.h"
+#include "tally-digest.h"
 #include "tally-format.h"
 #include "tally-live-council.h"
 #include "tally-party.h"
@@ -247,6 +248,7 @@ seats_bind_cb (GtkSignalListItemFactory *factory,
   TallyCouncilRow *row = gtk_list_item_get_item (item);
   g_autofree char *markup = render_seats (column, tally_council_row_get_result (row), tally_council_row_get_live (row));
 
+  _tally_council_list_follow_row (item, "result", (TallyCellBindFunc) seats_bind_cb, column);
   gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
 
@@ -268,6 +270,7 @@ swing_bind_cb (GtkSignalListItemFactory *factory,
   TallyCouncilRow *row = gtk_list_item_get_item (item);
   g_autofree char *markup = render_swing (self, tally_council_row_get_result (row), tally_council_row_get_live (row));
 
+  _tally_council_list_follow_row (item, "result", (TallyCellBindFunc) swing_bind_cb, self);
   gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
 
@@ -394,6 +397,7 @@ tally_council_list_set_parties (TallyCouncilList  *self,
       bound->list = self;
       g_signal_connect_data (factory, "bind", G_CALLBACK (seats_bind_cb), bound,
                              (GClosureNotify) (void (*) (void)) party_column_free, 0);
+      g_signal_connect (factory, "unbind", G_CALLBACK (_tally_council_list_unfollow_row), NULL);
 
       column = gtk_column_view_column_new (tally_party_get_short_name (party), g_steal_pointer (&factory));
       sorted_by = party_column_new (ranking, party);
@@ -428,6 +432,7 @@ tally_council_list_set_parties (TallyCouncilList  *self,
 
       g_signal_connect (factory, "setup", G_CALLBACK (figure_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (swing_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (_tally_council_list_unfollow_row), NULL);
       column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_fixed_width (column, 110);
@@ -482,4 +487,26 @@ _tally_council_list_describe_figures (TallyCouncilList   *self,
 
       g_string_append_printf (shown, "\x1e%s", cell);
     }
+}
+
+/* What the figure cells are made with besides a council's figures: the
+ * parties of each column (Others' members among them), the swing's two,
+ * and the colours of change, which are the style's. */
+guint64
+_tally_council_list_columns_digest (TallyCouncilList *self)
+{
+  guint64 digest = tally_digest_word (0, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  for (guint i = 0; i < self->party_bindings->len; i += 2)
+    {
+      PartyColumn *column = g_ptr_array_index (self->party_bindings, i);
+      g_autoptr(GPtrArray) members = tally_party_ranking_get_members (column->ranking, column->party);
+
+      digest = tally_digest_string (digest, tally_party_get_key (column->party));
+      for (guint j = 0; members != NULL && j < members->len; j++)
+        digest = tally_digest_string (digest, tally_party_get_key (g_ptr_array_index (members, j)));
+      digest = tally_digest_word (digest, members != NULL ? members->len : G_MAXUINT64);
+    }
+  digest = tally_digest_string (digest, self->swing_from ? tally_party_get_key (self->swing_from) : NULL);
+  return tally_digest_string (digest, self->swing_to ? tally_party_get_key (self->swing_to) : NULL);
 }

@@ -47,7 +47,20 @@ struct _TallyCouncilList
   AdwStatusPage      *filtered_page;
 };
 
+/* A cell's bind: the factory is NULL when the cell is drawn again in place. */
+typedef void (*TallyCellBindFunc) (GtkSignalListItemFactory *factory,
+                                   GtkListItem              *item,
+                                   gpointer                  user_data);
+
 void _tally_council_list_sync_rows        (TallyCouncilList   *self);
+void _tally_council_list_follow_row       (GtkListItem        *item,
+                                           const char         *property,
+                                           TallyCellBindFunc   bind,
+                                           gpointer            user_data);
+void _tally_council_list_unfollow_row     (GtkSignalListItemFactory *factory,
+                                           GtkListItem        *item,
+                                           gpointer            user_data);
+guint64 _tally_council_list_columns_digest (TallyCouncilList  *self);
 void _tally_council_list_queue_fit        (TallyCouncilList   *self);
 void _tally_council_list_describe_figures (TallyCouncilList   *self,
                                            GString            *shown,

@@ -27,9 +27,11 @@
 #include "tally-council-list-private.h"
 #include "tally-council-result.h"
 #include "tally-council-row.h"
+#include "tally-digest.h"
 #include "tally-filter.h"
 #include "tally-filter-status.h"
 #include "tally-format.h"
+#include "tally-live-council.h"
 #include "tally-live-night.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
@@ -191,6 +193,60 @@ column_view_mapped_cb (TallyCouncilList *self)
     _tally_council_list_queue_fit (self);
 }
 
+/* A cell follows its row: when the row says that what it shows changed (a
+ * ward came in), the cell is drawn again in place, and the column view is
+ * not told, since telling it an item changed binds the whole row again
+ * (a row of a dozen cells, about a frame's time in GTK 4.8). */
+typedef struct
+{
+  TallyCellBindFunc  bind;
+  gpointer           user_data;
+  GtkListItem       *item;
+} Follow;
+
+static void
+follow_cb (TallyCouncilRow *row,
+           GParamSpec      *pspec,
+           Follow          *follow)
+{
+  follow->bind (NULL, follow->item, follow->user_data);
+}
+
+/* Called from @bind: the first time for this item, follows @property of its
+ * row until the item is unbound. */
+void
+_tally_council_list_follow_row (GtkListItem       *item,
+                                const char        *property,
+                                TallyCellBindFunc  bind,
+                                gpointer           user_data)
+{
+  g_autofree char *signal = NULL;
+  Follow *follow;
+  gulong handler;
+
+  if (g_object_get_data (G_OBJECT (item), "tally-follow") != NULL)
+    return;
+
+  follow = g_new (Follow, 1);
+  *follow = (Follow) { bind, user_data, item };
+  signal = g_strconcat ("notify::", property, NULL);
+  handler = g_signal_connect_data (gtk_list_item_get_item (item), signal, G_CALLBACK (follow_cb), follow,
+                                   (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_object_set_data (G_OBJECT (item), "tally-follow", GSIZE_TO_POINTER (handler));
+}
+
+/* Every cell factory's unbind. */
+void
+_tally_council_list_unfollow_row (GtkSignalListItemFactory *factory,
+                                  GtkListItem              *item,
+                                  gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "tally-follow"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -210,7 +266,10 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               TallyCouncilList         *self)
 {
   TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+  g_autofree char *markup = NULL;
+
+  _tally_council_list_follow_row (item, "council-name", (TallyCellBindFunc) name_bind_cb, self);
+  markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
                                                      tally_council_get_name (council),
                                                      tally_council_get_code (council));
 
@@ -236,6 +295,7 @@ type_bind_cb (GtkSignalListItemFactory *factory,
 {
   TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
 
+  _tally_council_list_follow_row (item, "type-label", (TallyCellBindFunc) type_bind_cb, self);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
                       tally_council_type_get_label (tally_council_get_council_type (council)));
 }
@@ -247,6 +307,7 @@ region_bind_cb (GtkSignalListItemFactory *factory,
 {
   TallyCouncil *council = tally_council_row_get_council (gtk_list_item_get_item (item));
 
+  _tally_council_list_follow_row (item, "region", (TallyCellBindFunc) region_bind_cb, self);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), tally_council_get_region (council));
   if (!self->fitted)
     _tally_council_list_queue_fit (self);
@@ -268,6 +329,7 @@ control_bind_cb (GtkSignalListItemFactory *factory,
   TallyCouncilResult *result = tally_council_row_get_result (gtk_list_item_get_item (item));
   TallyLiveCouncil *live = tally_council_row_get_live (gtk_list_item_get_item (item));
 
+  _tally_council_list_follow_row (item, "result", (TallyCellBindFunc) control_bind_cb, self);
   if (live != NULL)
     tally_control_chips_set_live (TALLY_CONTROL_CHIPS (gtk_list_item_get_child (item)), result, live);
   else
@@ -323,30 +385,62 @@ describe_row (TallyCouncilList   *self,
   return g_string_free (shown, FALSE);
 }
 
-/* More rows changed than this are said again in one go. */
-#define MANY_CHANGED 16
-
 /* The store holds its rows: the pointer outlives the reference. */
 static gpointer
-row_at (TallyCouncilList *self,
-        guint             position)
+row_at (GListModel *model,
+        guint       position)
 {
-  g_autoptr(TallyCouncilRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  g_autoptr(TallyCouncilRow) row = g_list_model_get_item (model, position);
 
   return row;
 }
 
+/* What @row shows, as a digest of what it is made from; 0 when not known. */
+static guint64
+row_digest (guint64             columns,
+            TallyCouncilResult *result,
+            TallyLiveCouncil   *live)
+{
+  guint64 digest = tally_council_result_get_digest (result);
+
+  if (digest == 0)
+    return 0;
+  digest = tally_digest_word (digest, columns);
+  digest = tally_digest_word (digest, live != NULL ? tally_live_council_get_digest (live) : 0);
+  return digest != 0 ? digest : 1;
+}
+
+/* Whether every row the sorter orders stands where it sorts, after rows'
+ * figures changed in place. */
+static gboolean
+still_sorted (TallyCouncilList *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (sorted);
+
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return TRUE;
+
+  for (guint i = 1; i < n; i++)
+    if (gtk_sorter_compare (sorter, row_at (sorted, i - 1), row_at (sorted, i)) == GTK_ORDERING_LARGER)
+      return FALSE;
+  return TRUE;
+}
+
 /* The rows for @results as they are now: each council's row found again
- * (or made), pointed at its new result and night, and said again to the
- * models above only if it moved or what it shows changed. */
+ * (or made) and pointed at its new result and night.  A row is described
+ * again only when the digest of its figures changed, and says it changed
+ * only when what it shows did: its cells are drawn again in place.  The
+ * models above hear of a row only when it came, went or must move. */
 void
 _tally_council_list_sync_rows (TallyCouncilList *self)
 {
   guint n_items = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (n_items, g_object_unref);
-  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
-  guint prefix = 0, suffix = 0;
+  guint64 columns;
+  guint prefix = 0, suffix = 0, n_changed = 0;
 
   if (self->frozen > 0)
     {
@@ -355,49 +449,45 @@ _tally_council_list_sync_rows (TallyCouncilList *self)
     }
   self->stale = FALSE;
 
+  columns = _tally_council_list_columns_digest (self);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(TallyCouncilResult) result = g_list_model_get_item (self->results, i);
       TallyCouncil *council = tally_council_result_get_council (result);
       TallyCouncilRow *row = g_hash_table_lookup (self->row_by_code, tally_council_get_code (council));
       TallyLiveCouncil *live = undeclared (self, result);
+      guint64 digest = row_digest (columns, result, live);
       gboolean made = row == NULL;
+      gboolean same;
 
       if (made)
         {
           row = tally_council_row_new (result);
           g_hash_table_insert (self->row_by_code, (gpointer) tally_council_row_get_code (row), row);
         }
-      if (tally_council_row_update (row, result, live, describe_row (self, result, live)) && !made)
-        g_hash_table_add (changed, row);
+      same = digest != 0 && digest == tally_council_row_get_digest (row);
+      if (tally_council_row_update (row, result, live, digest, same ? NULL : describe_row (self, result, live)) &&
+          !made)
+        n_changed++;
       g_ptr_array_add (wanted, g_object_ref (row));
     }
 
-  while (prefix < n_old && prefix < n_items && row_at (self, prefix) == g_ptr_array_index (wanted, prefix))
+  while (prefix < n_old && prefix < n_items &&
+         row_at (G_LIST_MODEL (self->rows), prefix) == g_ptr_array_index (wanted, prefix))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_items - prefix &&
-         row_at (self, n_old - 1 - suffix) == g_ptr_array_index (wanted, n_items - 1 - suffix))
+         row_at (G_LIST_MODEL (self->rows), n_old - 1 - suffix) == g_ptr_array_index (wanted, n_items - 1 - suffix))
     suffix++;
 
   if (n_old - prefix - suffix > 0 || n_items - prefix - suffix > 0)
     g_list_store_splice (self->rows, prefix, n_old - prefix - suffix, wanted->pdata + prefix,
                          n_items - prefix - suffix);
 
-  /* A row kept in place whose text changed: the same object, said again,
-   * so that it is sorted and bound anew and no other row is.  When most
-   * changed (other columns, the style), all of them at once. */
-  if (g_hash_table_size (changed) > MANY_CHANGED)
-    {
-      g_list_store_splice (self->rows, 0, n_items, wanted->pdata, n_items);
-      return;
-    }
-  for (guint i = 0; i < n_items && g_hash_table_size (changed) > 0; i++)
-    {
-      gpointer row = g_ptr_array_index (wanted, i);
-
-      if ((i < prefix || i >= n_items - suffix) && g_hash_table_contains (changed, row))
-        g_list_store_splice (self->rows, i, 1, &row, 1);
-    }
+  /* A changed row sorted by what changed may stand out of its place: then
+   * every row is said again, and sorted anew (rare: on results night the
+   * list is sorted by name or control more often than by a party's seats). */
+  if (n_changed > 0 && !still_sorted (self))
+    g_list_store_splice (self->rows, 0, n_items, wanted->pdata, n_items);
 }
 
 static gpointer
@@ -581,6 +671,8 @@ tally_council_list_class_init (TallyCouncilListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, region_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_bind_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cell_unbind_cb",
+                                                G_CALLBACK (_tally_council_list_unfollow_row));
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

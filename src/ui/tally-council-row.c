@@ -12,7 +12,11 @@
  * What the row shows is summed up by the list as a string (its cells'
  * text); tally_council_row_update() compares it with the last one and
  * notifies #TallyCouncilRow:result and #TallyCouncilRow:live only when it
- * differs.  The council's name, type and region, which the list sorts by,
+ * differs, and the row's cells, which follow those, are drawn again in
+ * place.  Making that string for every council on every ward was a fifth
+ * of the window's work on results night: the list keeps with it a digest
+ * of the figures it was made from, and makes it again only when the digest
+ * changed.  The council's name, type and region, which the list sorts by,
  * are notified only when the database changed them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +34,7 @@ struct _TallyCouncilRow
   TallyCouncilResult *result;
   TallyLiveCouncil   *live;
   char               *shown;
+  guint64             digest;   /* of what @shown was made from; 0: not known */
 };
 
 G_DEFINE_FINAL_TYPE (TallyCouncilRow, tally_council_row, G_TYPE_OBJECT)
@@ -235,10 +240,26 @@ type_label (TallyCouncil *council)
 }
 
 /**
+ * tally_council_row_get_digest:
+ *
+ * Returns: the digest given with what the row shows, or 0
+ */
+guint64
+tally_council_row_get_digest (TallyCouncilRow *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_ROW (self), 0);
+  return self->digest;
+}
+
+/**
  * tally_council_row_update:
  * @result: the council's result in the engine now shown (same council)
  * @live: (nullable): the council on results night, when not fully declared
- * @shown: (transfer full): what the row shows with them, as one string
+ * @digest: a digest of the figures the row shows with them, or 0 when not
+ *   known
+ * @shown: (transfer full) (nullable): what the row shows with them, as one
+ *   string; %NULL when @digest is the one the row already has, and so is
+ *   what it shows
  *
  * Points the row at @result and @live.  When @shown differs from what the
  * row showed, notifies #TallyCouncilRow:result and #TallyCouncilRow:live.
@@ -249,6 +270,7 @@ gboolean
 tally_council_row_update (TallyCouncilRow    *self,
                           TallyCouncilResult *result,
                           TallyLiveCouncil   *live,
+                          guint64             digest,
                           char               *shown)
 {
   TallyCouncil *before, *now;
@@ -257,6 +279,7 @@ tally_council_row_update (TallyCouncilRow    *self,
   g_return_val_if_fail (TALLY_IS_COUNCIL_ROW (self), FALSE);
   g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (result), FALSE);
   g_return_val_if_fail (live == NULL || TALLY_IS_LIVE_COUNCIL (live), FALSE);
+  g_return_val_if_fail (shown != NULL || (digest != 0 && digest == self->digest), FALSE);
 
   before = tally_council_result_get_council (self->result);
   now = tally_council_result_get_council (result);
@@ -272,9 +295,13 @@ tally_council_row_update (TallyCouncilRow    *self,
 
   g_set_object (&self->result, result);
   g_set_object (&self->live, live);
-  changed = g_strcmp0 (self->shown, shown) != 0;
-  g_free (self->shown);
-  self->shown = shown;
+  self->digest = digest;
+  changed = shown != NULL && g_strcmp0 (self->shown, shown) != 0;
+  if (shown != NULL)
+    {
+      g_free (self->shown);
+      self->shown = shown;
+    }
   if (changed)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);

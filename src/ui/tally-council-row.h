@@ -20,9 +20,11 @@ const char         *tally_council_row_get_code    (TallyCouncilRow    *self);
 TallyCouncil       *tally_council_row_get_council (TallyCouncilRow    *self);
 TallyCouncilResult *tally_council_row_get_result  (TallyCouncilRow    *self);
 TallyLiveCouncil   *tally_council_row_get_live    (TallyCouncilRow    *self);
+guint64             tally_council_row_get_digest  (TallyCouncilRow    *self);
 gboolean            tally_council_row_update      (TallyCouncilRow    *self,
                                                    TallyCouncilResult *result,
                                                    TallyLiveCouncil   *live,
+                                                   guint64             digest,
                                                    char               *shown);
 
 G_END_DECLS

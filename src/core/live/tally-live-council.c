@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "tally-council.h"
+#include "tally-digest.h"
 #include "tally-live-private.h"
 #include "tally-party.h"
 #include "tally-rules.h"
@@ -533,4 +534,43 @@ tally_live_council_describe_calls (TallyLiveCouncil *self)
     }
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * tally_live_council_get_digest:
+ *
+ * Returns: a digest of everything the council's night is so far (its seats
+ *   by party, wards, calls and the time of its latest declaration): two
+ *   councils with the same digest read the same
+ */
+guint64
+tally_live_council_get_digest (TallyLiveCouncil *self)
+{
+  guint64 digest;
+  gsize n = self->n_parties;
+
+  g_return_val_if_fail (TALLY_IS_LIVE_COUNCIL (self), 0);
+
+  digest = tally_digest_string (0, tally_council_get_code (self->council));
+  for (guint i = 0; i < self->n_parties; i++)
+    digest = tally_digest_string (digest, tally_party_get_key (self->parties[i]));
+  digest = tally_digest_word (digest, (guint64) self->seats_up << 32 | self->total_seats);
+  digest = tally_digest_word (digest, (guint64) self->wards_up << 32 | (guint32) self->control_before);
+  digest = tally_digest_word (digest, (guint64) self->state << 32 | self->wards_declared);
+  digest = tally_digest_word (digest, (guint64) self->seats_declared << 32 | self->seats_compared);
+  digest = tally_digest_word (digest, (guint64) self->last_declared_at);
+  digest = tally_digest_bytes (digest, self->not_up, self->not_up != NULL ? n * sizeof *self->not_up : 0);
+  digest = tally_digest_bytes (digest, self->aggregate, n * sizeof *self->aggregate);
+  digest = tally_digest_bytes (digest, self->won, n * sizeof *self->won);
+  digest = tally_digest_bytes (digest, self->won_compared, n * sizeof *self->won_compared);
+  digest = tally_digest_bytes (digest, self->won_then, n * sizeof *self->won_then);
+  for (guint i = 0; self->calls != NULL && i < self->calls->len; i++)
+    {
+      const TallyCall *call = &g_array_index (self->calls, TallyCall, i);
+
+      digest = tally_digest_word (digest, (guint64) call->kind << 32 | (guint32) call->party);
+      digest = tally_digest_word (digest, (guint64) call->won << 32 | call->needed);
+      digest = tally_digest_word (digest, (guint64) call->majority << 32 | call->to_come);
+    }
+  return digest != 0 ? digest : 1;
 }

@@ -30,6 +30,7 @@ G_DECLARE_FINAL_TYPE (TallyLiveCouncil, tally_live_council, TALLY, LIVE_COUNCIL,
 
 TallyCouncil    *tally_live_council_get_council         (TallyLiveCouncil *self);
 TallyLiveState   tally_live_council_get_state           (TallyLiveCouncil *self);
+guint64          tally_live_council_get_digest          (TallyLiveCouncil *self);
 guint            tally_live_council_get_wards_declared  (TallyLiveCouncil *self);
 guint            tally_live_council_get_wards_up        (TallyLiveCouncil *self);
 guint            tally_live_council_get_seats_declared  (TallyLiveCouncil *self);

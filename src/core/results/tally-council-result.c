@@ -610,6 +610,23 @@ tally_council_result_get_basis (TallyCouncilResult *self)
 }
 
 /**
+ * tally_council_result_get_digest:
+ *
+ * Returns: a digest of every figure behind the result: two results with the
+ *   same digest show the same; 0 for a result not made by an engine
+ */
+guint64
+tally_council_result_get_digest (TallyCouncilResult *self)
+{
+  g_return_val_if_fail (TALLY_IS_COUNCIL_RESULT (self), 0);
+
+  return self->data != NULL ? _tally_results_data_council_digest (self->data, self->election_index,
+                                                                  self->baseline_index, self->council_index,
+                                                                  self->basis)
+                            : 0;
+}
+
+/**
  * tally_council_result_describe_seat_basis:
  *
  * Returns: (transfer full): what the seat changes compare with, for a

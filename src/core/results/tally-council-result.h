@@ -62,6 +62,7 @@ gboolean            tally_council_result_get_seats_change  (TallyCouncilResult *
                                                             int                *change);
 gboolean            tally_council_result_get_same_seats    (TallyCouncilResult *self);
 TallyBasis          tally_council_result_get_basis         (TallyCouncilResult *self);
+guint64             tally_council_result_get_digest        (TallyCouncilResult *self);
 char               *tally_council_result_describe_seat_basis (TallyCouncilResult *self);
 const char         *tally_council_result_get_seat_change_against (TallyCouncilResult *self);
 void                tally_council_result_get_special_seats (TallyCouncilResult *self,

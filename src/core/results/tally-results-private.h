@@ -95,6 +95,8 @@ struct _TallyResultsData
   gint64         *three_votes;       /* [ecp] */
   gint64         *three_total;       /* [ec]: every party's best candidate, those wards */
   gint32         *three_wards;       /* [ec]: contests counted */
+
+  guint64         parties_digest;    /* tally-results-digest.c: 0 until made */
 };
 
 /* A poll that was not part of the ordinary cycle on the day. */
@@ -135,6 +137,13 @@ double            _tally_results_data_share        (TallyResultsData *data,
                                                     guint             council,
                                                     int               party,
                                                     TallyVoteMethod   method);
+/* tally-results-digest.c */
+guint64           _tally_results_data_council_digest (TallyResultsData *data,
+                                                    guint             election,
+                                                    int               baseline,
+                                                    guint             council,
+                                                    TallyBasis        basis);
+
 /* How a council's seat change is measured (tally-results-bases.c).  Each
  * basis allows some kinds and not others: a total adds only councils of
  * the kinds of its own basis. */
