@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include "tally-import-figures-private.h"
 #include "tally-import-store-private.h"
 
 /* Whether the database held contests of this council at this election
@@ -449,6 +450,7 @@ _tally_import_store_finish (TallyImportStore  *self,
                             GError           **error)
 {
   g_auto(TotalStatements) statements = { NULL };
+  g_autoptr(TallyImportFigures) figures = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, value;
@@ -457,6 +459,11 @@ _tally_import_store_finish (TallyImportStore  *self,
 
   if (!_tally_import_store_restore_indexes (self, error) ||
       !prepare_total_statements (self, &statements, error))
+    return FALSE;
+
+  /* Schema 5 keeps what the engine would otherwise read candidates for. */
+  if (tally_database_get_schema_version (self->database) >= 5 &&
+      !(figures = _tally_import_figures_new (self->database, error)))
     return FALSE;
 
   g_hash_table_iter_init (&iter, self->touched);
@@ -485,11 +492,16 @@ _tally_import_store_finish (TallyImportStore  *self,
                                                   (const char *) g_hash_table_lookup (self->council_names,
                                                                                       &pair->council_id),
                                                   seats_up, held_seats - 1));
+          if (figures != NULL &&
+              !_tally_import_figures_forget (figures, pair->election_id, pair->council_id, error))
+            return FALSE;
           continue;
         }
 
       if (!(pair->fresh ? write_totals_from_import (self, &statements, pair, error)
-                        : write_totals_from_database (self, &statements, pair, error)))
+                        : write_totals_from_database (self, &statements, pair, error)) ||
+          (figures != NULL &&
+           !_tally_import_figures_write (figures, pair->election_id, pair->council_id, error)))
         return FALSE;
     }
 
