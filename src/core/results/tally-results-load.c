@@ -13,6 +13,10 @@
  *  - candidate rows (contests and candidates, from an import), when there
  *    are any: seats won are the candidates elected, votes their votes (every
  *    party's votes are then known), and the top-vote method is possible;
+ *    an import keeps their sums in the council-level tables (schema 5), and
+ *    those are read instead (tally-results-summed.c) while the council has
+ *    the contests they were summed from: a question about councils then
+ *    costs one row per council and party, not one per candidate;
  *  - otherwise council_results and council_elections, as published: a
  *    party's votes are known when the election reports votes for that party
  *    anywhere (the bundled data has none for IND and OTH), and a missing row
@@ -46,6 +50,11 @@ typedef struct
   TallyResultsData *data;
   guint             election;
   gint64            election_id;
+  /* Schema 5: the contests each council's totals were summed from (-1 for
+   * a council whose were not), or NULL when such totals are not used. */
+  gint32           *summed;
+  gint64            n_summed;    /* their contests, all together */
+  gboolean          stale;       /* a council's contests are not those summed */
 } Loader;
 
 /* Party ids are small: a table from id to index, -1 for none, spares the
@@ -265,8 +274,11 @@ load_council_elections (Loader  *loader,
   int rc;
 
   stmt = prepare (loader,
-                  "SELECT council_id, seats_up, votes_total, electorate, ballots "
-                  "FROM council_elections WHERE election_id = ?1",
+                  loader->summed != NULL
+                    ? "SELECT council_id, seats_up, votes_total, electorate, ballots, contests, three_party_polls "
+                      "FROM council_elections WHERE election_id = ?1"
+                    : "SELECT council_id, seats_up, votes_total, electorate, ballots "
+                      "FROM council_elections WHERE election_id = ?1",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -291,6 +303,11 @@ load_council_elections (Loader  *loader,
       data->votes_total[ec] = column_or_unknown (stmt, 2);
       data->electorate[ec] = column_or_unknown (stmt, 3);
       data->ballots[ec] = column_or_unknown (stmt, 4);
+
+      if (loader->summed != NULL &&
+          !_tally_results_load_summed_council (data, loader->database, loader->election, stmt,
+                                               loader->summed, &loader->n_summed, error))
+        return FALSE;
     }
 
   return finish_query (loader, rc, error);
@@ -306,7 +323,10 @@ load_council_results (Loader  *loader,
   int rc;
 
   stmt = prepare (loader,
-                  "SELECT council_id, party_id, seats_won, votes FROM council_results WHERE election_id = ?1",
+                  loader->summed != NULL
+                    ? "SELECT council_id, party_id, seats_won, votes, top_votes, three_votes "
+                      "FROM council_results WHERE election_id = ?1"
+                    : "SELECT council_id, party_id, seats_won, votes FROM council_results WHERE election_id = ?1",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -330,6 +350,11 @@ load_council_results (Loader  *loader,
       data->votes[ecp] = column_or_unknown (stmt, 3);
       if (data->votes[ecp] >= 0)
         reported[party] = TRUE;
+
+      if (loader->summed != NULL && loader->summed[council] >= 0 &&
+          !_tally_results_load_summed_party (data, loader->database, loader->election, stmt, (guint) council,
+                                             (guint) party, error))
+        return FALSE;
     }
 
   if (!finish_query (loader, rc, error))
@@ -443,27 +468,6 @@ load_declarations (Loader  *loader,
     memset (&data->declared[_tally_ec (data, loader->election, 0)], TRUE, data->n_councils);
 
   return TRUE;
-}
-
-/* The first contest of a council at an election replaces whatever the
- * council-level tables said: candidate rows are the finer source. */
-static void
-start_from_candidates (TallyResultsData *data,
-                       gsize             ec)
-{
-  gsize base = ec * data->n_parties;
-
-  data->from_candidates[ec] = TRUE;
-  data->held[ec] = TRUE;
-  data->seats_up[ec] = 0;
-  data->votes_total[ec] = data->top_total[ec] = 0;
-  data->electorate[ec] = data->ballots[ec] = 0;
-
-  for (guint party = 0; party < data->n_parties; party++)
-    {
-      data->seats_won[base + party] = 0;
-      data->votes[base + party] = data->top_votes[base + party] = 0;
-    }
 }
 
 /* A sum that stays unknown once one of its terms is. */
@@ -758,9 +762,24 @@ load_candidates (Loader  *loader,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) contests = g_array_new (FALSE, FALSE, sizeof (Contest));
   g_autofree guint8 *regular = g_new0 (guint8, data->n_councils);
-  gboolean done = FALSE;
+  g_autofree gint32 *seen = NULL;
+  gboolean done = FALSE, any = FALSE;
   gint64 n_read = 0;
   int rc;
+
+  /* Every contest of the day summed into its council's totals: no
+   * candidate needs reading (a count on the index of contests). */
+  if (loader->summed != NULL)
+    {
+      if (!(stmt = prepare (loader, "SELECT count (*) FROM contests WHERE election_id = ?1", error)))
+        return FALSE;
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        return finish_query (loader, rc, error);
+      if (sqlite3_column_int64 (stmt, 0) == loader->n_summed)
+        return TRUE;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      seen = g_new0 (gint32, data->n_councils);
+    }
 
   if (!(stmt = prepare_contests (loader, error)))
     return FALSE;
@@ -779,6 +798,8 @@ load_candidates (Loader  *loader,
           !CHECK (loader, stmt, 4, "contests", "ballots", error))
         return FALSE;
 
+      if (council >= 0 && seen != NULL)
+        seen[council]++;
       if (council >= 0)
         {
           contest.ec = _tally_ec (data, loader->election, council);
@@ -791,25 +812,37 @@ load_candidates (Loader  *loader,
   if (!finish_query (loader, rc, error))
     return FALSE;
 
+  /* A council whose contests are not the ones its totals were summed from
+   * (another tool changed them): the election is read again, from every
+   * candidate (load_one()). */
+  for (guint council = 0; seen != NULL && council < data->n_councils; council++)
+    if (loader->summed[council] >= 0 && seen[council] != loader->summed[council])
+      {
+        loader->stale = TRUE;
+        return TRUE;
+      }
+
   for (guint i = 0; i < contests->len; i++)
     {
       Contest *contest = &g_array_index (contests, Contest, i);
 
-      if (contest->ec == NO_CONTEST || !regular[contest->ec % data->n_councils])
+      if (contest->ec == NO_CONTEST || !regular[contest->ec % data->n_councils] ||
+          (loader->summed != NULL && loader->summed[contest->ec % data->n_councils] >= 0))
         {
           contest->ec = NO_CONTEST;
           continue;
         }
+      any = TRUE;
 
       if (!data->from_candidates[contest->ec])
-        start_from_candidates (data, contest->ec);
+        _tally_results_data_start_from_candidates (data, contest->ec);
 
       data->seats_up[contest->ec] += contest->seats;
       add_contest_figure (&data->electorate[contest->ec], contest->electorate);
       add_contest_figure (&data->ballots[contest->ec], contest->ballots);
     }
 
-  if (contests->len == 0)
+  if (!any)
     return TRUE;
 
   if (!read_candidate_run (loader, contests, &done, error))
@@ -841,17 +874,37 @@ load_one (TallyResultsData  *data,
           GError           **error)
 {
   Loader loader = { data->database, data, election, tally_election_get_id (data->elections[election]) };
+  g_autofree gint32 *summed = NULL;
 
   if (data->loaded[election])
     return TRUE;
 
-  start_election (data, election);
-  if (!load_council_elections (&loader, error) ||
-      !load_council_results (&loader, error) ||
-      !load_compositions (&loader, error) ||
-      !load_declarations (&loader, error) ||
-      !load_candidates (&loader, error) ||
-      !_tally_results_data_load_bases (data, election, error))
+  if (tally_database_get_schema_version (data->database) >= 5)
+    summed = g_new (gint32, data->n_councils);
+
+  for (;;)
+    {
+      loader.summed = summed;
+      loader.n_summed = 0;
+      loader.stale = FALSE;
+      if (summed != NULL)
+        memset (summed, 0xff, data->n_councils * sizeof (gint32));  /* -1: none summed */
+
+      start_election (data, election);
+      if (!load_council_elections (&loader, error) ||
+          !load_council_results (&loader, error) ||
+          !load_compositions (&loader, error) ||
+          !load_declarations (&loader, error) ||
+          !load_candidates (&loader, error))
+        return FALSE;
+      if (!loader.stale)
+        break;
+
+      /* Once more, every council from its candidate rows. */
+      g_clear_pointer (&summed, g_free);
+    }
+
+  if (!_tally_results_data_load_bases (data, election, error))
     return FALSE;
 
   data->loaded[election] = TRUE;

@@ -125,6 +125,24 @@ gboolean          _tally_results_data_check_value  (TallyDatabase    *database,
                                                     const char       *name,
                                                     GError          **error);
 
+/* tally-results-summed.c */
+void              _tally_results_data_start_from_candidates (TallyResultsData *data,
+                                                    gsize             ec);
+gboolean          _tally_results_load_summed_council (TallyResultsData *data,
+                                                    TallyDatabase    *database,
+                                                    guint             election,
+                                                    sqlite3_stmt     *stmt,
+                                                    gint32           *summed,
+                                                    gint64           *n_summed,
+                                                    GError          **error);
+gboolean          _tally_results_load_summed_party (TallyResultsData *data,
+                                                    TallyDatabase    *database,
+                                                    guint             election,
+                                                    sqlite3_stmt     *stmt,
+                                                    guint             council,
+                                                    guint             party,
+                                                    GError          **error);
+
 /* tally-results-data.c */
 TallyResultsData *_tally_results_data_ref          (TallyResultsData *data);
 void              _tally_results_data_unref        (TallyResultsData *data);

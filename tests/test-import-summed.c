@@ -1,0 +1,199 @@
+/* test-import-summed.c: councils' totals that keep their candidates' sums.
+ *
+ * An import keeps in each council's totals what the engine would otherwise
+ * sum from the candidate rows (database version 5: tally-import-figures.c),
+ * and the engine reads those instead (tally-results-summed.c).  Every
+ * figure `tally summary` prints must be the same read either way: from the
+ * totals, from the candidate rows (the totals marked as not summed, as in a
+ * file migrated from version 4), and from the totals with every candidate
+ * row gone (which shows that the candidates are not read).  Where a
+ * council's contests change behind Tally's back, the candidates are read
+ * after all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "tally-test-util.h"
+
+typedef TallyTestFolder Fixture;
+
+static const char *dc_2018 = "results/dc_2018/democracyclub-results-2018-05-03_raw.csv";
+static const char *leap_2014 = "results/leap_2014/leap_2014_results_raw.csv";
+static const char *ocd = "results/ocd_composition/council_composition_2017_2018.csv";
+
+/* What `tally summary` prints for @election, by both vote methods: the
+ * state of the parties (with the national share estimate) and one row per
+ * council. */
+static char *
+figures_of (Fixture    *fixture,
+            const char *path,
+            const char *election)
+{
+  static const char * const variants[][3] = {
+    { "--method=total", NULL, NULL },
+    { "--method=top", NULL, NULL },
+    { "--method=total", "--councils", "--csv" },
+    { "--method=top", "--councils", "--csv" },
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_auto(TallyTestRun) run = { 0 };
+
+      tally_test_run_tally (&run, fixture->dir,
+                            (const char *[]) { "summary", "--database", path, "--election", election,
+                                               variants[i][0], variants[i][1], variants[i][2], NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_string_append (text, run.out);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Copies of the imported file: its totals marked as not summed, and its
+ * candidate rows gone. */
+static void
+make_copies (Fixture *fixture,
+             char   **rows_path,
+             char   **totals_path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  *rows_path = tally_test_folder_path (fixture, "rows.db");
+  *totals_path = tally_test_folder_path (fixture, "totals.db");
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (*rows_path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (*totals_path, contents, length, NULL));
+  tally_test_run_sql (*rows_path, "UPDATE council_elections SET contests = NULL, three_party_polls = NULL");
+  tally_test_run_sql (*totals_path, "DELETE FROM candidates");
+  g_assert_cmpint (tally_test_query_int (*totals_path, "SELECT count (*) FROM candidates"), ==, 0);
+}
+
+static void
+test_summed_fixture (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = tally_test_data_path ("import-summed.csv");
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows_path = NULL;
+  g_autofree char *totals_path = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *from_totals = NULL;
+  g_autofree char *from_rows = NULL;
+  g_autofree char *without_rows = NULL;
+  g_autofree char *changed_totals = NULL;
+  g_autofree char *changed_rows = NULL;
+
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { csv, NULL }, &error);
+  g_assert_no_error (error);
+
+  /* Salford: four contests (a by-election among them), three where Con,
+   * Lab and LD all stood (not East); Labour's best per ward are 900, 1,500
+   * (of its two in South), 1,000 and 450.  Worcester had a by-election
+   * only: it held no election, and has no totals. */
+  stored = tally_test_query_rows (fixture->db_path,
+                                  "SELECT c.name, ce.seats_up, ce.contests, ce.three_party_polls "
+                                  "FROM council_elections ce JOIN councils c ON c.id = ce.council_id "
+                                  "JOIN elections e ON e.id = ce.election_id WHERE e.date = '2022-05-05' "
+                                  "ORDER BY c.name");
+  g_assert_cmpstr (stored, ==, "Richmond upon Thames|3|1|1\nSalford|5|4|3\n");
+  g_clear_pointer (&stored, g_free);
+  stored = tally_test_query_rows (fixture->db_path,
+                                  "SELECT p.key, cr.seats_won, cr.votes, cr.top_votes, cr.three_votes "
+                                  "FROM council_results cr JOIN councils c ON c.id = cr.council_id "
+                                  "JOIN parties p ON p.id = cr.party_id JOIN elections e ON e.id = cr.election_id "
+                                  "WHERE e.date = '2022-05-05' AND c.name = 'Salford' ORDER BY p.key");
+  g_assert_cmpstr (stored, ==, "CON|2|2400|2400|2400\nGRN|0|645|645|45\nLAB|3|5250|3850|2850\nLD|0|650|650|650\n");
+
+  make_copies (fixture, &rows_path, &totals_path);
+  from_totals = figures_of (fixture, fixture->db_path, "2022-05-05");
+  from_rows = figures_of (fixture, rows_path, "2022-05-05");
+  without_rows = figures_of (fixture, totals_path, "2022-05-05");
+  g_assert_nonnull (strstr (from_totals, "National share estimate: Con 42.3%, Lab 31.6%, LD 25.7%, others 0.4% "
+                                         "(top-vote share over 4 ward polls in 2 of 2 councils"));
+  g_assert_cmpstr (from_totals, ==, from_rows);
+  g_assert_cmpstr (without_rows, ==, from_totals);
+
+  /* Another tool adds a contest to Richmond: its totals no longer say
+   * what its candidates do, and the candidates are read. */
+  for (guint i = 0; i < 2; i++)
+    tally_test_run_sql (i == 0 ? fixture->db_path : rows_path,
+                        "INSERT INTO contests (id, election_id, ward_id, ballot, seats) "
+                        "  SELECT 1000, e.id, w.id, 'Kew', 1 FROM elections e, wards w JOIN councils c "
+                        "  ON c.id = w.council_id WHERE e.date = '2022-05-05' AND c.name = 'Richmond upon Thames';"
+                        "INSERT INTO candidates (contest_id, name, party_id, votes, elected) "
+                        "  SELECT 1000, 'Tom T', id, 5000, 1 FROM parties WHERE key = 'GRN'");
+  changed_totals = figures_of (fixture, fixture->db_path, "2022-05-05");
+  changed_rows = figures_of (fixture, rows_path, "2022-05-05");
+  g_assert_cmpstr (changed_totals, ==, changed_rows);
+  g_assert_cmpstr (changed_totals, !=, from_totals);
+}
+
+/* The real files of 2018 and 2014: every figure of both elections the same
+ * from the totals as from the candidates, the national share estimate as
+ * the candidates give it. */
+static void
+test_summed_real (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dc_path = tally_test_shared_data_path (dc_2018);
+  g_autofree char *leap_path = tally_test_shared_data_path (leap_2014);
+  g_autofree char *ocd_path = tally_test_shared_data_path (ocd);
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows_path = NULL;
+  g_autofree char *totals_path = NULL;
+  static const char * const elections[] = { "2018-05-03", "2014-05-22" };
+
+  if (dc_path == NULL || leap_path == NULL || ocd_path == NULL)
+    {
+      g_test_skip ("../shared/data/results is not there");
+      return;
+    }
+
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { dc_path, leap_path, ocd_path, NULL }, &error);
+  g_assert_no_error (error);
+  /* Every council that held its election is summed (2018's ten other
+   * contests are by-elections in councils that did not). */
+  g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                         "SELECT count (*) FROM council_elections ce JOIN elections e "
+                                         "ON e.id = ce.election_id WHERE e.date = '2018-05-03' "
+                                         "AND ce.contests IS NULL"), ==, 0);
+  g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                         "SELECT sum (contests) FROM council_elections ce JOIN elections e "
+                                         "ON e.id = ce.election_id WHERE e.date = '2018-05-03'"), ==, 2739);
+  make_copies (fixture, &rows_path, &totals_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (elections); i++)
+    {
+      g_autofree char *from_totals = figures_of (fixture, fixture->db_path, elections[i]);
+      g_autofree char *from_rows = figures_of (fixture, rows_path, elections[i]);
+      g_autofree char *without_rows = figures_of (fixture, totals_path, elections[i]);
+
+      g_assert_cmpstr (from_totals, ==, from_rows);
+      g_assert_cmpstr (without_rows, ==, from_totals);
+      if (i == 0)
+        g_assert_nonnull (strstr (from_totals, "National share estimate: Lab 39.6%, Con 31.2%, LD 16.8%, "
+                                               "others 12.4% (top-vote share over 2,108 ward polls in 141 of "
+                                               "150 councils"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/import/summed/fixture", Fixture, NULL, tally_test_folder_setup, test_summed_fixture,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/real", Fixture, NULL, tally_test_folder_setup, test_summed_real,
+              tally_test_folder_teardown);
+
+  return g_test_run ();
+}
