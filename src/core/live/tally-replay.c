@@ -542,7 +542,10 @@ make_target (TallyReplay  *self,
                          "DELETE FROM council_results WHERE election_id = %1$" G_GINT64_FORMAT ";"
                          "DELETE FROM compositions WHERE election_id = %1$" G_GINT64_FORMAT " AND stage = 'after';"
                          "DELETE FROM declarations WHERE election_id = %1$" G_GINT64_FORMAT ";"
-                         "UPDATE council_elections SET votes_total = NULL, ballots = NULL "
+                         /* The night's contests come in ward by ward: the sums
+                          * of candidates an import kept are not theirs. */
+                         "UPDATE council_elections SET votes_total = NULL, ballots = NULL, "
+                         "  contests = NULL, three_party_polls = NULL "
                          "  WHERE election_id = %1$" G_GINT64_FORMAT ";",
                          self->election_id);
   if (!_tally_database_begin (target, error))
