@@ -75,6 +75,34 @@ test_bundled_order (void)
   g_assert_cmpint (tally_party_ranking_compare (ranking, others, others), ==, 0);
 }
 
+/* The engine ranks once: the same ranking each time it is asked, in the
+ * order a ranking made afresh gives, with the same digest; named in full
+ * (Others expanded) it names more and reads differently. */
+static void
+test_engine_keeps_ranking (void)
+{
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyPartyRanking) fresh = rank (tally_test_bundled_database (), &results);
+  TallyElection *latest = tally_catalog_get_latest_election (tally_results_get_catalog (results));
+  TallyElection *baseline = tally_election_get_baseline (latest);
+  TallyPartyRanking *kept = tally_results_get_ranking (results, latest, baseline, TRUE);
+  TallyPartyRanking *full = tally_results_get_ranking (results, latest, baseline, FALSE);
+  g_autofree char *fresh_keys = shown_keys (fresh);
+  g_autofree char *kept_keys = shown_keys (kept);
+
+  g_assert_true (tally_results_get_ranking (results, latest, NULL, TRUE) == kept);
+  g_assert_true (kept != fresh);
+  g_assert_cmpstr (kept_keys, ==, fresh_keys);
+  g_assert_cmpstr (kept_keys, ==, "LAB CON LD IND GRN UKIP OTH");
+  g_assert_cmpuint (tally_party_ranking_get_digest (kept), ==, tally_party_ranking_get_digest (fresh));
+  g_assert_true (full != kept);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_party_ranking_get_shown (full)), >=,
+                    g_list_model_get_n_items (tally_party_ranking_get_shown (kept)));
+  if (g_list_model_get_n_items (tally_party_ranking_get_shown (full)) >
+      g_list_model_get_n_items (tally_party_ranking_get_shown (kept)))
+    g_assert_cmpuint (tally_party_ranking_get_digest (full), !=, tally_party_ranking_get_digest (kept));
+}
+
 /* The sum of Others over a scope is every grouped party's seats: with the
  * named parties it makes every seat up. */
 static void
@@ -144,6 +172,7 @@ main (int   argc,
 
   g_test_add_func ("/party-ranking/bundled-order", test_bundled_order);
   g_test_add_func ("/party-ranking/others-add-up", test_others_add_up);
+  g_test_add_func ("/party-ranking/engine-keeps-ranking", test_engine_keeps_ranking);
   g_test_add_func ("/party-ranking/imported-real-files", test_imported_real_files);
 
   return g_test_run ();

@@ -24,6 +24,7 @@ struct _TallyCouncilPage
   GtkWidget            parent_instance;
 
   TallyCouncilResult  *result;
+  guint64              shown_digest; /* of what the page was filled from; 0: not known */
   GString             *seats_text;   /* the table as lines, for get_text() */
   GString             *seats_tsv;    /* the table, tab-separated, for the clipboard and print */
   GListModel          *parties;

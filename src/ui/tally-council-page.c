@@ -22,9 +22,12 @@
 #include "tally-council-page.h"
 #include "tally-council-page-private.h"
 #include "tally-council-result.h"
+#include "tally-digest.h"
 #include "tally-election.h"
 #include "tally-format.h"
+#include "tally-live-council.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-party-style.h"
 #include "tally-results.h"
 #include "tally-ward-result.h"
@@ -502,6 +505,26 @@ fill_charts (TallyCouncilPage *self)
   set_chart_data (self->seat_bars, TALLY_CHART_SEAT_BARS, won);
 }
 
+/* A digest of everything the page is filled from: the council's figures,
+ * its night, and the parties' order; 0 when not known.  The wards are not
+ * in it: a ward's figures change only with the council's (its totals, or
+ * on the night its latest declaration). */
+static guint64
+page_digest (TallyCouncilPage   *self,
+             TallyCouncilResult *result)
+{
+  TallyLiveCouncil *live = self->night != NULL ? tally_live_night_lookup (self->night,
+                                                                          tally_council_result_get_council (result))
+                                               : NULL;
+  guint64 digest = tally_council_result_get_digest (result);
+
+  if (digest == 0)
+    return 0;
+  digest = tally_digest_word (digest, live != NULL ? tally_live_council_get_digest (live) : 0);
+  digest = tally_digest_word (digest, self->ranking != NULL ? tally_party_ranking_get_digest (self->ranking) : 0);
+  return digest != 0 ? digest : 1;
+}
+
 /**
  * tally_council_page_show_result:
  * @results: the engine, for the party table and the wards
@@ -518,6 +541,7 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   g_autofree char *outcome = NULL;
   g_autoptr(GString) majority = g_string_new (NULL);
   guint total_after;
+  guint64 digest;
   gboolean same_council;
 
   g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
@@ -529,8 +553,15 @@ tally_council_page_show_result (TallyCouncilPage   *self,
   if (!same_council && self->result != NULL && tally_council_result_get_council (self->result) != NULL)
     same_council = g_strcmp0 (tally_council_get_code (tally_council_result_get_council (self->result)),
                               tally_council_get_code (tally_council_result_get_council (result))) == 0;
+  digest = page_digest (self, result);
   g_set_object (&self->result, result);
   g_set_object (&self->parties, tally_catalog_get_parties (tally_results_get_catalog (results)));
+
+  /* The same council with the same figures (a live reload for a ward of
+   * another council): the page already shows them. */
+  if (same_council && digest != 0 && digest == self->shown_digest)
+    return;
+  self->shown_digest = digest;
 
   council = tally_council_result_get_council (result);
   election = tally_council_result_get_election (result);

@@ -533,9 +533,9 @@ build_choices (TallyFilterPanel *self)
 
   /* In results order, as every view lists them: named parties by councils
    * then seats, Others, then the parties Others groups. */
-  ranking = tally_party_ranking_new (parties, tally_results_get_council_results (
-                                                self->results, tally_results_resolve_election (self->results, everything),
-                                                tally_results_resolve_baseline (self->results, everything)));
+  ranking = tally_party_ranking_ref (tally_results_get_ranking (
+    self->results, tally_results_resolve_election (self->results, everything),
+    tally_results_resolve_baseline (self->results, everything), TRUE));
   for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
     g_ptr_array_add (ordered, g_list_model_get_item (parties, i));
   g_ptr_array_sort_with_data (ordered, compare_ranked, ranking);

@@ -102,6 +102,14 @@ reload_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* The parties in results order, which the window and its filter panel
+   * ask of the engine: made here, off the window's thread. */
+  {
+    TallyElection *latest = tally_catalog_get_latest_election (engine->catalog);
+
+    if (latest != NULL)
+      tally_results_get_ranking (engine->results, latest, tally_election_get_baseline (latest), TRUE);
+  }
   /* The night's figures before the count from the engine just made: a
    * second engine of its own was a third of the reload. */
   if (tally_live_catalog_records_night (engine->catalog) &&

@@ -291,14 +291,13 @@ make_ranking (TallyWindow  *self,
               TallyResults *results)
 {
   TallyElection *latest = tally_catalog_get_latest_election (catalog);
-  GListModel *all_results = tally_results_get_council_results (results, latest,
-                                                               tally_election_get_baseline (latest));
   GAction *expand = g_action_map_lookup_action (G_ACTION_MAP (self), "expand-others");
   g_autoptr(GVariant) state = expand ? g_action_get_state (expand) : NULL;
   gboolean expanded = state != NULL && g_variant_get_boolean (state);
 
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
-  self->ranking = tally_party_ranking_new_full (tally_catalog_get_parties (catalog), all_results, !expanded);
+  self->ranking = tally_party_ranking_ref (tally_results_get_ranking (results, latest,
+                                                                      tally_election_get_baseline (latest), !expanded));
 }
 
 /* Show Every Party: Others opened out in the cards, the list's columns and

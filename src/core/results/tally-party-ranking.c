@@ -22,6 +22,7 @@
 
 #include <math.h>
 
+#include "tally-digest.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-scope-summary.h"
@@ -381,4 +382,29 @@ tally_party_ranking_scope_seats (TallyPartyRanking *self,
     }
 
   return known;
+}
+
+/**
+ * tally_party_ranking_get_digest:
+ *
+ * Returns: a digest of the parties named, in order, and of those Others
+ *   groups: two rankings with the same digest order and group alike
+ */
+guint64
+tally_party_ranking_get_digest (TallyPartyRanking *self)
+{
+  guint64 digest = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      digest = tally_digest_string (digest, tally_party_get_key (party));
+    }
+  digest = tally_digest_word (digest, G_MAXUINT64);
+  for (guint i = 0; i < self->grouped->len; i++)
+    digest = tally_digest_string (digest, tally_party_get_key (g_ptr_array_index (self->grouped, i)));
+  return digest != 0 ? digest : 1;
 }

@@ -53,6 +53,8 @@ gboolean           tally_party_ranking_scope_seats   (TallyPartyRanking  *self,
                                                       guint              *won,
                                                       int                *change);
 
+guint64            tally_party_ranking_get_digest   (TallyPartyRanking  *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyPartyRanking, tally_party_ranking_unref)
 
 G_END_DECLS

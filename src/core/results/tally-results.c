@@ -25,6 +25,7 @@
 #include "tally-election.h"
 #include "tally-filter-private.h"
 #include "tally-party.h"
+#include "tally-party-ranking.h"
 #include "tally-results.h"
 #include "tally-results-private.h"
 #include "tally-scope-summary-private.h"
@@ -34,8 +35,9 @@
  * request and kept: views hold on to them. */
 typedef struct
 {
-  GPtrArray  *by_council;   /* [council]: TallyCouncilResult, or NULL */
-  GListStore *all;          /* the same, without the NULLs, by name */
+  GPtrArray         *by_council;   /* [council]: TallyCouncilResult, or NULL */
+  GListStore        *all;          /* the same, without the NULLs, by name */
+  TallyPartyRanking *ranking[2];   /* [group_minor], made when first asked for */
 } Pair;
 
 struct _TallyResults
@@ -72,6 +74,8 @@ pair_free (gpointer mem)
 
   g_clear_pointer (&pair->by_council, g_ptr_array_unref);
   g_clear_object (&pair->all);
+  for (guint i = 0; i < G_N_ELEMENTS (pair->ranking); i++)
+    g_clear_pointer (&pair->ranking[i], tally_party_ranking_unref);
   g_free (pair);
 }
 
@@ -463,6 +467,44 @@ tally_results_get_council_results (TallyResults  *self,
   b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
 
   return G_LIST_MODEL (get_pair (self, (guint) e, b, tally_results_get_basis (self))->all);
+}
+
+/**
+ * tally_results_get_ranking:
+ * @election: an election of the catalogue
+ * @baseline: (nullable): as for tally_results_get_council_results()
+ * @group_minor: as for tally_party_ranking_new_full()
+ *
+ * The parties in results order over every council of @election, made once
+ * per engine and kept: the window, its filter panel and a reload on
+ * results night (which makes it on its own thread, with the engine) ask
+ * for the same ranking, and ranking every party over every council is a
+ * few milliseconds.
+ *
+ * Returns: (transfer none): the ranking
+ */
+TallyPartyRanking *
+tally_results_get_ranking (TallyResults  *self,
+                           TallyElection *election,
+                           TallyElection *baseline,
+                           gboolean       group_minor)
+{
+  int e, b;
+  Pair *pair;
+
+  g_return_val_if_fail (TALLY_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (TALLY_IS_ELECTION (election), NULL);
+  g_return_val_if_fail (baseline == NULL || TALLY_IS_ELECTION (baseline), NULL);
+
+  e = _tally_results_data_election_index (self->data, election);
+  g_return_val_if_fail (e >= 0, NULL);
+  b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
+
+  pair = get_pair (self, (guint) e, b, tally_results_get_basis (self));
+  if (pair->ranking[group_minor != FALSE] == NULL)
+    pair->ranking[group_minor != FALSE] = tally_party_ranking_new_full (tally_catalog_get_parties (self->catalog),
+                                                                        G_LIST_MODEL (pair->all), group_minor);
+  return pair->ranking[group_minor != FALSE];
 }
 
 /**

@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 
 #include "tally-filter.h"
+#include "tally-party-ranking.h"
 #include "tally-scope-summary.h"
 #include "tally-types.h"
 
@@ -39,6 +40,10 @@ TallyElection      *tally_results_resolve_baseline    (TallyResults        *self
 GListModel         *tally_results_get_council_results (TallyResults        *self,
                                                        TallyElection       *election,
                                                        TallyElection       *baseline);
+TallyPartyRanking  *tally_results_get_ranking         (TallyResults        *self,
+                                                       TallyElection       *election,
+                                                       TallyElection       *baseline,
+                                                       gboolean             group_minor);
 TallyCouncilResult *tally_results_lookup              (TallyResults        *self,
                                                        TallyElection       *election,
                                                        TallyElection       *baseline,
