@@ -241,6 +241,53 @@ _tally_import_figures_write (TallyImportFigures  *self,
 }
 
 /**
+ * _tally_import_figures_write_council:
+ *
+ * The council's figures as an import summed them from rows it wrote (its
+ * contests new, so with no electorate or ballots known).
+ */
+gboolean
+_tally_import_figures_write_council (TallyImportFigures  *self,
+                                     gint64               election_id,
+                                     gint64               council_id,
+                                     guint                contests,
+                                     guint                three_polls,
+                                     GError             **error)
+{
+  int rc;
+
+  bind_pair (self->write_council, election_id, council_id);
+  sqlite3_bind_int64 (self->write_council, 3, contests);
+  sqlite3_bind_null (self->write_council, 4);
+  sqlite3_bind_null (self->write_council, 5);
+  sqlite3_bind_int64 (self->write_council, 6, three_polls);
+  rc = sqlite3_step (self->write_council);
+  sqlite3_reset (self->write_council);
+  return rc == SQLITE_DONE || fail (self, self->write_council, error);
+}
+
+/* One party's, likewise. */
+gboolean
+_tally_import_figures_write_party (TallyImportFigures  *self,
+                                   gint64               election_id,
+                                   gint64               council_id,
+                                   gint64               party_id,
+                                   gint64               top_votes,
+                                   gint64               three_votes,
+                                   GError             **error)
+{
+  int rc;
+
+  bind_pair (self->write_party, election_id, council_id);
+  sqlite3_bind_int64 (self->write_party, 3, party_id);
+  sqlite3_bind_int64 (self->write_party, 4, top_votes);
+  sqlite3_bind_int64 (self->write_party, 5, three_votes);
+  rc = sqlite3_step (self->write_party);
+  sqlite3_reset (self->write_party);
+  return rc == SQLITE_DONE || fail (self, self->write_party, error);
+}
+
+/**
  * _tally_import_figures_forget:
  *
  * Marks @council_id's totals at @election_id as not summed from its

@@ -34,6 +34,9 @@ typedef struct
   gint64 party_id;
   guint  seats_won;
   gint64 votes;
+  gint64 best;         /* its best candidate in the contest being read; -1 for none */
+  gint64 top_votes;    /* the best candidate of each contest, summed */
+  gint64 three_votes;  /* the same, over the contests where CON, LAB and LD all stood */
 } PartyTotal;
 
 /* One council at one election, as this import changes it.  When none of the
@@ -48,6 +51,12 @@ typedef struct
   gboolean  scheduled;      /* a contest that is not a by-election */
   guint     seats_up;
   GArray   *parties;        /* PartyTotal */
+  /* What tally-import-figures.c keeps, summed as the rows go in: */
+  const gint64 *three;      /* the ids of CON, LAB and LD (0 for none) */
+  gint64    contest_id;     /* the contest being read, 0 before the first */
+  guint     contests;
+  guint     three_polls;
+  gboolean  revisited;      /* a contest came back after another: summed from the database */
 } CouncilElection;
 
 /* The contest being read.  Rows of one contest come together, so a contest
@@ -172,6 +181,9 @@ struct _TallyImportStore
   char               *last_ballot;
   Contest            *last_contest;
   Unmatched          *last_unmatched;
+
+  gint64              three_parties[3];  /* the ids of CON, LAB, LD: 0 for none */
+  gboolean            three_known;       /* whether they were looked up */
 };
 
 /* Keys of the per-row lookups: two ids and two strings, hashed without
@@ -297,7 +309,7 @@ CouncilElection *_tally_import_store_touch         (TallyImportStore  *self,
                                                     gint64             election_id,
                                                     gint64             council_id,
                                                     GError           **error);
-void             _tally_import_store_add_to_totals (CouncilElection   *pair,
+void             _tally_import_store_add_to_totals (Contest           *contest,
                                                     gint64             party_id,
                                                     gboolean           elected,
                                                     gint64             votes);

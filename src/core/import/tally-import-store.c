@@ -831,7 +831,7 @@ _tally_import_store_add_candidate (TallyImportStore            *self,
     return FALSE;
 
   contest->winners += row->elected ? 1 : 0;
-  _tally_import_store_add_to_totals (contest->council_election, party_id, row->elected, row->votes);
+  _tally_import_store_add_to_totals (contest, party_id, row->elected, row->votes);
   self->summary->candidates++;
   return TRUE;
 }

@@ -57,6 +57,35 @@ touch_council (TallyImportStore *self,
     g_hash_table_add (self->councils_touched, id_new (council_id));
 }
 
+/* The ids of Conservative, Labour and Liberal Democrats, for the
+ * three-party ward polls (tally-import-figures.c), once per import. */
+static gboolean
+find_three_parties (TallyImportStore  *self,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->three_known)
+    return TRUE;
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "SELECT (SELECT id FROM parties WHERE key = 'CON'), "
+                                        "(SELECT id FROM parties WHERE key = 'LAB'), "
+                                        "(SELECT id FROM parties WHERE key = 'LD')",
+                                        error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tally_database_set_error (self->database, error, _("reading parties"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->three_parties); i++)
+    self->three_parties[i] = sqlite3_column_int64 (stmt, (int) i);
+  self->three_known = TRUE;
+  return TRUE;
+}
+
 CouncilElection *
 _tally_import_store_touch (TallyImportStore  *self,
                            gint64             election_id,
@@ -72,10 +101,12 @@ _tally_import_store_touch (TallyImportStore  *self,
   if ((pair = g_hash_table_lookup (self->touched, key)) != NULL)
     return pair;
 
-  if (!had_contests (self, election_id, council_id, &before, error))
+  if (!had_contests (self, election_id, council_id, &before, error) ||
+      !find_three_parties (self, error))
     return NULL;
 
   pair = g_new0 (CouncilElection, 1);
+  pair->three = self->three_parties;
   pair->election_id = election_id;
   pair->council_id = council_id;
   pair->fresh = !before;
@@ -85,13 +116,64 @@ _tally_import_store_touch (TallyImportStore  *self,
   return pair;
 }
 
-void
-_tally_import_store_add_to_totals (CouncilElection *pair,
-                                   gint64           party_id,
-                                   gboolean         elected,
-                                   gint64           votes)
+/* The contest just read: each party's best candidate in it is added to
+ * its top-vote sums, and to the three-party sums when CON, LAB and LD all
+ * had a candidate (as tally-import-figures.c sums them from the database). */
+static void
+close_contest (CouncilElection *pair)
 {
+  gboolean all = TRUE;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      gboolean stood = FALSE;
+
+      for (guint i = 0; i < pair->parties->len; i++)
+        {
+          PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
+
+          stood |= pair->three[k] != 0 && total->party_id == pair->three[k] && total->best >= 0;
+        }
+      all &= stood;
+    }
+  if (all)
+    pair->three_polls++;
+
+  for (guint i = 0; i < pair->parties->len; i++)
+    {
+      PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
+
+      if (total->best < 0)
+        continue;
+      total->top_votes += total->best;
+      if (all)
+        total->three_votes += total->best;
+      total->best = -1;
+    }
+  pair->contest_id = 0;
+}
+
+void
+_tally_import_store_add_to_totals (Contest  *contest,
+                                   gint64    party_id,
+                                   gboolean  elected,
+                                   gint64    votes)
+{
+  CouncilElection *pair = contest->council_election;
   PartyTotal *total = NULL;
+
+  /* A contest's rows come together; one that comes back after another
+   * contest of the council is summed from the database instead. */
+  if (contest->id != pair->contest_id)
+    {
+      gint64 previous = pair->contest_id;
+
+      if (previous != 0)
+        close_contest (pair);
+      pair->revisited |= contest->id < previous;
+      pair->contest_id = contest->id;
+      pair->contests++;
+    }
 
   for (guint i = 0; i < pair->parties->len; i++)
     {
@@ -106,7 +188,7 @@ _tally_import_store_add_to_totals (CouncilElection *pair,
 
   if (total == NULL)
     {
-      PartyTotal empty = { party_id, 0, 0 };
+      PartyTotal empty = { party_id, 0, 0, -1, 0, 0 };
 
       g_array_append_val (pair->parties, empty);
       total = &g_array_index (pair->parties, PartyTotal, pair->parties->len - 1);
@@ -114,6 +196,31 @@ _tally_import_store_add_to_totals (CouncilElection *pair,
 
   total->seats_won += elected ? 1 : 0;
   total->votes += votes;
+  total->best = MAX (total->best, votes);
+}
+
+/* What tally-import-figures.c keeps: summed here as the rows went in when
+ * every contest of the council that day came with this import, in one run
+ * each; otherwise summed from the database. */
+static gboolean
+write_figures (TallyImportFigures  *figures,
+               CouncilElection     *pair,
+               GError             **error)
+{
+  if (!pair->fresh || pair->revisited)
+    return _tally_import_figures_write (figures, pair->election_id, pair->council_id, error);
+
+  for (guint i = 0; i < pair->parties->len; i++)
+    {
+      PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
+
+      if (!_tally_import_figures_write_party (figures, pair->election_id, pair->council_id, total->party_id,
+                                              total->top_votes, total->three_votes, error))
+        return FALSE;
+    }
+
+  return _tally_import_figures_write_council (figures, pair->election_id, pair->council_id, pair->contests,
+                                              pair->three_polls, error);
 }
 
 static gint
@@ -474,6 +581,9 @@ _tally_import_store_finish (TallyImportStore  *self,
       gint64 holds = pair->scheduled || held_seats > 0;
       gint64 seats_up = pair->seats_up;
 
+      if (pair->contest_id != 0)
+        close_contest (pair);
+
       /* An earlier import may have brought its scheduled contests. */
       if (!holds && !pair->fresh &&
           !query_for_council_election (self, statements.held, pair, &holds, error))
@@ -500,8 +610,7 @@ _tally_import_store_finish (TallyImportStore  *self,
 
       if (!(pair->fresh ? write_totals_from_import (self, &statements, pair, error)
                         : write_totals_from_database (self, &statements, pair, error)) ||
-          (figures != NULL &&
-           !_tally_import_figures_write (figures, pair->election_id, pair->council_id, error)))
+          (figures != NULL && !write_figures (figures, pair, error)))
         return FALSE;
     }
 
