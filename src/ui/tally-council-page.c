@@ -742,13 +742,19 @@ void
 tally_council_page_set_ranking (TallyCouncilPage  *self,
                                 TallyPartyRanking *ranking)
 {
+  gboolean same;
+
   g_return_if_fail (TALLY_IS_COUNCIL_PAGE (self));
 
+  /* Every live reload brings a new ranking, nearly always in the same
+   * order: the charts are drawn again only when the order changed. */
+  same = ranking != NULL && self->ranking != NULL &&
+         tally_party_ranking_get_digest (ranking) == tally_party_ranking_get_digest (self->ranking);
   if (ranking != NULL)
     tally_party_ranking_ref (ranking);
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
   self->ranking = ranking;
-  if (self->result != NULL && self->parties != NULL)
+  if (!same && self->result != NULL && self->parties != NULL)
     fill_charts (self);
 }
 
