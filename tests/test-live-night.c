@@ -411,6 +411,40 @@ test_digests (void)
       n_changed += tally_council_result_get_digest (a) != tally_council_result_get_digest (c);
     }
   g_assert_cmpuint (n_changed, ==, 1);
+
+  /* The engine alone counts no council declared on this night (the night
+   * says which are): once the night says Adur is, its digest changes, and
+   * only its. */
+  {
+    g_autoptr(GHashTable) declared = g_hash_table_new (NULL, NULL);
+    TallyCatalog *catalog = tally_results_get_catalog (again);
+    g_autoptr(GArray) digests = g_array_new (FALSE, FALSE, sizeof (guint64));
+    g_autoptr(TallyCouncilResult) first = g_list_model_get_item (councils_again, 0);
+
+    for (guint i = 0; i < 150; i++)
+      {
+        g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils_again, i);
+        guint64 digest = tally_council_result_get_digest (result);
+
+        g_assert_false (tally_council_result_get_declared (result));
+        g_array_append_val (digests, digest);
+      }
+    g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (first)), ==, "Adur");
+    g_hash_table_add (declared, tally_council_result_get_council (first));
+    tally_results_set_declared (again, tally_catalog_get_latest_election (catalog), declared);
+    g_assert_true (tally_council_result_get_declared (first));
+    n_changed = 0;
+    for (guint i = 0; i < 150; i++)
+      {
+        g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils_again, i);
+        gboolean changed = tally_council_result_get_digest (result) != g_array_index (digests, guint64, i);
+
+        if (result == first)
+          g_assert_true (changed);
+        n_changed += changed;
+      }
+    g_assert_cmpuint (n_changed, ==, 1);
+  }
 }
 
 /* A night made with an engine of the caller's (as the window's reload

@@ -103,12 +103,25 @@ reload_thread (GTask        *task,
       return;
     }
   /* The parties in results order, which the window and its filter panel
-   * ask of the engine: made here, off the window's thread. */
+   * ask of the engine, and every council's digest: made here, off the
+   * window's thread. */
   {
     TallyElection *latest = tally_catalog_get_latest_election (engine->catalog);
 
     if (latest != NULL)
-      tally_results_get_ranking (engine->results, latest, tally_election_get_baseline (latest), TRUE);
+      {
+        GListModel *councils = tally_results_get_council_results (engine->results, latest,
+                                                                  tally_election_get_baseline (latest));
+
+        tally_results_get_ranking (engine->results, latest, tally_election_get_baseline (latest), TRUE);
+        /* And what tells the views which councils changed. */
+        for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+          {
+            g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+            tally_council_result_get_digest (result);
+          }
+      }
   }
   /* The night's figures before the count from the engine just made: a
    * second engine of its own was a third of the reload. */

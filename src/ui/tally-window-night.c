@@ -45,6 +45,8 @@ struct _TallyWindowNight
   gint64          as_at;      /* Unix seconds, or NOW */
   guint           scrub_id;
   gboolean        syncing;
+  gint64          first_mark;  /* the hours the scale marks */
+  gint64          last_mark;
 
   GtkRevealer    *revealer;
   GtkScale       *scale;
@@ -115,6 +117,7 @@ update_timeline (TallyWindow *self)
   g_autoptr(GDateTime) latest = NULL;
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (state->scale));
   double lower, upper;
+  gint64 first_hour, last_hour;
   gboolean live = state->as_at == NOW;
 
   /* A timeline needs declaration times. */
@@ -122,13 +125,16 @@ update_timeline (TallyWindow *self)
   if (first == NULL)
     return;
 
-  /* The latest moment of the night, whatever the moment shown. */
+  /* The latest moment of the night, whatever the moment shown (counting
+   * the night again only when an earlier one is shown). */
   {
     g_autoptr(GDateTime) shown = tally_live_night_get_as_at (state->night);
 
-    tally_live_night_set_as_at (state->night, NULL);
+    if (shown != NULL)
+      tally_live_night_set_as_at (state->night, NULL);
     latest = tally_live_night_get_latest_time (state->night);
-    tally_live_night_set_as_at (state->night, shown);
+    if (shown != NULL)
+      tally_live_night_set_as_at (state->night, shown);
   }
 
   /* From the minute before the first ward, when nothing had declared. */
@@ -137,12 +143,21 @@ update_timeline (TallyWindow *self)
   upper = MAX (upper, lower + 60);
 
   state->syncing = TRUE;
-  gtk_scale_clear_marks (state->scale);
-  for (gint64 hour = ((gint64) lower / 3600 + 1) * 3600; hour <= (gint64) upper; hour += 3600)
+  /* The hours marked, made again only when the night reaches another hour
+   * (each mark is a widget: made on every ward, they were a tenth of it). */
+  first_hour = ((gint64) lower / 3600 + 1) * 3600;
+  last_hour = (gint64) upper / 3600 * 3600;
+  if (first_hour != state->first_mark || last_hour != state->last_mark)
     {
-      g_autofree char *label = tally_live_format_time (hour);
+      gtk_scale_clear_marks (state->scale);
+      for (gint64 hour = first_hour; hour <= last_hour; hour += 3600)
+        {
+          g_autofree char *label = tally_live_format_time (hour);
 
-      gtk_scale_add_mark (state->scale, (double) hour, GTK_POS_BOTTOM, label);
+          gtk_scale_add_mark (state->scale, (double) hour, GTK_POS_BOTTOM, label);
+        }
+      state->first_mark = first_hour;
+      state->last_mark = last_hour;
     }
   gtk_adjustment_configure (adjustment, live ? upper : CLAMP ((double) state->as_at, lower, upper), lower, upper,
                             60, 900, 0);

@@ -55,6 +55,8 @@ data_clear (gpointer mem)
   g_clear_pointer (&data->three_votes, g_free);
   g_clear_pointer (&data->three_total, g_free);
   g_clear_pointer (&data->three_wards, g_free);
+  g_clear_pointer (&data->digests, g_free);
+  g_clear_pointer (&data->digest_keys, g_free);
   _tally_results_data_clear_bases (data);
 
   for (guint stage = 0; stage < 2; stage++)

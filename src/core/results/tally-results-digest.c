@@ -116,7 +116,18 @@ _tally_results_data_council_digest (TallyResultsData *data,
                                     guint             council,
                                     TallyBasis        basis)
 {
+  gsize ec = _tally_ec (data, election, council);
+  guint64 key = ((guint64) (baseline + 1) << 8 | basis) + 1;
   guint64 digest;
+
+  /* Kept: a live reload makes every council's on its own thread. */
+  if (data->digests == NULL)
+    {
+      data->digests = g_new0 (guint64, (gsize) data->n_elections * data->n_councils);
+      data->digest_keys = g_new0 (guint64, (gsize) data->n_elections * data->n_councils);
+    }
+  if (data->digest_keys[ec] == key)
+    return data->digests[ec];
 
   if (data->parties_digest == 0)
     data->parties_digest = parties_digest (data) | 1;
@@ -128,5 +139,17 @@ _tally_results_data_council_digest (TallyResultsData *data,
   else
     digest = tally_digest_word (digest, G_MAXUINT64);
 
-  return digest != 0 ? digest : 1;
+  data->digest_keys[ec] = key;
+  data->digests[ec] = digest != 0 ? digest : 1;
+  return data->digests[ec];
+}
+
+/* @council's figures changed (what has declared, on results night): its
+ * digests, at every election, are made again when next asked for. */
+void
+_tally_results_data_forget_digest (TallyResultsData *data,
+                                   guint             council)
+{
+  for (guint election = 0; data->digest_keys != NULL && election < data->n_elections; election++)
+    data->digest_keys[_tally_ec (data, election, council)] = 0;
 }

@@ -96,7 +96,10 @@ struct _TallyResultsData
   gint64         *three_total;       /* [ec]: every party's best candidate, those wards */
   gint32         *three_wards;       /* [ec]: contests counted */
 
-  guint64         parties_digest;    /* tally-results-digest.c: 0 until made */
+  /* tally-results-digest.c */
+  guint64         parties_digest;    /* 0 until made */
+  guint64        *digests;           /* [ec], each for the baseline and basis of */
+  guint64        *digest_keys;       /* [ec], or 0 */
 };
 
 /* A poll that was not part of the ordinary cycle on the day. */
@@ -161,6 +164,8 @@ guint64           _tally_results_data_council_digest (TallyResultsData *data,
                                                     int               baseline,
                                                     guint             council,
                                                     TallyBasis        basis);
+void              _tally_results_data_forget_digest (TallyResultsData *data,
+                                                    guint             council);
 
 /* How a council's seat change is measured (tally-results-bases.c).  Each
  * basis allows some kinds and not others: a total adds only councils of

@@ -722,12 +722,18 @@ tally_results_set_declared (TallyResults  *self,
 
   changed = !data->declarations_known[e];
   data->declarations_known[e] = TRUE;
+  for (guint council = 0; changed && council < data->n_councils; council++)
+    _tally_results_data_forget_digest (data, council);
   for (guint council = 0; council < data->n_councils; council++)
     {
       guint8 now = g_hash_table_contains (declared, data->councils[council]);
       gsize ec = _tally_ec (data, (guint) e, council);
 
-      changed |= data->declared[ec] != now;
+      if (data->declared[ec] != now)
+        {
+          changed = TRUE;
+          _tally_results_data_forget_digest (data, council);
+        }
       data->declared[ec] = now;
     }
 
