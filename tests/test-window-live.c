@@ -13,6 +13,7 @@
 #include "tally-council-result.h"
 #include "tally-council-row.h"
 #include "tally-database.h"
+#include "tally-election.h"
 #include "tally-filter.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
@@ -316,7 +317,8 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_autofree char *expected = NULL;
   TallyCouncilRow *salford, *wigan;
   TallyCouncilResult *salford_result;
-  GtkWidget *salford_widget, *wigan_widget, *north_west, *gained, *card;
+  GtkWidget *salford_widget, *wigan_widget, *north_west, *gained, *card, *results_row;
+  GListModel *elections;
   guint salford_notified = 0, wigan_notified = 0;
   guint con = G_MAXUINT;
   TallyParty *party;
@@ -353,6 +355,10 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_assert_nonnull (gained);
   card = first_card (GTK_WIDGET (tally_window_get_party_summary (window)));
   g_assert_nonnull (card);
+  results_row = find_titled_row (GTK_WIDGET (window->filter_panel), "Results");
+  g_assert_true (ADW_IS_COMBO_ROW (results_row));
+  elections = adw_combo_row_get_model (ADW_COMBO_ROW (results_row));
+  g_assert_nonnull (elections);
 
   /* Salford gets a ward with a Conservative elected. */
   run_writer ((const char *[]) { "import", "--database", fixture->db_path, good, NULL });
@@ -389,6 +395,22 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   g_assert_cmpuint (tally_filter_panel_get_count (window->filter_panel, "region", "North West"), ==,
                     g_list_model_get_n_items (model));
   g_assert_true (first_card (GTK_WIDGET (tally_window_get_party_summary (window))) == card);
+
+  /* The elections menu keeps its list (the same elections); choosing from
+   * it gives the filter the reloaded catalogue's election. */
+  g_assert_true (adw_combo_row_get_model (ADW_COMBO_ROW (results_row)) == elections);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (results_row), 0);
+  {
+    TallyFilter *filter = tally_results_get_filter (tally_window_get_results (window));
+    g_autoptr(TallyElection) oldest = g_list_model_get_item (
+      tally_catalog_get_elections (tally_window_get_catalog (window)), 0);
+
+    g_assert_true (tally_filter_get_election (filter) == oldest);
+    g_assert_cmpint (tally_election_get_year (oldest), ==, 2014);
+    /* Back to 2018: the filter is kept in settings, for the next test too. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (results_row), g_list_model_get_n_items (elections) - 1);
+    g_assert_cmpint (tally_election_get_year (tally_filter_get_election (filter)), ==, 2018);
+  }
 
   g_signal_handlers_disconnect_by_func (salford, count_notify, &salford_notified);
   g_signal_handlers_disconnect_by_func (wigan, count_notify, &wigan_notified);

@@ -324,9 +324,16 @@ election_selected_cb (TallyFilterPanel *self,
                       GParamSpec       *pspec,
                       AdwComboRow      *row)
 {
-  TallyElection *election = adw_combo_row_get_selected_item (row);
+  g_autoptr(TallyElection) election = NULL;
 
-  if (self->updating || self->filter == NULL || election == NULL)
+  if (self->updating || self->filter == NULL || adw_combo_row_get_selected_item (row) == NULL)
+    return;
+
+  /* The catalogue's own election at that place: after a live reload the
+   * menu may still list the elections of the one before. */
+  election = g_list_model_get_item (tally_catalog_get_elections (tally_results_get_catalog (self->results)),
+                                    adw_combo_row_get_selected (row));
+  if (election == NULL)
     return;
 
   if (row == self->election_row)
@@ -644,6 +651,29 @@ tally_filter_panel_new (void)
  * tally_filter_panel_set_results:
  * @results: (nullable): the engine whose filter the panel edits
  */
+/* Whether @a and @b list the same elections, in the same order. */
+static gboolean
+same_elections (GListModel *a,
+                GListModel *b)
+{
+  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || b == NULL || n != g_list_model_get_n_items (b))
+    return a == b;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyElection) x = g_list_model_get_item (a, i);
+      g_autoptr(TallyElection) y = g_list_model_get_item (b, i);
+
+      if (tally_election_get_id (x) != tally_election_get_id (y) ||
+          g_strcmp0 (tally_election_get_date (x), tally_election_get_date (y)) != 0 ||
+          g_strcmp0 (tally_election_get_name (x), tally_election_get_name (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 tally_filter_panel_set_results (TallyFilterPanel *self,
                                 TallyResults     *results)
@@ -675,8 +705,13 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
   self->updating = TRUE;
   if (results != NULL)
     elections = tally_catalog_get_elections (tally_results_get_catalog (results));
-  adw_combo_row_set_model (self->election_row, elections);
-  adw_combo_row_set_model (self->baseline_row, elections);
+  /* A live reload brings the same elections, as new objects: the menus keep
+   * theirs (setting a model builds a menu's list again). */
+  if (!same_elections (adw_combo_row_get_model (self->election_row), elections))
+    {
+      adw_combo_row_set_model (self->election_row, elections);
+      adw_combo_row_set_model (self->baseline_row, elections);
+    }
   self->updating = FALSE;
 
   if (results != NULL)

@@ -74,6 +74,13 @@ engine_free (Engine *engine)
   g_free (engine);
 }
 
+static gboolean
+release_engine (gpointer data)
+{
+  engine_free (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void schedule_check (TallyWindow *self,
                             guint        delay_ms);
 
@@ -271,6 +278,7 @@ reload_done_cb (GObject      *object,
   TallyWindowLive *live = self->live;
   g_autoptr(GError) error = NULL;
   Engine *engine = g_task_propagate_pointer (G_TASK (result), &error);
+  Engine *previous;
   GtkScrollable *scrollable;
   GtkAdjustment *adjustment;
   double scrolled;
@@ -295,6 +303,14 @@ reload_done_cb (GObject      *object,
   scrollable = GTK_SCROLLABLE (tally_council_list_get_column_view (self->council_list));
   adjustment = gtk_scrollable_get_vadjustment (scrollable);
   scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
+
+  /* The engine shown until now is let go of after the frame: freeing
+   * every council's figures is no part of showing the new ones. */
+  previous = g_new0 (Engine, 1);
+  g_set_object (&previous->catalog, self->catalog);
+  g_set_object (&previous->results, self->results);
+  g_set_object (&previous->night, tally_window_get_night (self));
+  g_idle_add_full (G_PRIORITY_LOW, release_engine, previous, NULL);
 
   /* The list's rows, the filter panel's counts and the council page
    * brought up to date once, with the new night. */
