@@ -8,6 +8,7 @@
  */
 #include <math.h>
 
+#include "tally-chart-legend-private.h"
 #include "tally-chart-private.h"
 #include "tally-hemicycle.h"
 #include "tally-waffle.h"
@@ -288,6 +289,49 @@ test_ticks (void)
   g_assert_cmpfloat (first + step * (n - 1), >=, 12.5);
 }
 
+/* The legend and the party table list parties in results order, as every
+ * view does (most seats first, Others last), whatever the ring's spectrum:
+ * ring Green 3, Labour 10, Others 12, Conservative 20 reads Con, Lab,
+ * Green, Others. */
+static void
+test_legend_order (void)
+{
+  g_autoptr(TallySeatChartData) data = tally_seat_chart_data_new (4);
+  const char *keys[] = { "GRN", "LAB", "OTH", "CON" };
+  const guint seats[] = { 3, 10, 12, 20 };
+  const guint expected[] = { 3, 1, 0, 2 };
+  TallyChartStyle style;
+  TallyChartSeatTable *table;
+  GArray *items;
+  double height;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      tally_chart_party_init (&data->entries[i].party, keys[i], keys[i], keys[i], "#808080", "#808080");
+      data->entries[i].seats = seats[i];
+    }
+  data->entries[2].party.aggregate = TRUE;
+  data->total = 45;
+  data->majority = 23;
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+
+  items = _tally_chart_seat_legend_new (&style, data, 2000, &height);
+  g_assert_cmpuint (items->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (g_array_index (items, TallyChartLegendItem, i).item, ==, expected[i]);
+  /* On one line, left to right in that order. */
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpfloat (g_array_index (items, TallyChartLegendItem, i).rect.x, >,
+                       g_array_index (items, TallyChartLegendItem, i - 1).rect.x);
+  _tally_chart_legend_clear (items);
+
+  table = _tally_chart_seat_table_new (&style, data, 600);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (g_array_index (table->rows, TallyChartTableRow, i).item, ==, expected[i]);
+  _tally_chart_seat_table_free (table);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/hemicycle/geometry", test_geometry);
   g_test_add_func ("/hemicycle/layout", test_layout);
   g_test_add_func ("/hemicycle/lookup", test_lookup);
+  g_test_add_func ("/hemicycle/legend-order", test_legend_order);
   g_test_add_func ("/layout/waffle-grid", test_waffle_grid);
   g_test_add_func ("/layout/ticks", test_ticks);
 

@@ -1,6 +1,8 @@
 /* tally-chart-legend.c: the legend of the seat charts, "● Lab 30 +5",
  * flowed into centred lines, so that no fact depends on colour alone; on
- * a tall page, a party table instead.
+ * a tall page, a party table instead.  Both list the parties in results
+ * order (most seats first, Others last), as every other view does; the
+ * ring itself keeps the left-to-right spectrum.
  *
  * A tall page is filled by layout, never by type: the table's rows spread
  * out to take the height the hemicycle leaves, in the legend's own type
@@ -37,6 +39,32 @@ rgb_to_hex (TallyChartRgb colour)
  * Returns: (transfer full): #TallyChartLegendItem, one per party with
  *   seats, placed relative to the legend's top-left corner
  */
+/* Results order, as a results table lists a council's parties: most seats
+ * first, Others (many parties counted as one) last whatever its size; at
+ * the same size, in the ring's order. */
+static int
+compare_entries (const TallySeatChartData *data,
+                 guint                     a,
+                 guint                     b)
+{
+  const TallySeatChartEntry *x = &data->entries[a];
+  const TallySeatChartEntry *y = &data->entries[b];
+
+  if (x->party.aggregate != y->party.aggregate)
+    return x->party.aggregate ? 1 : -1;
+  if (x->seats != y->seats)
+    return x->seats > y->seats ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return compare_entries (data, *(const guint *) a, *(const guint *) b);
+}
+
 GArray *
 _tally_chart_seat_legend_new (const TallyChartStyle    *style,
                               const TallySeatChartData *data,
@@ -51,9 +79,16 @@ _tally_chart_seat_legend_new (const TallyChartStyle    *style,
   double line_gap = _tally_chart_px (style, 6);
   double x = 0, y = 0, line_height = 0;
   guint line_start = 0;
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), data->n_entries);
 
+  /* In results order, as the table is; the ring keeps the spectrum. */
   for (guint i = 0; i < data->n_entries; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_indices, (gpointer) data);
+
+  for (guint k = 0; k < order->len; k++)
     {
+      guint i = g_array_index (order, guint, k);
       const TallySeatChartEntry *entry = &data->entries[i];
       g_autofree char *count = _tally_chart_format_count (entry->seats);
       g_autofree char *markup = NULL;
@@ -436,16 +471,7 @@ compare_rows (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
 {
-  const TallySeatChartData *data = user_data;
-  const TallyChartTableRow *row_a = a;
-  const TallyChartTableRow *row_b = b;
-  guint seats_a = data->entries[row_a->item].seats;
-  guint seats_b = data->entries[row_b->item].seats;
-
-  /* Largest first; at the same size, in the ring's order. */
-  if (seats_a != seats_b)
-    return seats_a > seats_b ? -1 : 1;
-  return row_a->item < row_b->item ? -1 : row_a->item > row_b->item;
+  return compare_entries (user_data, ((const TallyChartTableRow *) a)->item, ((const TallyChartTableRow *) b)->item);
 }
 
 static gboolean
