@@ -84,11 +84,12 @@ test_summary_bases (void)
   /* Against the eve of the poll, seats too: after less before, for all 150
    * (Labour +71 with Liverpool after, Sunderland before, West
    * Oxfordshire's Labour six after, and Exeter before and after, Oldham
-   * and Oxford after sourced). */
+   * and Oxford after sourced; Conservatives −99 with Westminster's Labour
+   * defector counted Conservative before). */
   run_tally (&eve, (const char *[]) { "--csv", "--basis", "eve", NULL });
   g_assert_cmpint (eve.status, ==, 0);
   g_assert_nonnull (strstr (eve.out, "\nLAB,74,74,0,2348,71,"));
-  g_assert_nonnull (strstr (eve.out, "\nCON,48,46,-2,1332,-98,"));
+  g_assert_nonnull (strstr (eve.out, "\nCON,48,46,-2,1332,-99,"));
 
   run_tally (&table, (const char *[]) { NULL });
   g_assert_cmpint (table.status, ==, 0);
