@@ -24,9 +24,11 @@
 #include "tally-catalog.h"
 #include "tally-council.h"
 #include "tally-database.h"
+#include "tally-election.h"
 #include "tally-live-night.h"
 #include "tally-party.h"
 #include "tally-replay.h"
+#include "tally-results.h"
 #include "tally-test-util.h"
 
 static char *temp_dir;
@@ -711,6 +713,53 @@ test_readers (void)
     g_test_skip ("the replay ended before a reader looked in the middle of the night");
 }
 
+/* Before the first ward of a night every party has won nothing: the
+ * parties are named as they stood (councils held before the poll, then
+ * seats won last time), so the list's columns, set then for the night,
+ * read Lab, Con, LD first, and not in the order of the spectrum. */
+static void
+test_ranking_before_the_first_ward (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyReplay) replay = NULL;
+  g_autofree char *target = fresh_path ("unranked");
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  TallyElection *latest;
+  GListModel *shown;
+
+  if (source () == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+
+  replay = tally_replay_new (source (), NULL, &error);
+  g_assert_no_error (error);
+  tally_replay_set_default_order (replay, 1);
+  g_assert_true (tally_replay_prepare (replay, target, FALSE, &error));
+  g_assert_no_error (error);
+
+  database = tally_database_open (target, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  latest = tally_catalog_get_latest_election (catalog);
+  shown = tally_party_ranking_get_shown (tally_results_get_ranking (results, latest, NULL, TRUE));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(TallyParty) party = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (keys, "%s%s", i > 0 ? " " : "", tally_party_get_key (party));
+    }
+  g_test_message ("before the first ward: %s", keys->str);
+  g_assert_true (g_str_has_prefix (keys->str, "LAB CON LD "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -732,6 +781,7 @@ main (int    argc,
   g_test_add_func ("/live/replay/worcester", test_worcester);
   g_test_add_func ("/live/replay/trafford", test_trafford);
   g_test_add_func ("/live/replay/gain", test_gain);
+  g_test_add_func ("/live/replay/ranking-before-the-first-ward", test_ranking_before_the_first_ward);
   g_test_add_func ("/live/replay/summary", test_summary);
   g_test_add_func ("/live/replay/killed-writer", test_killed_writer);
   g_test_add_func ("/live/replay/readers", test_readers);

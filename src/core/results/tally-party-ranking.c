@@ -35,6 +35,7 @@ typedef struct
   guint       seats;
   guint       councils_with_seats_now;
   guint       councils_with_seats_then;
+  guint       seats_then;  /* won at the baseline, where the change is known */
   guint       rank;      /* place in results order; G_MAXUINT for grouped */
 } PartyStats;
 
@@ -58,6 +59,12 @@ compare_stats (gconstpointer a,
     return x->councils_after > y->councils_after ? -1 : 1;
   if (x->seats != y->seats)
     return x->seats > y->seats ? -1 : 1;
+  /* Level on both (before the first declaration of a night, all are): as
+   * the parties stood, by councils held before and seats won last time. */
+  if (x->councils_before != y->councils_before)
+    return x->councils_before > y->councils_before ? -1 : 1;
+  if (x->seats_then != y->seats_then)
+    return x->seats_then > y->seats_then ? -1 : 1;
   return tally_party_get_position (x->party) - tally_party_get_position (y->party);
 }
 
@@ -128,7 +135,10 @@ tally_party_ranking_new_full (GListModel *parties,
           stats->seats += won;
           stats->councils_with_seats_now += won > 0;
           if (tally_council_result_get_seats_change (result, stats->party, &change) && (int) won - change > 0)
-            stats->councils_with_seats_then++;
+            {
+              stats->councils_with_seats_then++;
+              stats->seats_then += (guint) ((int) won - change);
+            }
           stats->councils_after += after == stats->party;
           stats->councils_before += before == stats->party;
         }
