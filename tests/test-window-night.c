@@ -220,6 +220,50 @@ chips_tooltip (GtkWidget *widget)
   return NULL;
 }
 
+/* The first control chips under @widget. */
+static GtkWidget *
+find_chips (GtkWidget *widget)
+{
+  if (TALLY_IS_CONTROL_CHIPS (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chips (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the chips of the list's first row (Dudley, part declared) fit
+ * its Control column, with room for a longer call. */
+static void
+assert_chips_fit (TallyWindow *window)
+{
+  GtkColumnView *view = tally_council_list_get_column_view (tally_window_get_council_list (window));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkWidget *chips = find_chips (GTK_WIDGET (view));
+  int natural = 0, width = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Control") == 0)
+        width = gtk_column_view_column_get_fixed_width (column);
+    }
+  g_assert_nonnull (chips);
+  gtk_widget_measure (chips, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("control chips %d px wide, given %d px, column %d px", natural, gtk_widget_get_width (chips),
+                  width);
+  g_assert_cmpint (natural, >, 0);
+  /* With room for a longer call than "LAB OUT" ("CON HOLD", "UKIP LOST":
+   * two or three letters more, about 16 px at this size). */
+  g_assert_cmpint (natural + 16, <=, gtk_widget_get_width (chips));
+  g_assert_cmpint (natural, <=, width);
+}
+
 /* Dudley's page at 01:30 (20 wards), 02:30 (21: Labour ruled out) and now. */
 static void
 test_dudley_page (void)
@@ -241,6 +285,11 @@ test_dudley_page (void)
   tally_test_wait_for_frames (100);
   g_assert_cmpuint (g_list_model_get_n_items (tally_council_list_get_results (tally_window_get_council_list (window))),
                     ==, 1);
+  /* In the list at 02:30, "Lab › 21/24 LAB OUT" is wider than two parties'
+   * chips: the Control column is widened for the night. */
+  look_back_to (window, "2018-05-04T02:30:00Z");
+  tally_test_wait_for_frames (50);
+  assert_chips_fit (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Dudley");
   tally_test_wait_for_frames (100);
   g_assert_cmpstr (tally_window_get_page (window), ==, "council");

@@ -193,6 +193,10 @@ column_view_mapped_cb (TallyCouncilList *self)
     _tally_council_list_queue_fit (self);
 }
 
+/* The Control column's width (the template's), and on results night. */
+#define CONTROL_WIDTH 200
+#define CONTROL_WIDTH_LIVE 226
+
 /* A cell follows its row: when the row says that what it shows changed (a
  * ward came in), the cell is drawn again in place, and the column view is
  * not told, since telling it an item changed binds the whole row again
@@ -892,6 +896,14 @@ tally_council_list_set_night (TallyCouncilList *self,
     return;
 
   g_set_object (&self->night, night);
+
+  /* A council part declared shows its progress and a call ("13/15 CON
+   * HOLD"), wider than two parties' chips ("Con › Con HOLD"). */
+  gtk_column_view_column_set_fixed_width (self->control_column,
+                                          night != NULL && tally_live_night_get_n_declared (night) <
+                                                             tally_live_night_get_n_councils (night)
+                                            ? CONTROL_WIDTH_LIVE
+                                            : CONTROL_WIDTH);
 
   /* Only the rows whose councils moved on are bound again. */
   _tally_council_list_sync_rows (self);
