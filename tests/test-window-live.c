@@ -298,6 +298,30 @@ first_card (GtkWidget *widget)
   return NULL;
 }
 
+/* North West councils only: every row is in view. */
+static void
+show_north_west (TallyWindow *window)
+{
+  tally_filter_set_regions (tally_results_get_filter (tally_window_get_results (window)),
+                            (const char *[]) { "North West", NULL });
+  tally_test_wait_for_frames (100);
+}
+
+/* The place of the column titled @title, or G_MAXUINT. */
+static guint
+column_index (GListModel *columns,
+              const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 /* A reload keeps the list's rows: the same row object for each council,
  * pointed at the new engine, the same row widgets, and only the council
  * that changed says so; its cells show the new figures.  The filter
@@ -323,17 +347,8 @@ test_rows_outlive_a_reload (Fixture       *fixture,
   guint con = G_MAXUINT;
   TallyParty *party;
 
-  /* North West councils only: every row is in view. */
-  tally_filter_set_regions (tally_results_get_filter (tally_window_get_results (window)),
-                            (const char *[]) { "North West", NULL });
-  tally_test_wait_for_frames (100);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Con") == 0)
-        con = i;
-    }
+  show_north_west (window);
+  con = column_index (columns, "Con");
   g_assert_cmpuint (con, !=, G_MAXUINT);
 
   salford = find_row (model, "E08000006");
@@ -447,16 +462,13 @@ test_sorted_row_moves (Fixture       *fixture,
   TallyParty *labour;
   guint before, after, n;
 
-  tally_filter_set_regions (tally_results_get_filter (tally_window_get_results (window)),
-                            (const char *[]) { "North West", NULL });
-  tally_test_wait_for_frames (100);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+  show_north_west (window);
+  {
+    g_autoptr(GtkColumnViewColumn) lab = g_list_model_get_item (columns, column_index (columns, "Lab"));
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Lab") == 0)
-        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
-    }
+    g_assert_nonnull (lab);
+    gtk_column_view_sort_by_column (view, lab, GTK_SORT_DESCENDING);
+  }
   tally_test_wait_for_frames (20);
   before = row_position (model, "E08000006");
   g_assert_cmpuint (before, <, 10);

@@ -438,6 +438,25 @@ tally_results_resolve_baseline (TallyResults *self,
   return self->data->elections[baseline];
 }
 
+/* The council results of @election against @baseline (%NULL: its own), on
+ * the followed filter's basis. */
+static Pair *
+pair_for (TallyResults  *self,
+          TallyElection *election,
+          TallyElection *baseline)
+{
+  int e, b;
+
+  g_return_val_if_fail (TALLY_IS_ELECTION (election), NULL);
+  g_return_val_if_fail (baseline == NULL || TALLY_IS_ELECTION (baseline), NULL);
+
+  e = _tally_results_data_election_index (self->data, election);
+  g_return_val_if_fail (e >= 0, NULL);
+  b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
+
+  return get_pair (self, (guint) e, b, tally_results_get_basis (self));
+}
+
 /**
  * tally_results_get_council_results:
  * @election: an election of the catalogue
@@ -456,17 +475,12 @@ tally_results_get_council_results (TallyResults  *self,
                                    TallyElection *election,
                                    TallyElection *baseline)
 {
-  int e, b;
+  Pair *pair;
 
   g_return_val_if_fail (TALLY_IS_RESULTS (self), NULL);
-  g_return_val_if_fail (TALLY_IS_ELECTION (election), NULL);
-  g_return_val_if_fail (baseline == NULL || TALLY_IS_ELECTION (baseline), NULL);
 
-  e = _tally_results_data_election_index (self->data, election);
-  g_return_val_if_fail (e >= 0, NULL);
-  b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
-
-  return G_LIST_MODEL (get_pair (self, (guint) e, b, tally_results_get_basis (self))->all);
+  pair = pair_for (self, election, baseline);
+  return pair != NULL ? G_LIST_MODEL (pair->all) : NULL;
 }
 
 /**
@@ -489,18 +503,12 @@ tally_results_get_ranking (TallyResults  *self,
                            TallyElection *baseline,
                            gboolean       group_minor)
 {
-  int e, b;
   Pair *pair;
 
   g_return_val_if_fail (TALLY_IS_RESULTS (self), NULL);
-  g_return_val_if_fail (TALLY_IS_ELECTION (election), NULL);
-  g_return_val_if_fail (baseline == NULL || TALLY_IS_ELECTION (baseline), NULL);
 
-  e = _tally_results_data_election_index (self->data, election);
-  g_return_val_if_fail (e >= 0, NULL);
-  b = baseline ? _tally_results_data_election_index (self->data, baseline) : self->data->baseline[e];
-
-  pair = get_pair (self, (guint) e, b, tally_results_get_basis (self));
+  if ((pair = pair_for (self, election, baseline)) == NULL)
+    return NULL;
   if (pair->ranking[group_minor != FALSE] == NULL)
     pair->ranking[group_minor != FALSE] = tally_party_ranking_new_full (tally_catalog_get_parties (self->catalog),
                                                                         G_LIST_MODEL (pair->all), group_minor);
