@@ -490,8 +490,8 @@ _tally_council_list_describe_figures (TallyCouncilList   *self,
 }
 
 /* What the figure cells are made with besides a council's figures: the
- * parties of each column (Others' members among them), the swing's two,
- * and the colours of change, which are the style's. */
+ * party of each column, the ranking that says who Others are, the swing's
+ * two parties, and the colours of change, which are the style's. */
 guint64
 _tally_council_list_columns_digest (TallyCouncilList *self)
 {
@@ -500,12 +500,11 @@ _tally_council_list_columns_digest (TallyCouncilList *self)
   for (guint i = 0; i < self->party_bindings->len; i += 2)
     {
       PartyColumn *column = g_ptr_array_index (self->party_bindings, i);
-      g_autoptr(GPtrArray) members = tally_party_ranking_get_members (column->ranking, column->party);
 
+      /* Every column is pointed at the same ranking: once is enough. */
+      if (i == 0)
+        digest = tally_digest_word (digest, tally_party_ranking_get_digest (column->ranking));
       digest = tally_digest_string (digest, tally_party_get_key (column->party));
-      for (guint j = 0; members != NULL && j < members->len; j++)
-        digest = tally_digest_string (digest, tally_party_get_key (g_ptr_array_index (members, j)));
-      digest = tally_digest_word (digest, members != NULL ? members->len : G_MAXUINT64);
     }
   digest = tally_digest_string (digest, self->swing_from ? tally_party_get_key (self->swing_from) : NULL);
   return tally_digest_string (digest, self->swing_to ? tally_party_get_key (self->swing_to) : NULL);

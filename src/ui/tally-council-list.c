@@ -27,7 +27,6 @@
 #include "tally-council-list-private.h"
 #include "tally-council-result.h"
 #include "tally-council-row.h"
-#include "tally-digest.h"
 #include "tally-filter.h"
 #include "tally-filter-status.h"
 #include "tally-format.h"
@@ -274,8 +273,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
 
   _tally_council_list_follow_row (item, "council-name", (TallyCellBindFunc) name_bind_cb, self);
   markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
-                                                     tally_council_get_name (council),
-                                                     tally_council_get_code (council));
+                                    tally_council_get_name (council), tally_council_get_code (council));
 
   gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
@@ -399,21 +397,6 @@ row_at (GListModel *model,
   return row;
 }
 
-/* What @row shows, as a digest of what it is made from; 0 when not known. */
-static guint64
-row_digest (guint64             columns,
-            TallyCouncilResult *result,
-            TallyLiveCouncil   *live)
-{
-  guint64 digest = tally_council_result_get_digest (result);
-
-  if (digest == 0)
-    return 0;
-  digest = tally_digest_word (digest, columns);
-  digest = tally_digest_word (digest, live != NULL ? tally_live_council_get_digest (live) : 0);
-  return digest != 0 ? digest : 1;
-}
-
 /* Whether every row the sorter orders stands where it sorts, after rows'
  * figures changed in place. */
 static gboolean
@@ -460,7 +443,7 @@ _tally_council_list_sync_rows (TallyCouncilList *self)
       TallyCouncil *council = tally_council_result_get_council (result);
       TallyCouncilRow *row = g_hash_table_lookup (self->row_by_code, tally_council_get_code (council));
       TallyLiveCouncil *live = undeclared (self, result);
-      guint64 digest = row_digest (columns, result, live);
+      guint64 digest = tally_council_row_digest (result, live, columns);
       gboolean made = row == NULL;
       gboolean same;
 

@@ -22,10 +22,9 @@
 #include "tally-council-page.h"
 #include "tally-council-page-private.h"
 #include "tally-council-result.h"
-#include "tally-digest.h"
+#include "tally-council-row.h"
 #include "tally-election.h"
 #include "tally-format.h"
-#include "tally-live-council.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-party-style.h"
@@ -516,13 +515,8 @@ page_digest (TallyCouncilPage   *self,
   TallyLiveCouncil *live = self->night != NULL ? tally_live_night_lookup (self->night,
                                                                           tally_council_result_get_council (result))
                                                : NULL;
-  guint64 digest = tally_council_result_get_digest (result);
 
-  if (digest == 0)
-    return 0;
-  digest = tally_digest_word (digest, live != NULL ? tally_live_council_get_digest (live) : 0);
-  digest = tally_digest_word (digest, self->ranking != NULL ? tally_party_ranking_get_digest (self->ranking) : 0);
-  return digest != 0 ? digest : 1;
+  return tally_council_row_digest (result, live, self->ranking ? tally_party_ranking_get_digest (self->ranking) : 0);
 }
 
 /**

@@ -25,6 +25,7 @@
 
 #include "tally-council.h"
 #include "tally-council-row.h"
+#include "tally-digest.h"
 
 struct _TallyCouncilRow
 {
@@ -237,6 +238,31 @@ static const char *
 type_label (TallyCouncil *council)
 {
   return tally_council_type_get_label (tally_council_get_council_type (council));
+}
+
+/**
+ * tally_council_row_digest:
+ * @result: a council's result
+ * @live: (nullable): the council on results night
+ * @shown_with: a digest of what else a view makes of them (columns, order)
+ *
+ * What a view of one council (its row, its page) is made from, as one
+ * digest: two views with the same show the same.
+ *
+ * Returns: the digest, or 0 when @result has none (not made by an engine)
+ */
+guint64
+tally_council_row_digest (TallyCouncilResult *result,
+                          TallyLiveCouncil   *live,
+                          guint64             shown_with)
+{
+  guint64 digest = tally_council_result_get_digest (result);
+
+  if (digest == 0)
+    return 0;
+  digest = tally_digest_word (digest, shown_with);
+  digest = tally_digest_word (digest, live != NULL ? tally_live_council_get_digest (live) : 0);
+  return digest != 0 ? digest : 1;
 }
 
 /**

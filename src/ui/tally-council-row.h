@@ -21,6 +21,9 @@ TallyCouncil       *tally_council_row_get_council (TallyCouncilRow    *self);
 TallyCouncilResult *tally_council_row_get_result  (TallyCouncilRow    *self);
 TallyLiveCouncil   *tally_council_row_get_live    (TallyCouncilRow    *self);
 guint64             tally_council_row_get_digest  (TallyCouncilRow    *self);
+guint64             tally_council_row_digest      (TallyCouncilResult *result,
+                                                   TallyLiveCouncil   *live,
+                                                   guint64             shown_with);
 gboolean            tally_council_row_update      (TallyCouncilRow    *self,
                                                    TallyCouncilResult *result,
                                                    TallyLiveCouncil   *live,

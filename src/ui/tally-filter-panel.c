@@ -647,10 +647,6 @@ tally_filter_panel_new (void)
   return g_object_new (TALLY_TYPE_FILTER_PANEL, NULL);
 }
 
-/**
- * tally_filter_panel_set_results:
- * @results: (nullable): the engine whose filter the panel edits
- */
 /* Whether @a and @b list the same elections, in the same order. */
 static gboolean
 same_elections (GListModel *a,
@@ -674,6 +670,10 @@ same_elections (GListModel *a,
   return TRUE;
 }
 
+/**
+ * tally_filter_panel_set_results:
+ * @results: (nullable): the engine whose filter the panel edits
+ */
 void
 tally_filter_panel_set_results (TallyFilterPanel *self,
                                 TallyResults     *results)

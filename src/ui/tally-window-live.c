@@ -117,10 +117,10 @@ reload_thread (GTask        *task,
 
     if (latest != NULL)
       {
-        GListModel *councils = tally_results_get_council_results (engine->results, latest,
-                                                                  tally_election_get_baseline (latest));
+        TallyElection *baseline = tally_election_get_baseline (latest);
+        GListModel *councils = tally_results_get_council_results (engine->results, latest, baseline);
 
-        tally_results_get_ranking (engine->results, latest, tally_election_get_baseline (latest), TRUE);
+        tally_results_get_ranking (engine->results, latest, baseline, TRUE);
         /* And what tells the views which councils changed. */
         for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
           {
