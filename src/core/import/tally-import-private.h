@@ -3,7 +3,8 @@
  * tally-import.c runs an import (thread, transaction, progress);
  * tally-import-formats.c reads each format's rows; the store matches what a
  * row names (councils, wards, parties, elections: tally-import-match.c),
- * writes it (tally-import-store.c) and totals each council
+ * writes it (tally-import-candidates.c, tally-import-contests.c, begun and
+ * ended by tally-import-store.c) and totals each council
  * (tally-import-totals.c).  The store's own internals are in
  * tally-import-store-private.h.
  *

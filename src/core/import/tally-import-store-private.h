@@ -1,12 +1,14 @@
 /* tally-import-store-private.h: the store's internals, shared by its files.
  *
- * The store (TallyImportStore) is one object in three files:
+ * The store (TallyImportStore) is one object in five files:
+ * tally-import-store.c makes it and begins and ends each file;
  * tally-import-match.c finds what a row names (councils, wards, parties,
- * elections) in tables read from the database once; tally-import-store.c
- * writes contests and candidates in batches and replaces what a file names
- * again; tally-import-totals.c keeps each council's totals and compositions.
- * Nothing outside those three files includes this header: the rest of the
- * importer sees the store through tally-import-private.h.
+ * elections) in tables read from the database once;
+ * tally-import-candidates.c takes each candidate's row and writes them in
+ * batches; tally-import-contests.c finds, replaces and finishes the contests
+ * they belong to; tally-import-totals.c keeps each council's totals and
+ * compositions.  Nothing outside those files includes this header: the
+ * rest of the importer sees the store through tally-import-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -302,6 +304,23 @@ Ward     *_tally_import_store_find_ward           (TallyImportStore  *self,
 
 /* tally-import-store.c */
 gboolean  _tally_import_store_restore_indexes     (TallyImportStore  *self,
+                                                   GError           **error);
+
+/* tally-import-contests.c */
+Contest  *_tally_import_store_find_contest        (TallyImportStore            *self,
+                                                   gint64                       election_id,
+                                                   gint64                       council_id,
+                                                   Ward                        *ward,
+                                                   const TallyImportCandidate  *row,
+                                                   GError                     **error);
+gboolean  _tally_import_store_finish_contest      (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_flush_contests      (TallyImportStore  *self,
+                                                   GError           **error);
+void      _tally_import_contest_free              (Contest           *contest);
+
+/* tally-import-candidates.c */
+gboolean  _tally_import_store_flush_candidates    (TallyImportStore  *self,
                                                    GError           **error);
 
 /* tally-import-totals.c */

@@ -1,0 +1,162 @@
+/* tally-import-candidates.c: one candidate's row at a time, into the store.
+ *
+ * Speed (the budget is sqlite3's own .import of the same file): a row of
+ * the same contest as the one before needs no lookup at all; candidates are
+ * written BATCH_ROWS rows to an INSERT, their text kept in one buffer until
+ * then; and every figure the council totals need is summed as the row
+ * passes (tally-import-totals.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tally-import-store-private.h"
+
+static gboolean
+same_contest_as_last (TallyImportStore           *self,
+                      const TallyImportCandidate *row)
+{
+  return (self->last_contest != NULL || self->last_unmatched != NULL) &&
+         g_strcmp0 (row->ward_name, self->last_ward_name) == 0 &&
+         g_strcmp0 (row->ballot, self->last_ballot) == 0 &&
+         g_strcmp0 (row->council_name, self->last_council_name) == 0 &&
+         g_strcmp0 (row->council_code, self->last_council_code) == 0 &&
+         g_strcmp0 (row->ward_code, self->last_ward_code) == 0 &&
+         g_strcmp0 (row->date, self->last_date) == 0;
+}
+
+static void
+remember_row (TallyImportStore           *self,
+              const TallyImportCandidate *row,
+              Contest                    *contest)
+{
+  set_str (&self->last_date, row->date);
+  set_str (&self->last_council_code, row->council_code);
+  set_str (&self->last_council_name, row->council_name);
+  set_str (&self->last_ward_code, row->ward_code);
+  set_str (&self->last_ward_name, row->ward_name);
+  set_str (&self->last_ballot, row->ballot);
+  self->last_contest = contest;
+  if (contest != NULL)
+    self->last_unmatched = NULL;
+}
+
+gboolean
+_tally_import_store_flush_candidates (TallyImportStore  *self,
+                                      GError           **error)
+{
+  const char *text = self->pending_text->str;
+  gboolean whole_batch = (self->n_pending == BATCH_ROWS);
+  sqlite3_stmt *stmt = whole_batch ? self->insert_candidates : self->insert_candidate;
+
+  for (guint i = 0; i < self->n_pending; i++)
+    {
+      PendingCandidate *pending = &self->pending[i];
+      int first = whole_batch ? 6 * i : 0;
+
+      sqlite3_bind_int64 (stmt, first + 1, pending->contest_id);
+      sqlite3_bind_text (stmt, first + 2, text + pending->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, first + 3, pending->party_id);
+      sqlite3_bind_text (stmt, first + 4, text + pending->party_name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, first + 5, pending->votes);
+      sqlite3_bind_int (stmt, first + 6, pending->elected);
+
+      if (!whole_batch && !step_done (self, stmt, N_("adding a candidate"), error))
+        return FALSE;
+    }
+
+  if (whole_batch && !step_done (self, stmt, N_("adding candidates"), error))
+    return FALSE;
+
+  self->n_pending = 0;
+  g_string_truncate (self->pending_text, 0);
+  return TRUE;
+}
+
+/**
+ * _tally_import_store_add_candidate:
+ *
+ * Stores one candidate's row, or counts it as skipped when its council
+ * matches nothing.
+ *
+ * Returns: %FALSE with @error set on a database error
+ */
+gboolean
+_tally_import_store_add_candidate (TallyImportStore            *self,
+                                   const TallyImportCandidate  *row,
+                                   GError                     **error)
+{
+  PendingCandidate *pending;
+  Contest *contest;
+  gint64 party_id;
+
+  g_assert (self != NULL);
+
+  if (same_contest_as_last (self, row))
+    {
+      contest = self->last_contest;
+      if (contest == NULL)
+        {
+          self->last_unmatched->rows++;
+          self->summary->rows_skipped++;
+          return TRUE;
+        }
+      contest->seats = MAX (contest->seats, row->seats);
+    }
+  else
+    {
+      gint64 council_id, election_id;
+      Ward *ward;
+
+      /* Consecutive contests are mostly in one council, on one day. */
+      if (self->last_contest != NULL &&
+          g_strcmp0 (row->council_name, self->last_council_name) == 0 &&
+          g_strcmp0 (row->council_code, self->last_council_code) == 0)
+        council_id = self->last_contest->council_id;
+      else
+        {
+          self->last_unmatched = NULL;
+          if ((council_id = _tally_import_store_find_council (self, row->council_code,
+                                                              row->council_name)) == 0)
+            {
+              remember_row (self, row, NULL);
+              self->summary->rows_skipped++;
+              return TRUE;
+            }
+        }
+
+      if (self->last_contest != NULL && g_strcmp0 (row->date, self->last_date) == 0)
+        election_id = self->last_contest->council_election->election_id;
+      else if ((election_id = _tally_import_store_find_election (self, row->date, error)) == 0)
+        return FALSE;
+
+      if (!(ward = _tally_import_store_find_ward (self, council_id, row->ward_code,
+                                                  row->ward_name, error)) ||
+          !(contest = _tally_import_store_find_contest (self, election_id, council_id, ward, row, error)))
+        return FALSE;
+
+      remember_row (self, row, contest);
+    }
+
+  if ((party_id = _tally_import_store_find_party (self, row->party, error)) == 0)
+    return FALSE;
+
+  pending = &self->pending[self->n_pending++];
+  pending->contest_id = contest->id;
+  pending->party_id = party_id;
+  pending->votes = row->votes;
+  pending->elected = row->elected ? 1 : 0;
+  pending->name = self->pending_text->len;
+  g_string_append_len (self->pending_text, row->candidate, strlen (row->candidate) + 1);
+  pending->party_name = self->pending_text->len;
+  g_string_append_len (self->pending_text, row->party, strlen (row->party) + 1);
+
+  if (self->n_pending == BATCH_ROWS && !_tally_import_store_flush_candidates (self, error))
+    return FALSE;
+
+  contest->winners += row->elected ? 1 : 0;
+  _tally_import_store_add_to_totals (contest, party_id, row->elected, row->votes);
+  self->summary->candidates++;
+  return TRUE;
+}
+
