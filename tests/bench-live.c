@@ -346,6 +346,8 @@ ward_once (TallyWindow *window,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
 
+  if (g_getenv ("BENCH_MARK"))
+    g_printerr ("WARD %.6f %.6f\n", received / 1e6, paint.painted / 1e6);
   *update_ms = (paint.painted - received) / 1000.0;
   *total_ms = (paint.painted - committed) / 1000.0;
   *cpu_ms = (paint.painted_cpu - received_cpu) / 1000.0;

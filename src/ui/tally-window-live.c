@@ -40,6 +40,10 @@
 #define SETTLE_MS 60
 /* After a locked file or a failed read. */
 #define RETRY_MS 400
+/* The engine shown until a reload is freed this long after it: after the
+ * frame that shows the new one (an idle would run before it, while the
+ * frame clock waits for its moment). */
+#define RELEASE_MS 250
 
 struct _TallyWindowLive
 {
@@ -84,6 +88,71 @@ release_engine (gpointer data)
 static void schedule_check (TallyWindow *self,
                             guint        delay_ms);
 
+/* What a reload reads, and the question the window will ask of it. */
+typedef struct
+{
+  char        *path;
+  TallyFilter *filter;     /* a copy of the window's, its elections by date */
+  char        *election;
+  char        *baseline;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->path);
+  g_clear_object (&request->filter);
+  g_free (request->election);
+  g_free (request->baseline);
+  g_free (request);
+}
+
+static Request *
+request_new (TallyWindow *self)
+{
+  Request *request = g_new0 (Request, 1);
+  TallyResults *results = tally_window_get_results (self);
+
+  request->path = g_strdup (self->live->path);
+  if (results != NULL && tally_results_get_filter (results) != NULL)
+    {
+      TallyFilter *filter = tally_results_get_filter (results);
+
+      request->filter = tally_filter_copy (filter);
+      if (tally_filter_get_election (filter) != NULL)
+        request->election = g_strdup (tally_election_get_date (tally_filter_get_election (filter)));
+      if (tally_filter_get_baseline (filter) != NULL)
+        request->baseline = g_strdup (tally_election_get_date (tally_filter_get_baseline (filter)));
+    }
+
+  return request;
+}
+
+/* The summaries the window and its filter panel will ask for first, made
+ * here (the engine keeps them): the window's filter, on the new
+ * catalogue's elections, and the whole election the panel's choices come
+ * from. */
+static void
+warm_summaries (Engine  *engine,
+                Request *request)
+{
+  g_autoptr(TallyFilter) everything = tally_filter_new ();
+  g_autoptr(TallyScopeSummary) mine = NULL;
+  g_autoptr(TallyScopeSummary) whole = NULL;
+  TallyFilter *filter = request->filter;
+
+  if (filter == NULL)
+    return;
+
+  tally_filter_set_election (filter, request->election
+                                       ? tally_catalog_lookup_election (engine->catalog, request->election) : NULL);
+  tally_filter_set_baseline (filter, request->baseline
+                                       ? tally_catalog_lookup_election (engine->catalog, request->baseline) : NULL);
+  tally_filter_set_election (everything, tally_filter_get_election (filter));
+  mine = tally_results_summarize (engine->results, filter);
+  whole = tally_results_summarize (engine->results, everything);
+}
+
 /* Reads the file again, as tally_window_open_database() does. */
 static void
 reload_thread (GTask        *task,
@@ -91,7 +160,8 @@ reload_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  const char *path = task_data;
+  Request *request = task_data;
+  const char *path = request->path;
   g_autoptr(TallyDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   Engine *engine = g_new0 (Engine, 1);
@@ -138,6 +208,7 @@ reload_thread (GTask        *task,
       g_debug ("No results night: %s", error->message);
       g_clear_error (&error);
     }
+  warm_summaries (engine, request);
   tally_database_end_snapshot (database);
 
   g_task_return_pointer (task, engine, (GDestroyNotify) engine_free);
@@ -304,13 +375,13 @@ reload_done_cb (GObject      *object,
   adjustment = gtk_scrollable_get_vadjustment (scrollable);
   scrolled = adjustment ? gtk_adjustment_get_value (adjustment) : 0;
 
-  /* The engine shown until now is let go of after the frame: freeing
-   * every council's figures is no part of showing the new ones. */
+  /* The engine shown until now is let go of after the frame (RELEASE_MS):
+   * freeing every council's figures is no part of showing the new ones. */
   previous = g_new0 (Engine, 1);
   g_set_object (&previous->catalog, self->catalog);
   g_set_object (&previous->results, self->results);
   g_set_object (&previous->night, tally_window_get_night (self));
-  g_idle_add_full (G_PRIORITY_LOW, release_engine, previous, NULL);
+  g_timeout_add_full (G_PRIORITY_LOW, RELEASE_MS, release_engine, previous, NULL);
 
   /* The list's rows, the filter panel's counts and the council page
    * brought up to date once, with the new night. */
@@ -385,7 +456,7 @@ check_cb (gpointer data)
   live->reloading = TRUE;
   task = g_task_new (self, live->cancellable, reload_done_cb, NULL);
   g_task_set_source_tag (task, check_cb);
-  g_task_set_task_data (task, g_strdup (live->path), g_free);
+  g_task_set_task_data (task, request_new (self), (GDestroyNotify) request_free);
   g_task_run_in_thread (task, reload_thread);
 
   return G_SOURCE_REMOVE;

@@ -82,9 +82,9 @@ save_filter (TallyWindow *self)
 }
 
 static void
-restore_filter (TallyWindow *self)
+restore_filter (TallyWindow *self,
+                TallyFilter *filter)
 {
-  TallyFilter *filter = tally_results_get_filter (self->results);
   g_autofree char *election = g_settings_get_string (self->settings, "filter-election");
   g_autofree char *baseline = g_settings_get_string (self->settings, "filter-baseline");
   g_autofree char *basis_key = g_settings_get_string (self->settings, "filter-basis");
@@ -781,8 +781,12 @@ _tally_window_install_engine (TallyWindow  *self,
    * election: the same in every view whatever the filter. */
   make_ranking (self, catalog, results);
 
-  tally_results_set_filter (results, filter);
+  /* The filter complete before the engine follows it: one summary. */
   g_set_object (&self->catalog, catalog);
+  restore_filter (self, filter);
+  if (search != NULL)
+    tally_filter_set_search_text (filter, search);
+  tally_results_set_filter (results, filter);
   g_set_object (&self->results, results);
   g_clear_pointer (&self->error_message, g_free);
   if (!keep)
@@ -794,9 +798,6 @@ _tally_window_install_engine (TallyWindow  *self,
 
   apply_palette (self);
 
-  restore_filter (self);
-  if (search != NULL)
-    tally_filter_set_search_text (filter, search);
   tally_filter_panel_set_results (self->filter_panel, results);
   tally_council_list_set_parties (self->council_list, self->ranking);
   tally_council_list_set_engine (self->council_list, results);

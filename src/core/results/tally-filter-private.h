@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 char     *_tally_filter_fold_name     (const char   *name);
+char     *_tally_filter_get_key       (TallyFilter  *self);
 gboolean  _tally_filter_has_parties   (TallyFilter  *self);
 gboolean  _tally_filter_match_place   (TallyFilter  *self,
                                        TallyCouncil *council,

@@ -479,3 +479,44 @@ tally_filter_get_serial (TallyFilter *self)
   g_return_val_if_fail (TALLY_IS_FILTER (self), 0);
   return self->serial;
 }
+
+static void
+append_strv (GString     *key,
+             const char **strv)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      g_string_append (key, strv[i]);
+      g_string_append_c (key, '\x1f');
+    }
+  g_string_append_c (key, '\x1e');
+}
+
+/*
+ * _tally_filter_get_key:
+ *
+ * What @self asks the engine, as a string: two filters have the same key
+ * exactly when they match the same councils the same way, their election
+ * and baseline aside (the engine adds those, resolved, itself).  The lists
+ * are kept sorted and without duplicates, so the order of choosing does
+ * not matter.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+_tally_filter_get_key (TallyFilter *self)
+{
+  GString *key = g_string_new (NULL);
+
+  g_return_val_if_fail (TALLY_IS_FILTER (self), NULL);
+
+  g_string_append_printf (key, "%d\x1e%u\x1e", (int) self->basis, (guint) self->outcomes);
+  append_strv (key, (const char **) self->parties);
+  append_strv (key, (const char **) self->regions);
+  append_strv (key, (const char **) self->council_types);
+  append_strv (key, (const char **) self->councils);
+  if (self->folded_search != NULL)
+    g_string_append (key, self->folded_search);
+
+  return g_string_free (key, FALSE);
+}

@@ -51,7 +51,15 @@ struct _TallyResults
   TallyFilter       *filter;
   TallyScopeSummary *summary;
   GListStore        *matching;
+
+  GHashTable        *summaries;  /* summary_key() → TallyScopeSummary */
 };
+
+/* Summaries already made, kept for the same question: on results night
+ * the window, the filter panel and the live bar each ask one per reload,
+ * and the reload's thread asks them first (tally_results_summarize() on a
+ * filter of its own).  A few are enough; the table starts again past it. */
+#define N_SUMMARIES_KEPT 8
 
 G_DEFINE_FINAL_TYPE (TallyResults, tally_results, G_TYPE_OBJECT)
 
@@ -199,6 +207,17 @@ match_councils (TallyResults      *self,
   return n_matching;
 }
 
+/* The question @filter asks of @election against @baseline. */
+static char *
+summary_key (TallyFilter *filter,
+             guint        election,
+             int          baseline)
+{
+  g_autofree char *asked = _tally_filter_get_key (filter);
+
+  return g_strdup_printf ("%u\x1e%d\x1e%s", election, baseline, asked);
+}
+
 static void
 update_summary (TallyResults *self)
 {
@@ -250,6 +269,7 @@ tally_results_dispose (GObject *object)
   g_clear_object (&self->summary);
   g_clear_object (&self->matching);
   g_clear_pointer (&self->pairs, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (tally_results_parent_class)->dispose (object);
@@ -353,6 +373,7 @@ static void
 tally_results_init (TallyResults *self)
 {
   self->pairs = g_hash_table_new_full (NULL, NULL, NULL, pair_free);
+  self->summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->matching = g_list_store_new (TALLY_TYPE_COUNCIL_RESULT);
 }
 
@@ -561,6 +582,8 @@ tally_results_summarize (TallyResults *self,
                          TallyFilter  *filter)
 {
   g_autoptr(TallyScopeSummary) summary = NULL;
+  g_autofree char *key = NULL;
+  TallyScopeSummary *kept;
   guint election;
   int baseline;
   Pair *pair;
@@ -571,10 +594,18 @@ tally_results_summarize (TallyResults *self,
   if (!resolve (self, filter, &election, &baseline))
     return NULL;
 
+  key = summary_key (filter, election, baseline);
+  if ((kept = g_hash_table_lookup (self->summaries, key)) != NULL)
+    return g_object_ref (kept);
+
   pair = get_pair (self, election, baseline, tally_filter_get_basis (filter));
   summary = _tally_scope_summary_new (self->data, election, baseline, tally_filter_get_basis (filter));
   match_councils (self, filter, election, pair, summary);
   _tally_scope_summary_finish (summary);
+
+  if (g_hash_table_size (self->summaries) >= N_SUMMARIES_KEPT)
+    g_hash_table_remove_all (self->summaries);
+  g_hash_table_insert (self->summaries, g_steal_pointer (&key), g_object_ref (summary));
 
   return g_steal_pointer (&summary);
 }
@@ -591,6 +622,8 @@ guint
 tally_results_count_matching (TallyResults *self,
                               TallyFilter  *filter)
 {
+  g_autofree char *key = NULL;
+  TallyScopeSummary *summary;
   guint election;
   int baseline;
 
@@ -599,6 +632,10 @@ tally_results_count_matching (TallyResults *self,
 
   if (!resolve (self, filter, &election, &baseline))
     return 0;
+
+  key = summary_key (filter, election, baseline);
+  if ((summary = g_hash_table_lookup (self->summaries, key)) != NULL)
+    return tally_scope_summary_get_n_councils (summary);
 
   return match_councils (self, filter, election, NULL, NULL);
 }
@@ -746,7 +783,10 @@ tally_results_set_declared (TallyResults  *self,
     }
 
   if (changed)
-    update_summary (self);
+    {
+      g_hash_table_remove_all (self->summaries);
+      update_summary (self);
+    }
 }
 
 /**
