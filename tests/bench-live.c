@@ -26,6 +26,9 @@
  * the one at rest):
  *   xvfb-run -a perf record -g --call-graph dwarf _build/tests/bench-live --wards-only
  * (with the benchmark's environment, `meson devenv -C _build` or the test env).
+ * With BENCH_MARK set, each ward prints "WARD received painted" in seconds of
+ * CLOCK_MONOTONIC, to keep only the measured moments of a
+ * `perf record -k CLOCK_MONOTONIC` profile.
  *
  * Needs ../shared/data and a display; the exit status is non-zero when a
  * budget is missed.

@@ -770,6 +770,37 @@ test_imported_declarations (Imported      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (tally_scope_summary_get_councils (summary)), ==, 150);
 }
 
+/* The same question asked twice is answered once: by the summary already
+ * made, whatever order its choices were made in; a different question
+ * (a region more, a search) gets its own, with its own figures. */
+static void
+test_bundled_summaries_kept (Bundled       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(TallyFilter) one = tally_filter_new ();
+  g_autoptr(TallyFilter) other = tally_filter_new ();
+  g_autoptr(TallyScopeSummary) first = NULL, again = NULL, wider = NULL, searched = NULL;
+
+  tally_filter_set_regions (one, (const char *[]) { "London", "North West", NULL });
+  tally_filter_set_regions (other, (const char *[]) { "North West", "London", NULL });
+  first = tally_results_summarize (fixture->results, one);
+  again = tally_results_summarize (fixture->results, other);
+  g_assert_true (first == again);
+  g_assert_cmpuint (tally_results_count_matching (fixture->results, other), ==,
+                    tally_scope_summary_get_n_councils (first));
+
+  tally_filter_set_regions (other, (const char *[]) { "North West", "London", "North East", NULL });
+  wider = tally_results_summarize (fixture->results, other);
+  g_assert_true (wider != first);
+  g_assert_cmpuint (tally_scope_summary_get_n_councils (wider), >, tally_scope_summary_get_n_councils (first));
+
+  tally_filter_set_search_text (one, "Manchester");
+  searched = tally_results_summarize (fixture->results, one);
+  g_assert_true (searched != first);
+  g_assert_cmpuint (tally_scope_summary_get_n_councils (searched), ==, 1);
+  g_assert_cmpuint (tally_results_count_matching (fixture->results, one), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +822,7 @@ main (int   argc,
   ADD_BUNDLED ("/engine/bundled/seats-needed", test_bundled_seats_needed);
   ADD_BUNDLED ("/engine/bundled/results-are-shared", test_bundled_results_are_shared);
   ADD_BUNDLED ("/engine/bundled/history", test_bundled_history);
+  ADD_BUNDLED ("/engine/bundled/summaries-kept", test_bundled_summaries_kept);
   ADD_BUNDLED ("/engine/shared/national-seats", test_shared_national_seats);
 #undef ADD_BUNDLED
 

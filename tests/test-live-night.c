@@ -429,10 +429,24 @@ test_digests (void)
         g_assert_false (tally_council_result_get_declared (result));
         g_array_append_val (digests, digest);
       }
+    g_autoptr(TallyFilter) everything = tally_filter_new ();
+    g_autoptr(TallyScopeSummary) summary_before = tally_results_summarize (again, everything);
+    g_autoptr(TallyScopeSummary) summary_after = NULL;
+    guint n_declared = 99, n_councils = 0;
+
+    g_assert_true (tally_scope_summary_get_declared (summary_before, &n_declared, &n_councils));
+    g_assert_cmpuint (n_declared, ==, 0);
+    g_assert_cmpuint (n_councils, ==, 150);
     g_assert_cmpstr (tally_council_get_name (tally_council_result_get_council (first)), ==, "Adur");
     g_hash_table_add (declared, tally_council_result_get_council (first));
     tally_results_set_declared (again, tally_catalog_get_latest_election (catalog), declared);
     g_assert_true (tally_council_result_get_declared (first));
+    /* The summary kept for the same question is not given again once
+     * the night has moved: Adur now counts. */
+    summary_after = tally_results_summarize (again, everything);
+    g_assert_true (summary_after != summary_before);
+    g_assert_true (tally_scope_summary_get_declared (summary_after, &n_declared, &n_councils));
+    g_assert_cmpuint (n_declared, ==, 1);
     n_changed = 0;
     for (guint i = 0; i < 150; i++)
       {
