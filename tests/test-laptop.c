@@ -185,6 +185,30 @@ test_wide_headers_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A council's page opened before the list was ever on screen (as a
+ * results desk opens Trafford at once): the list waits to fit its columns
+ * until it is shown, and then every Type and Region is whole. */
+static void
+test_list_fitted_when_shown (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-council", "s", "Trafford");
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (300);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "council");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (tally_council_list_get_column_view (window->council_list))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  tally_test_wait_for_frames (300);
+  g_assert_cmpstr (tally_window_get_page (window), ==, "list");
+  tally_test_assert_list_cells_whole (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +220,7 @@ main (int   argc,
 
   g_test_add_func ("/laptop/reaches-list-and-page", test_laptop_reaches_list_and_page);
   g_test_add_func ("/laptop/enter-with-one-match", test_enter_with_one_match);
+  g_test_add_func ("/laptop/list-fitted-when-shown", test_list_fitted_when_shown);
   g_test_add_func ("/wide/headers-whole", test_wide_headers_whole);
 
   return g_test_run ();

@@ -176,11 +176,16 @@ fit_columns_cb (gpointer user_data)
 }
 
 /* Once rows are on screen (a folded window shows the list only when
- * asked), or again when the columns or the councils changed. */
+ * asked), or again when the columns or the councils changed.  A list not
+ * on screen (a council's page open over it) waits until it is: measuring
+ * it would find no row, and set every column's width for nothing on each
+ * ward of results night. */
 void
 _tally_council_list_queue_fit (TallyCouncilList *self)
 {
   self->fit_tries = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    return;
   if (self->fit_source == 0)
     self->fit_source = g_idle_add (fit_columns_cb, self);
 }
