@@ -79,6 +79,18 @@ edit_council (const char *path,
   sqlite3_close (db);
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
 static char *
 copy_night (void)
 {
@@ -461,52 +473,26 @@ test_digests (void)
   }
 }
 
-/* A night made with an engine of the caller's (as the window's reload
- * does) reads as one made with its own: every council's progress, seats,
- * control before and calls, with Dudley part declared. */
-static void
-test_for_results (void)
+/* Whether @other reads as @own, council by council: progress, seats,
+ * control before, calls and digest.  Returns how many councils have calls. */
+static guint
+assert_same_night (TallyLiveNight *own,
+                   TallyLiveNight *other)
 {
-  g_autofree char *path = copy_night ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TallyDatabase) database = NULL;
-  g_autoptr(TallyCatalog) catalog = NULL;
-  g_autoptr(TallyResults) results = NULL;
-  g_autoptr(TallyLiveNight) own = NULL;
-  g_autoptr(TallyLiveNight) shared = NULL;
-  g_autofree char *own_header = NULL, *shared_header = NULL;
+  g_autofree char *own_header = tally_live_night_describe (own);
+  g_autofree char *other_header = tally_live_night_describe (other);
   GListModel *councils;
   guint n_called = 0;
 
-  if (path == NULL)
-    {
-      g_test_skip ("no ../shared/data");
-      return;
-    }
-  edit_council (path, "E08000027", "DELETE FROM contests WHERE id IN (SELECT id FROM mine ORDER BY id DESC LIMIT 3);");
-
-  database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  catalog = tally_catalog_new (database, &error);
-  g_assert_no_error (error);
-  own = tally_live_night_new (catalog, NULL, &error);
-  g_assert_no_error (error);
-  results = tally_results_new (catalog, &error);
-  g_assert_no_error (error);
-  shared = tally_live_night_new_for_results (results, NULL, &error);
-  g_assert_no_error (error);
-
-  own_header = tally_live_night_describe (own);
-  shared_header = tally_live_night_describe (shared);
-  g_assert_cmpstr (own_header, ==, shared_header);
-  g_assert_cmpuint (tally_live_night_get_n_partial (shared), ==, 1);
-
+  g_assert_cmpstr (own_header, ==, other_header);
+  g_assert_cmpuint (tally_live_night_get_n_declared (own), ==, tally_live_night_get_n_declared (other));
+  g_assert_cmpuint (tally_live_night_get_n_partial (own), ==, tally_live_night_get_n_partial (other));
   councils = tally_live_night_get_councils (own);
   g_assert_cmpuint (g_list_model_get_n_items (councils), ==, 150);
   for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
     {
       g_autoptr(TallyLiveCouncil) a = g_list_model_get_item (councils, i);
-      TallyLiveCouncil *b = tally_live_night_lookup (shared, tally_live_council_get_council (a));
+      TallyLiveCouncil *b = tally_live_night_lookup (other, tally_live_council_get_council (a));
       g_autofree char *progress_a = tally_live_council_describe_progress (a);
       g_autofree char *progress_b = NULL;
       g_auto(GStrv) calls_a = tally_live_council_describe_calls (a);
@@ -526,8 +512,103 @@ test_for_results (void)
       g_assert_cmpuint (tally_live_council_get_digest (a), ==, tally_live_council_get_digest (b));
       n_called += calls_a[0] != NULL;
     }
+
+  return n_called;
+}
+
+/* A night made with an engine of the caller's (as the window's reload
+ * does) reads as one made with its own: every council's progress, seats,
+ * control before and calls, with Dudley part declared. */
+static void
+test_for_results (void)
+{
+  g_autofree char *path = copy_night ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(TallyCatalog) catalog = NULL;
+  g_autoptr(TallyResults) results = NULL;
+  g_autoptr(TallyLiveNight) own = NULL;
+  g_autoptr(TallyLiveNight) shared = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+  edit_council (path, "E08000027", "DELETE FROM contests WHERE id IN (SELECT id FROM mine ORDER BY id DESC LIMIT 3);");
+
+  database = tally_database_open (path, TALLY_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  catalog = tally_catalog_new (database, &error);
+  g_assert_no_error (error);
+  own = tally_live_night_new (catalog, NULL, &error);
+  g_assert_no_error (error);
+  results = tally_results_new (catalog, &error);
+  g_assert_no_error (error);
+  shared = tally_live_night_new_for_results (results, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (tally_live_night_get_n_partial (shared), ==, 1);
   /* The comparison covers councils with calls: Dudley among them. */
-  g_assert_cmpuint (n_called, >, 1);
+  g_assert_cmpuint (assert_same_night (own, shared), >, 1);
+}
+
+/* The window's reload makes each night from the one shown: the contests
+ * written since are read (here the 40 newest, which bring wards and whole
+ * councils in), and the baseline's wards are taken; the night reads as one
+ * made afresh.  When the baseline's contests changed (one of 2014's taken
+ * away), nothing is taken and the night still reads as one made afresh. */
+static void
+test_following (void)
+{
+  g_autofree char *before_path = copy_night ();
+  g_autofree char *now_path = copy_night ();
+  g_autofree char *changed_path = copy_night ();
+  g_autoptr(TallyCatalog) before_catalog = NULL;
+  g_autoptr(TallyLiveNight) before = NULL;
+  const char *paths[2];
+
+  if (before_path == NULL)
+    {
+      g_test_skip ("no ../shared/data");
+      return;
+    }
+  exec_sql (before_path, "DELETE FROM contests WHERE id IN (SELECT id FROM contests WHERE election_id = "
+                         "(SELECT id FROM elections WHERE date = '2018-05-03') ORDER BY id DESC LIMIT 40);");
+  exec_sql (changed_path, "DELETE FROM contests WHERE id = (SELECT min(id) FROM contests WHERE election_id = "
+                          "(SELECT id FROM elections WHERE date = '2014-05-22'));");
+  before = open_night (before_path, &before_catalog);
+  paths[0] = now_path;
+  paths[1] = changed_path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyCatalog) catalog = NULL;
+      g_autoptr(TallyLiveNight) own = open_night (paths[i], &catalog);
+      g_autoptr(TallyResults) results = tally_results_new (catalog, &error);
+      g_autoptr(TallyLiveNight) following = NULL;
+
+      g_assert_no_error (error);
+      following = tally_live_night_new_following (results, before, &error);
+      g_assert_no_error (error);
+      /* Not the night before: the newest contests are in. */
+      g_assert_cmpuint (tally_live_night_get_n_wards (following), >, tally_live_night_get_n_wards (before));
+      g_assert_cmpuint (assert_same_night (own, following), >, 1);
+    }
+
+  /* Nothing written since: every contest taken, none read, and counted. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TallyResults) results = tally_results_new (before_catalog, &error);
+    g_autoptr(TallyLiveNight) again = NULL;
+
+    g_assert_no_error (error);
+    again = tally_live_night_new_following (results, before, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tally_live_night_get_n_wards (again), ==, tally_live_night_get_n_wards (before));
+    g_assert_cmpuint (assert_same_night (before, again), >, 1);
+  }
 }
 
 int
@@ -544,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/live/night/trafford", test_trafford);
   g_test_add_func ("/live/night/refresh", test_refresh);
   g_test_add_func ("/live/night/for-results", test_for_results);
+  g_test_add_func ("/live/night/following", test_following);
   g_test_add_func ("/live/night/digests", test_digests);
 
   status = g_test_run ();

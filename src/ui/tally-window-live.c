@@ -91,10 +91,11 @@ static void schedule_check (TallyWindow *self,
 /* What a reload reads, and the question the window will ask of it. */
 typedef struct
 {
-  char        *path;
-  TallyFilter *filter;     /* a copy of the window's, its elections by date */
-  char        *election;
-  char        *baseline;
+  char           *path;
+  TallyFilter    *filter;     /* a copy of the window's, its elections by date */
+  char           *election;
+  char           *baseline;
+  TallyLiveNight *night;      /* the night shown: only read, for what still holds */
 } Request;
 
 static void
@@ -104,6 +105,7 @@ request_free (Request *request)
   g_clear_object (&request->filter);
   g_free (request->election);
   g_free (request->baseline);
+  g_clear_object (&request->night);
   g_free (request);
 }
 
@@ -114,6 +116,7 @@ request_new (TallyWindow *self)
   TallyResults *results = tally_window_get_results (self);
 
   request->path = g_strdup (self->live->path);
+  g_set_object (&request->night, tally_window_get_night (self));
   if (results != NULL && tally_results_get_filter (results) != NULL)
     {
       TallyFilter *filter = tally_results_get_filter (results);
@@ -200,10 +203,11 @@ reload_thread (GTask        *task,
           }
       }
   }
-  /* The night's figures before the count from the engine just made: a
-   * second engine of its own was a third of the reload. */
+  /* The night's figures before the count from the engine just made (a
+   * second engine of its own was a third of the reload), and what the
+   * night shown already read: the baseline's wards, the contests so far. */
   if (tally_live_catalog_records_night (engine->catalog) &&
-      !(engine->night = tally_live_night_new_for_results (engine->results, NULL, &error)))
+      !(engine->night = tally_live_night_new_following (engine->results, request->night, &error)))
     {
       g_debug ("No results night: %s", error->message);
       g_clear_error (&error);

@@ -264,6 +264,30 @@ load_councils (TallyLiveNight  *self,
   return TRUE;
 }
 
+/* How many contests the baseline has and its newest id: an import that
+ * replaces the baseline's results writes them again with new ids. */
+static gboolean
+count_baseline (TallyLiveNight  *self,
+                gint64           stored[2],
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _tally_database_prepare (self->database,
+                                  "SELECT count(*), coalesce(max(id), 0) FROM contests WHERE election_id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tally_election_get_id (self->baseline));
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return _tally_live_night_step_done (self, rc, error);
+  stored[0] = sqlite3_column_int64 (stmt, 0);
+  stored[1] = sqlite3_column_int64 (stmt, 1);
+
+  return TRUE;
+}
+
 static gboolean
 load_baseline_wards (TallyLiveNight  *self,
                      GError         **error)
@@ -275,6 +299,8 @@ load_baseline_wards (TallyLiveNight  *self,
 
   if (self->baseline == NULL)
     return TRUE;
+  if (!count_baseline (self, self->baseline_stored, error))
+    return FALSE;
 
   stmt = _tally_database_prepare (self->database,
                                   "SELECT ct.ward_id, ct.seats, ca.party_id FROM contests ct "
@@ -392,15 +418,101 @@ _tally_live_night_read_contests (TallyLiveNight  *self,
   return _tally_live_night_step_done (self, rc, error);
 }
 
+static gboolean
+same_council_order (TallyLiveNight *self,
+                    TallyLiveNight *previous)
+{
+  if (self->council_array->len != previous->council_array->len)
+    return FALSE;
+
+  for (guint i = 0; i < self->council_array->len; i++)
+    if (tally_council_get_id (tally_live_council_get_council (g_ptr_array_index (self->council_array, i))) !=
+        tally_council_get_id (tally_live_council_get_council (g_ptr_array_index (previous->council_array, i))))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+same_party_indices (TallyLiveNight *self,
+                    TallyLiveNight *previous)
+{
+  GHashTableIter iter;
+  gpointer id, index;
+
+  if (g_hash_table_size (self->party_by_id) != g_hash_table_size (previous->party_by_id))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->party_by_id);
+  while (g_hash_table_iter_next (&iter, &id, &index))
+    if (g_hash_table_lookup (previous->party_by_id, id) != index)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* What @previous, a night made a moment ago from the same file, read
+ * already and still holds true: the baseline's ward winners (shared: they
+ * never change once read) and the contests declared so far (copied: a
+ * refresh adds to them; it reads only those written since, and all again
+ * if any were replaced).  Taken only when what they rest on is the same:
+ * the election and its baseline, the parties at the same indices, the
+ * councils in the same order, and the baseline's contests the same in
+ * number and newest id. */
+static gboolean
+take_from (TallyLiveNight  *self,
+           TallyLiveNight  *previous,
+           gboolean        *taken,
+           GError         **error)
+{
+  gint64 stored[2] = { 0, 0 };
+
+  *taken = FALSE;
+  if (previous == NULL || tally_election_get_id (previous->election) != tally_election_get_id (self->election) ||
+      (previous->baseline == NULL) != (self->baseline == NULL) ||
+      (self->baseline != NULL &&
+       tally_election_get_id (previous->baseline) != tally_election_get_id (self->baseline)) ||
+      !same_party_indices (self, previous) || !same_council_order (self, previous))
+    return TRUE;
+
+  if (self->baseline != NULL)
+    {
+      if (!count_baseline (self, stored, error))
+        return FALSE;
+      if (stored[0] != previous->baseline_stored[0] || stored[1] != previous->baseline_stored[1])
+        return TRUE;
+    }
+
+  g_hash_table_unref (self->baseline_wards);
+  self->baseline_wards = g_hash_table_ref (previous->baseline_wards);
+  g_array_unref (self->baseline_winners);
+  self->baseline_winners = g_array_ref (previous->baseline_winners);
+  self->baseline_stored[0] = stored[0];
+  self->baseline_stored[1] = stored[1];
+
+  g_array_append_vals (self->contests, previous->contests->data, previous->contests->len);
+  g_array_append_vals (self->winners, previous->winners->data, previous->winners->len);
+  self->last_id = previous->last_id;
+
+  *taken = TRUE;
+  return TRUE;
+}
+
 /* Parties, councils and the baseline's wards: what does not change while
  * the night is declared.  @results: (nullable): an engine over the same
- * catalogue, for the figures before; otherwise one is made. */
+ * catalogue, for the figures before; otherwise one is made.  @previous:
+ * (nullable): a night made from the same file a moment ago, whose
+ * baseline wards and contests so far are taken when they still hold. */
 gboolean
 _tally_live_night_load_before_count (TallyLiveNight  *self,
                                      TallyResults    *results,
+                                     TallyLiveNight  *previous,
                                      GError         **error)
 {
+  gboolean taken = FALSE;
+
   return load_parties (self, error) &&
          load_councils (self, results, error) &&
-         load_baseline_wards (self, error);
+         take_from (self, previous, &taken, error) &&
+         (taken || load_baseline_wards (self, error));
 }

@@ -52,8 +52,9 @@ struct _TallyLiveNight
   GListStore     *councils;           /* TallyLiveCouncil, catalogue order */
   GPtrArray      *council_array;      /* the same, for indexing */
 
-  GHashTable     *baseline_wards;     /* gint64 ward id → BaselineWard* */
-  GArray         *baseline_winners;   /* guint party indices */
+  GHashTable     *baseline_wards;     /* gint64 ward id → BaselineWard*; never changed once read */
+  GArray         *baseline_winners;   /* guint party indices; the same */
+  gint64          baseline_stored[2]; /* the baseline's contests read: how many, the newest id */
 
   GArray         *contests;           /* Contest, by id */
   GArray         *winners;            /* guint party indices */
@@ -70,6 +71,7 @@ struct _TallyLiveNight
 
 gboolean _tally_live_night_load_before_count (TallyLiveNight  *self,
                                               TallyResults    *results,
+                                              TallyLiveNight  *previous,
                                               GError         **error);
 gboolean _tally_live_night_read_contests     (TallyLiveNight  *self,
                                               gint64           after,

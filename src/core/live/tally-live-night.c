@@ -181,6 +181,7 @@ tally_live_night_init (TallyLiveNight *self)
 static TallyLiveNight *
 night_new (TallyCatalog   *catalog,
            TallyResults   *results,
+           TallyLiveNight *previous,
            TallyElection  *election,
            GError        **error)
 {
@@ -213,10 +214,13 @@ night_new (TallyCatalog   *catalog,
   self->election = g_object_ref (election);
   g_set_object (&self->baseline, tally_election_get_baseline (election));
 
-  if (!_tally_live_night_load_before_count (self, results, error))
+  if (!_tally_live_night_load_before_count (self, results, previous, error))
     return NULL;
 
-  tally_live_night_refresh (self, &local_error);
+  /* Counted even when nothing was read: contests taken from the night
+   * before are not counted yet. */
+  if (tally_live_night_refresh (self, &local_error) == TALLY_LIVE_CHANGE_NONE && local_error == NULL)
+    recount (self);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -244,7 +248,7 @@ tally_live_night_new (TallyCatalog   *catalog,
   g_return_val_if_fail (TALLY_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return night_new (catalog, NULL, election, error);
+  return night_new (catalog, NULL, NULL, election, error);
 }
 
 /**
@@ -268,7 +272,34 @@ tally_live_night_new_for_results (TallyResults   *results,
   g_return_val_if_fail (TALLY_IS_RESULTS (results), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return night_new (tally_results_get_catalog (results), results, election, error);
+  return night_new (tally_results_get_catalog (results), results, NULL, election, error);
+}
+
+/**
+ * tally_live_night_new_following:
+ * @results: as for tally_live_night_new_for_results()
+ * @previous: (nullable): the night made from the same file at the
+ *   reload before
+ *
+ * tally_live_night_new_for_results() for the newest election with a
+ * baseline, reading only what changed since @previous was made: the
+ * baseline's wards are taken from it when the baseline's contests are the
+ * ones it read, and only the contests written since it are read (all again
+ * when some were replaced).  The night is the same as one made afresh.
+ * @previous is only read, so it may be shown meanwhile on another thread.
+ *
+ * Returns: (transfer full) (nullable): the night, or %NULL with @error set
+ */
+TallyLiveNight *
+tally_live_night_new_following (TallyResults    *results,
+                                TallyLiveNight  *previous,
+                                GError         **error)
+{
+  g_return_val_if_fail (TALLY_IS_RESULTS (results), NULL);
+  g_return_val_if_fail (previous == NULL || TALLY_IS_LIVE_NIGHT (previous), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return night_new (tally_results_get_catalog (results), results, previous, NULL, error);
 }
 
 /**

@@ -48,6 +48,9 @@ TallyLiveNight   *tally_live_night_new              (TallyCatalog    *catalog,
 TallyLiveNight   *tally_live_night_new_for_results  (TallyResults    *results,
                                                      TallyElection   *election,
                                                      GError         **error);
+TallyLiveNight   *tally_live_night_new_following    (TallyResults    *results,
+                                                     TallyLiveNight  *previous,
+                                                     GError         **error);
 TallyElection    *tally_live_night_get_election     (TallyLiveNight  *self);
 TallyElection    *tally_live_night_get_baseline     (TallyLiveNight  *self);
 TallyLiveChange   tally_live_night_refresh          (TallyLiveNight  *self,
