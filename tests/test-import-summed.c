@@ -8,7 +8,10 @@
  * file migrated from version 4), and from the totals with every candidate
  * row gone (which shows that the candidates are not read).  Where a
  * council's contests change behind Tally's back, the candidates are read
- * after all.
+ * after all.  Replacing an election sums its rows as they go in, as a fresh
+ * import does: the totals must be the ones a fresh import writes, and the
+ * ones summed from the database where the import replaced only some of a
+ * council's contests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -134,6 +137,113 @@ test_summed_fixture (Fixture       *fixture,
   g_assert_cmpstr (changed_totals, !=, from_totals);
 }
 
+/* Every column of every council's totals on @date, by name. */
+static char *
+totals_of (const char *path,
+           const char *date)
+{
+  g_autofree char *councils = NULL;
+  g_autofree char *parties = NULL;
+  g_autofree char *where = g_strdup_printf ("WHERE e.date = '%s'", date);
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("SELECT c.name, ce.seats_up, ce.votes_total, ce.electorate, ce.ballots, ce.contests, "
+                         "ce.three_party_polls FROM council_elections ce JOIN councils c ON c.id = ce.council_id "
+                         "JOIN elections e ON e.id = ce.election_id %s ORDER BY c.name", where);
+  councils = tally_test_query_rows (path, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT c.name, p.key, cr.seats_won, cr.votes, cr.top_votes, cr.three_votes "
+                         "FROM council_results cr JOIN councils c ON c.id = cr.council_id "
+                         "JOIN parties p ON p.id = cr.party_id JOIN elections e ON e.id = cr.election_id "
+                         "%s ORDER BY c.name, p.key", where);
+  parties = tally_test_query_rows (path, sql);
+  return g_strconcat (councils, "--\n", parties, NULL);
+}
+
+/* Lines of @csv (its header always), with @from replaced by @to. */
+static char *
+write_variant (Fixture    *fixture,
+               const char *csv,
+               const char *name,
+               const char *keep,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *path = tally_test_folder_path (fixture, name);
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (lines[i][0] == '\0' || (i > 0 && keep != NULL && strstr (lines[i], keep) == NULL))
+        continue;
+      parts = g_strsplit (lines[i], from, -1);
+      line = g_strjoinv (to, parts);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
+  return path;
+}
+
+static void
+test_summed_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = tally_test_data_path ("import-summed.csv");
+  g_autofree char *partial = write_variant (fixture, csv, "north.csv", ",North,", ",900,", ",950,");
+  g_autofree char *changed = write_variant (fixture, csv, "changed.csv", NULL, ",900,", ",950,");
+  g_autofree char *twice_path = tally_test_folder_path (fixture, "twice.db");
+  g_autofree char *changed_path = tally_test_folder_path (fixture, "changed.db");
+  g_autofree char *fresh = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *mixed = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyImportSummary *summary;
+
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { csv, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  fresh = totals_of (fixture->db_path, "2022-05-05");
+  g_assert_nonnull (strstr (fresh, "Salford|5|"));
+
+  /* The same file again: every contest replaced, the totals as they were. */
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { csv, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  again = totals_of (fixture->db_path, "2022-05-05");
+  g_assert_cmpstr (again, ==, fresh);
+
+  /* Twice in one import: the second copy replaces what the first wrote. */
+  summary = tally_test_import_files (twice_path, (const char *[]) { csv, csv, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  twice = totals_of (twice_path, "2022-05-05");
+  g_assert_cmpstr (twice, ==, fresh);
+
+  /* One of Salford's four contests replaced (Labour's 900 in North now
+   * 950): its totals are those of all four, as a fresh import of the whole
+   * corrected file gives them. */
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { partial, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  mixed = totals_of (fixture->db_path, "2022-05-05");
+  summary = tally_test_import_files (changed_path, (const char *[]) { changed, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  expected = totals_of (changed_path, "2022-05-05");
+  g_assert_nonnull (strstr (expected, "Salford|LAB|3|5300|3900|2900\n"));
+  g_assert_cmpstr (mixed, ==, expected);
+  g_assert_cmpstr (mixed, !=, fresh);
+}
+
 /* The real files of 2018 and 2014: every figure of both elections the same
  * from the totals as from the candidates, the national share estimate as
  * the candidates give it. */
@@ -191,6 +301,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/import/summed/fixture", Fixture, NULL, tally_test_folder_setup, test_summed_fixture,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/replaced", Fixture, NULL, tally_test_folder_setup, test_summed_replaced,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/real", Fixture, NULL, tally_test_folder_setup, test_summed_real,
               tally_test_folder_teardown);

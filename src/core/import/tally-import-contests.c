@@ -241,7 +241,7 @@ _tally_import_store_find_contest (TallyImportStore            *self,
 {
   const char *ballot = row->ballot ? row->ballot : row->ward_name;
   Contest *contest = self->current;
-  gboolean may_exist, again, found;
+  gboolean may_exist, again, found, earlier_file;
   int rc;
 
   if (contest != NULL && contest->election_id == election_id && contest->ward_id == ward->id &&
@@ -281,8 +281,8 @@ _tally_import_store_find_contest (TallyImportStore            *self,
   /* Only a ward with contests from before this file can hold this one
    * already: a ward new to the database, or contested only in this file,
    * needs no look. */
-  may_exist = ward->had_contests ||
-              (ward->contested_in_file != 0 && ward->contested_in_file != self->file_serial);
+  earlier_file = ward->contested_in_file != 0 && ward->contested_in_file != self->file_serial;
+  may_exist = ward->had_contests || earlier_file;
   if (ward->contested_in_file != self->file_serial)
     {
       ward->had_contests = may_exist;
@@ -310,8 +310,13 @@ _tally_import_store_find_contest (TallyImportStore            *self,
         return NULL;
       self->contests_replaced++;
 
-      /* What the replaced contest added up to is no longer known here. */
-      contest->council_election->fresh = FALSE;
+      /* A contest from before the import: its old rows were never summed
+       * here, and its new ones are.  One an earlier file of this import
+       * wrote or replaced was summed already. */
+      if (contest->id >= self->first_contest_id || earlier_file)
+        contest->council_election->stale = TRUE;
+      else
+        contest->council_election->replaced++;
     }
   else if (rc == SQLITE_DONE)
     {

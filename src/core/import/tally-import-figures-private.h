@@ -25,6 +25,8 @@ gboolean            _tally_import_figures_write_council (TallyImportFigures *sel
                                                   gint64               election_id,
                                                   gint64               council_id,
                                                   guint                contests,
+                                                  gint64               electorate,
+                                                  gint64               ballots,
                                                   guint                three_polls,
                                                   GError             **error);
 gboolean            _tally_import_figures_write_party (TallyImportFigures *self,

@@ -41,15 +41,22 @@ typedef struct
   gint64 three_votes;  /* the same, over the contests where CON, LAB and LD all stood */
 } PartyTotal;
 
-/* One council at one election, as this import changes it.  When none of the
- * council's contests that day were in the database before, its totals are
- * summed here as rows go in ("fresh"); otherwise they are recomputed from
- * the database at the end. */
+/* One council at one election, as this import changes it.  Its totals are
+ * summed here as rows go in.  They are the council's totals when every
+ * contest the database held of it that day before the import was replaced
+ * by this import, each once (a fresh import replaces none of none; a second
+ * import of the same file, all of them): see summed_as_read() in
+ * tally-import-totals.c.  Otherwise they are recomputed from the database
+ * at the end. */
 typedef struct
 {
   gint64    election_id;
   gint64    council_id;
-  gboolean  fresh;
+  guint     before;           /* its contests in the database before the import */
+  gint64    before_electorate;  /* theirs summed; -1 when not every one has it */
+  gint64    before_ballots;     /* likewise */
+  guint     replaced;         /* of those, how many this import replaced */
+  gboolean  stale;            /* a contest this import had written or replaced was replaced */
   gboolean  scheduled;      /* a contest that is not a by-election */
   guint     seats_up;
   GArray   *parties;        /* PartyTotal */
@@ -132,6 +139,7 @@ struct _TallyImportStore
   guint               n_pending_contests;
   GString            *pending_contest_text;
   gint64              next_contest_id;
+  gint64              first_contest_id;    /* the first this import made */
   GPtrArray          *deferred_indexes;    /* CREATE INDEX statements to run at the end */
   sqlite3_stmt       *find_contest;
   sqlite3_stmt       *insert_contest;
@@ -141,6 +149,7 @@ struct _TallyImportStore
   sqlite3_stmt       *update_ward_code;
   sqlite3_stmt       *insert_party;
   sqlite3_stmt       *insert_election;
+  sqlite3_stmt       *count_contests;    /* a council's contests at an election (tally-import-totals.c) */
 
   GHashTable         *elections;        /* date → gint64* id */
   GHashTable         *council_codes;    /* ONS code → gint64* id */

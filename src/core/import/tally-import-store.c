@@ -69,6 +69,7 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->update_ward_code, sqlite3_finalize);
   g_clear_pointer (&self->insert_party, sqlite3_finalize);
   g_clear_pointer (&self->insert_election, sqlite3_finalize);
+  g_clear_pointer (&self->count_contests, sqlite3_finalize);
 
   g_clear_pointer (&self->elections, g_hash_table_unref);
   g_clear_pointer (&self->council_codes, g_hash_table_unref);
@@ -132,6 +133,7 @@ read_next_contest_id (TallyImportStore  *self,
     }
 
   self->next_contest_id = sqlite3_column_int64 (stmt, 0);
+  self->first_contest_id = self->next_contest_id;
   return TRUE;
 }
 

@@ -2,8 +2,9 @@
  *
  * Council totals (council_elections, council_results) are recomputed from
  * the candidates of each council the import touched: summed as its rows go
- * in when the database held none of that council's contests that day,
- * otherwise from the database at the end.  Compositions (seats per party
+ * in when the import replaced every contest the database held of that
+ * council that day (none, for a fresh import), otherwise from the database
+ * at the end.  Compositions (seats per party
  * before and after an election) replace what the database said, with a
  * warning when they differ; so do notional baselines (the seats each party
  * would have won at the previous comparable election on new wards).
@@ -15,38 +16,58 @@
 #include "tally-import-figures-private.h"
 #include "tally-import-store-private.h"
 
-/* Whether the database held contests of this council at this election
- * before the import: then its totals must be recomputed from the database. */
+/* What the database held of this council at this election before the
+ * import: how many contests, and their electorate and ballots. */
 static gboolean
-had_contests (TallyImportStore  *self,
-              gint64             election_id,
-              gint64             council_id,
-              gboolean          *result,
-              GError           **error)
+count_contests_before (TallyImportStore  *self,
+                       CouncilElection   *pair,
+                       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  *result = FALSE;
-  if (!g_hash_table_contains (self->contested, &council_id))
+  pair->before = 0;
+  pair->before_electorate = pair->before_ballots = -1;
+  if (!g_hash_table_contains (self->contested, &pair->council_id))
     return TRUE;
 
-  if (!(stmt = _tally_database_prepare (self->database,
-                                        "SELECT EXISTS (SELECT 1 FROM wards w CROSS JOIN contests ct "
-                                        "ON ct.election_id = ?1 AND ct.ward_id = w.id "
-                                        "WHERE w.council_id = ?2)",
-                                        error)))
+  if (self->count_contests == NULL &&
+      !(self->count_contests =
+          _tally_database_prepare (self->database,
+                                   "SELECT count (*), "
+                                   "  CASE WHEN count (ct.electorate) = count (*) THEN sum (ct.electorate) END, "
+                                   "  CASE WHEN count (ct.ballots) = count (*) THEN sum (ct.ballots) END "
+                                   "FROM wards w CROSS JOIN contests ct "
+                                   "ON ct.election_id = ?1 AND ct.ward_id = w.id "
+                                   "WHERE w.council_id = ?2",
+                                   error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, election_id);
-  sqlite3_bind_int64 (stmt, 2, council_id);
+  stmt = self->count_contests;
+  sqlite3_bind_int64 (stmt, 1, pair->election_id);
+  sqlite3_bind_int64 (stmt, 2, pair->council_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      sqlite3_reset (stmt);
       _tally_database_set_error (self->database, error, _("reading contests"));
       return FALSE;
     }
 
-  *result = sqlite3_column_int (stmt, 0);
+  pair->before = sqlite3_column_int (stmt, 0);
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    pair->before_electorate = sqlite3_column_int64 (stmt, 1);
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    pair->before_ballots = sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
   return TRUE;
+}
+
+/* Whether the sums of @pair's rows as they went in are its totals: every
+ * contest it had before the import was replaced, once each, by rows summed
+ * here. */
+static gboolean
+summed_as_read (const CouncilElection *pair)
+{
+  return !pair->stale && pair->replaced == pair->before;
 }
 
 static void
@@ -94,24 +115,23 @@ _tally_import_store_touch (TallyImportStore  *self,
 {
   g_autofree char *key = council_election_key (election_id, council_id);
   CouncilElection *pair;
-  gboolean before;
 
   touch_council (self, council_id);
 
   if ((pair = g_hash_table_lookup (self->touched, key)) != NULL)
     return pair;
 
-  if (!had_contests (self, election_id, council_id, &before, error) ||
-      !find_three_parties (self, error))
+  if (!find_three_parties (self, error))
     return NULL;
 
   pair = g_new0 (CouncilElection, 1);
   pair->three = self->three_parties;
   pair->election_id = election_id;
   pair->council_id = council_id;
-  pair->fresh = !before;
   pair->parties = g_array_new (FALSE, FALSE, sizeof (PartyTotal));
   g_hash_table_insert (self->touched, g_steal_pointer (&key), pair);
+  if (!count_contests_before (self, pair, error))
+    return NULL;
 
   return pair;
 }
@@ -207,7 +227,9 @@ write_figures (TallyImportFigures  *figures,
                CouncilElection     *pair,
                GError             **error)
 {
-  if (!pair->fresh || pair->revisited)
+  guint added = pair->contests - pair->replaced;
+
+  if (!summed_as_read (pair) || pair->revisited)
     return _tally_import_figures_write (figures, pair->election_id, pair->council_id, error);
 
   for (guint i = 0; i < pair->parties->len; i++)
@@ -219,7 +241,10 @@ write_figures (TallyImportFigures  *figures,
         return FALSE;
     }
 
+  /* A contest new to the database has no electorate or ballots. */
   return _tally_import_figures_write_council (figures, pair->election_id, pair->council_id, pair->contests,
+                                              added == 0 ? pair->before_electorate : -1,
+                                              added == 0 ? pair->before_ballots : -1,
                                               pair->three_polls, error);
 }
 
@@ -580,19 +605,20 @@ _tally_import_store_finish (TallyImportStore  *self,
       guint held_seats = GPOINTER_TO_UINT (g_hash_table_lookup (self->held, key));
       gint64 holds = pair->scheduled || held_seats > 0;
       gint64 seats_up = pair->seats_up;
+      gboolean summed = summed_as_read (pair);
 
       if (pair->contest_id != 0)
         close_contest (pair);
 
       /* An earlier import may have brought its scheduled contests. */
-      if (!holds && !pair->fresh &&
+      if (!holds && !summed &&
           !query_for_council_election (self, statements.held, pair, &holds, error))
         return FALSE;
 
       if (!holds)
         continue;
 
-      if (!pair->fresh &&
+      if (!summed &&
           !query_for_council_election (self, statements.seats_up, pair, &seats_up, error))
         return FALSE;
 
@@ -608,7 +634,7 @@ _tally_import_store_finish (TallyImportStore  *self,
           continue;
         }
 
-      if (!(pair->fresh ? write_totals_from_import (self, &statements, pair, error)
+      if (!(summed ? write_totals_from_import (self, &statements, pair, error)
                         : write_totals_from_database (self, &statements, pair, error)) ||
           (figures != NULL && !write_figures (figures, pair, error)))
         return FALSE;
