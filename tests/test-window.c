@@ -199,6 +199,50 @@ test_made_when_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At start the list builds the rows a screen shows, and the others after
+ * its first frame: the same rows, in the same order, and a council below
+ * the fold can be selected at once. */
+static void
+test_rows_after_first_frame (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+  TallyCouncilList *list = tally_window_get_council_list (window);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (tally_council_list_get_column_view (list)));
+  g_autoptr(GListModel) shown = NULL;
+  g_autofree char *first = NULL;
+  gint64 give_up;
+
+  tally_council_list_defer_rows (list, 12);
+  g_assert_true (tally_window_open_database (window, NULL));
+  shown = tally_council_list_get_shown (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 150);
+  first = g_strdup (row_name (model, 0));
+
+  gtk_window_present (GTK_WINDOW (window));
+  give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (g_list_model_get_n_items (model) < 150 && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  g_assert_cmpstr (row_name (model, 0), ==, first);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Selecting the last council before the first frame builds every row. */
+  window = tally_window_new (NULL);
+  list = tally_window_get_council_list (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (tally_council_list_get_column_view (list)));
+  tally_council_list_defer_rows (list, 12);
+  g_assert_true (tally_window_open_database (window, NULL));
+  {
+    g_autoptr(TallyCouncilResult) last = g_list_model_get_item (shown, 149);
+
+    tally_council_list_select_council (list, tally_council_result_get_council (last));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 149);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/window/bundled-councils", test_bundled_councils);
   g_test_add_func ("/window/bad-file-message", test_bad_file_message);
   g_test_add_func ("/window/made-when-shown", test_made_when_shown);
+  g_test_add_func ("/window/rows-after-first-frame", test_rows_after_first_frame);
 
   return g_test_run ();
 }

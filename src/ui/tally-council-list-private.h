@@ -1,7 +1,8 @@
 /* tally-council-list-private.h: what the council list's files share.
  *
  * tally-council-list.c: the table, its rows and how they follow reloads;
- * tally-council-list-columns.c: a column per party and the swing.
+ * tally-council-list-columns.c: a column per party and the swing;
+ * tally-council-list-defer.c: the rows below the fold, after the first frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,9 @@ struct _TallyCouncilList
   guint               frozen;
   gboolean            stale;       /* a change came while frozen */
   GtkSortListModel   *sorted;
+  GtkSliceListModel  *slice;     /* of @sorted: the rows built (tally-council-list-defer.c) */
+  GdkFrameClock      *deferred_frame_clock;
+  guint               grow_tick;
   GtkSingleSelection *selection;
   GPtrArray          *party_columns;
   GPtrArray          *party_bindings;   /* each party column's two PartyColumns, not owned */
@@ -61,6 +65,9 @@ void _tally_council_list_unfollow_row     (GtkSignalListItemFactory *factory,
                                            GtkListItem        *item,
                                            gpointer            user_data);
 guint64 _tally_council_list_columns_digest (TallyCouncilList  *self);
+void _tally_council_list_build_every_row (TallyCouncilList  *self);
+void _tally_council_list_stop_deferring (TallyCouncilList  *self);
+void _tally_council_list_deferred_mapped (TallyCouncilList  *self);
 void _tally_council_list_queue_fit        (TallyCouncilList   *self);
 void _tally_council_list_describe_figures (TallyCouncilList   *self,
                                            GString            *shown,

@@ -193,6 +193,7 @@ _tally_council_list_queue_fit (TallyCouncilList *self)
 static void
 column_view_mapped_cb (TallyCouncilList *self)
 {
+  _tally_council_list_deferred_mapped (self);
   if (!self->fitted)
     _tally_council_list_queue_fit (self);
 }
@@ -562,10 +563,12 @@ tally_council_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_pointer (&self->fit_texts, g_free);
+  _tally_council_list_stop_deferring (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_COUNCIL_LIST);
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_func (self->results, _tally_council_list_sync_rows, self);
   g_clear_object (&self->results);
+  g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->row_by_code, g_hash_table_unref);
@@ -699,7 +702,9 @@ tally_council_list_init (TallyCouncilList *self)
   self->row_by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Every row, unless told to defer some (tally-council-list-defer.c). */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -845,6 +850,9 @@ tally_council_list_select_council (TallyCouncilList *self,
 
   g_return_if_fail (TALLY_IS_COUNCIL_LIST (self));
 
+  /* A row is selected and scrolled to by its place: every row first. */
+  if (council != NULL)
+    _tally_council_list_build_every_row (self);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   for (guint i = 0; i < n_items && council != NULL; i++)
     {

@@ -30,6 +30,8 @@ void           tally_council_list_set_parties  (TallyCouncilList  *self,
                                                 TallyPartyRanking *ranking);
 void           tally_council_list_set_night    (TallyCouncilList *self,
                                                 TallyLiveNight   *night);
+void           tally_council_list_defer_rows   (TallyCouncilList *self,
+                                                guint             n_first);
 void           tally_council_list_select_council (TallyCouncilList *self,
                                                 gpointer          council);
 
