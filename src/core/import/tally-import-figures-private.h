@@ -29,13 +29,6 @@ gboolean            _tally_import_figures_write_council (TallyImportFigures *sel
                                                   gint64               ballots,
                                                   guint                three_polls,
                                                   GError             **error);
-gboolean            _tally_import_figures_write_party (TallyImportFigures *self,
-                                                  gint64               election_id,
-                                                  gint64               council_id,
-                                                  gint64               party_id,
-                                                  gint64               top_votes,
-                                                  gint64               three_votes,
-                                                  GError             **error);
 gboolean            _tally_import_figures_forget (TallyImportFigures  *self,
                                                   gint64               election_id,
                                                   gint64               council_id,

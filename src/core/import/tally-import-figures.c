@@ -247,7 +247,8 @@ _tally_import_figures_write (TallyImportFigures  *self,
  *   (a contest an import made has none)
  * @ballots: likewise
  *
- * The council's figures as an import summed them from rows it wrote.
+ * The council's figures as an import summed them from rows it wrote (each
+ * party's went in with its totals, tally-import-totals.c).
  */
 gboolean
 _tally_import_figures_write_council (TallyImportFigures  *self,
@@ -275,27 +276,6 @@ _tally_import_figures_write_council (TallyImportFigures  *self,
   rc = sqlite3_step (self->write_council);
   sqlite3_reset (self->write_council);
   return rc == SQLITE_DONE || fail (self, self->write_council, error);
-}
-
-/* One party's, likewise. */
-gboolean
-_tally_import_figures_write_party (TallyImportFigures  *self,
-                                   gint64               election_id,
-                                   gint64               council_id,
-                                   gint64               party_id,
-                                   gint64               top_votes,
-                                   gint64               three_votes,
-                                   GError             **error)
-{
-  int rc;
-
-  bind_pair (self->write_party, election_id, council_id);
-  sqlite3_bind_int64 (self->write_party, 3, party_id);
-  sqlite3_bind_int64 (self->write_party, 4, top_votes);
-  sqlite3_bind_int64 (self->write_party, 5, three_votes);
-  rc = sqlite3_step (self->write_party);
-  sqlite3_reset (self->write_party);
-  return rc == SQLITE_DONE || fail (self, self->write_party, error);
 }
 
 /**

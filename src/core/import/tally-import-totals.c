@@ -219,9 +219,17 @@ _tally_import_store_add_to_totals (Contest  *contest,
   total->best = MAX (total->best, votes);
 }
 
-/* What tally-import-figures.c keeps: summed here as the rows went in when
- * every contest of the council that day came with this import, in one run
- * each; otherwise summed from the database. */
+/* Whether what tally-import-figures.c keeps is summed here as the rows went
+ * in: when the totals are (summed_as_read()) and each contest's rows came
+ * in one run; otherwise it is summed from the database. */
+static gboolean
+figures_as_read (const CouncilElection *pair)
+{
+  return summed_as_read (pair) && !pair->revisited;
+}
+
+/* The council's figures; each party's were written with its totals
+ * (write_totals_from_import()) when they were summed here. */
 static gboolean
 write_figures (TallyImportFigures  *figures,
                CouncilElection     *pair,
@@ -229,17 +237,8 @@ write_figures (TallyImportFigures  *figures,
 {
   guint added = pair->contests - pair->replaced;
 
-  if (!summed_as_read (pair) || pair->revisited)
+  if (!figures_as_read (pair))
     return _tally_import_figures_write (figures, pair->election_id, pair->council_id, error);
-
-  for (guint i = 0; i < pair->parties->len; i++)
-    {
-      PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
-
-      if (!_tally_import_figures_write_party (figures, pair->election_id, pair->council_id, total->party_id,
-                                              total->top_votes, total->three_votes, error))
-        return FALSE;
-    }
 
   /* A contest new to the database has no electorate or ballots. */
   return _tally_import_figures_write_council (figures, pair->election_id, pair->council_id, pair->contests,
@@ -479,8 +478,12 @@ prepare_total_statements (TallyImportStore  *self,
                                 error)) &&
     (statements->write_result =
        _tally_database_prepare (self->database,
-                                "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                tally_database_get_schema_version (self->database) >= 5
+                                ? "INSERT INTO council_results "
+                                  "(election_id, council_id, party_id, seats_won, votes, top_votes, three_votes) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                : "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
                                 error));
 }
 
@@ -496,13 +499,17 @@ run_for_council_election (TallyImportStore  *self,
 }
 
 /* Every contest of the council that day came in with this import: its
- * totals are the ones summed as the rows went in. */
+ * totals are the ones summed as the rows went in, and with @figures (schema
+ * 5) so are each party's top-vote sums, when figures_as_read(). */
 static gboolean
 write_totals_from_import (TallyImportStore  *self,
                           TotalStatements   *statements,
                           CouncilElection   *pair,
+                          gboolean           figures,
                           GError           **error)
 {
+  g_autofree char *key = NULL;
+  gboolean party_figures = figures && figures_as_read (pair);
   gint64 votes_total = 0;
 
   for (guint i = 0; i < pair->parties->len; i++)
@@ -512,7 +519,13 @@ write_totals_from_import (TallyImportStore  *self,
   sqlite3_bind_int64 (statements->write_totals, 2, pair->council_id);
   sqlite3_bind_int64 (statements->write_totals, 3, pair->seats_up);
   sqlite3_bind_int64 (statements->write_totals, 4, votes_total);
-  if (!step_done (self, statements->write_totals, N_("totalling councils"), error) ||
+  if (!step_done (self, statements->write_totals, N_("totalling councils"), error))
+    return FALSE;
+
+  /* Results are only held where totals were: none to clear for a council
+   * that had neither totals nor contests that day. */
+  key = council_election_key (pair->election_id, pair->council_id);
+  if ((pair->before > 0 || g_hash_table_contains (self->held, key)) &&
       !run_for_council_election (self, statements->clear, pair, error))
     return FALSE;
 
@@ -525,6 +538,16 @@ write_totals_from_import (TallyImportStore  *self,
       sqlite3_bind_int64 (statements->write_result, 3, total->party_id);
       sqlite3_bind_int64 (statements->write_result, 4, total->seats_won);
       sqlite3_bind_int64 (statements->write_result, 5, total->votes);
+      if (party_figures)
+        {
+          sqlite3_bind_int64 (statements->write_result, 6, total->top_votes);
+          sqlite3_bind_int64 (statements->write_result, 7, total->three_votes);
+        }
+      else if (figures)
+        {
+          sqlite3_bind_null (statements->write_result, 6);
+          sqlite3_bind_null (statements->write_result, 7);
+        }
       if (!step_done (self, statements->write_result, N_("totalling councils"), error))
         return FALSE;
     }
@@ -634,7 +657,7 @@ _tally_import_store_finish (TallyImportStore  *self,
           continue;
         }
 
-      if (!(summed ? write_totals_from_import (self, &statements, pair, error)
+      if (!(summed ? write_totals_from_import (self, &statements, pair, figures != NULL, error)
                         : write_totals_from_database (self, &statements, pair, error)) ||
           (figures != NULL && !write_figures (figures, pair, error)))
         return FALSE;
