@@ -40,6 +40,11 @@
 #define SETTLE_MS 60
 /* After a locked file or a failed read. */
 #define RETRY_MS 400
+/* The least time from one reload's start to the next: a night written as
+ * fast as a replay can is followed five times a second, not as often as
+ * the window can read it, which took CPU from the writer on a small
+ * machine.  A ward on its own (seconds apart on the night) never waits. */
+#define RELOAD_INTERVAL_MS 200
 /* The engine shown until a reload is freed this long after it: after the
  * frame that shows the new one (an idle would run before it, while the
  * frame clock waits for its moment). */
@@ -55,6 +60,7 @@ struct _TallyWindowLive
   GCancellable  *cancellable;
   gboolean       reloading;
   gboolean       again;
+  gint64         reload_started;  /* monotonic µs, 0 before the first */
   guint          n_reloads;
 
   GtkRevealer   *revealer;
@@ -437,7 +443,7 @@ check_cb (gpointer data)
   TallyWindow *self = data;
   TallyWindowLive *live = self->live;
   g_autoptr(GTask) task = NULL;
-  gint64 version;
+  gint64 version, since_ms;
 
   live->settle_id = 0;
 
@@ -455,7 +461,16 @@ check_cb (gpointer data)
 
   if (version == live->data_version)
     return G_SOURCE_REMOVE;
+
+  since_ms = (g_get_monotonic_time () - live->reload_started) / 1000;
+  if (live->reload_started != 0 && since_ms < RELOAD_INTERVAL_MS)
+    {
+      schedule_check (self, (guint) (RELOAD_INTERVAL_MS - since_ms));
+      return G_SOURCE_REMOVE;
+    }
+
   live->data_version = version;
+  live->reload_started = g_get_monotonic_time ();
 
   live->reloading = TRUE;
   task = g_task_new (self, live->cancellable, reload_done_cb, NULL);
@@ -530,6 +545,7 @@ _tally_window_live_watch (TallyWindow *self,
   stop_watching (self);
   set_text (self, NULL);
   live->n_reloads = 0;
+  live->reload_started = 0;
 
   if (path == NULL)
     return;
