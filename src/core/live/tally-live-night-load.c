@@ -264,12 +264,14 @@ load_councils (TallyLiveNight  *self,
   return TRUE;
 }
 
-/* How many contests the baseline has and its newest id: an import that
- * replaces the baseline's results writes them again with new ids. */
-static gboolean
-count_baseline (TallyLiveNight  *self,
-                gint64           stored[2],
-                GError         **error)
+/* How many contests @election has and its newest id: contests only ever
+ * gain ids, and an import that replaces some writes them again with new
+ * ones. */
+gboolean
+_tally_live_night_count_contests (TallyLiveNight  *self,
+                                  TallyElection   *election,
+                                  gint64           counted[2],
+                                  GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -279,11 +281,14 @@ count_baseline (TallyLiveNight  *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tally_election_get_id (self->baseline));
+  sqlite3_bind_int64 (stmt, 1, tally_election_get_id (election));
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return _tally_live_night_step_done (self, rc, error);
-  stored[0] = sqlite3_column_int64 (stmt, 0);
-  stored[1] = sqlite3_column_int64 (stmt, 1);
+    {
+      _tally_live_night_step_done (self, rc, error);
+      return FALSE;
+    }
+  counted[0] = sqlite3_column_int64 (stmt, 0);
+  counted[1] = sqlite3_column_int64 (stmt, 1);
 
   return TRUE;
 }
@@ -299,7 +304,7 @@ load_baseline_wards (TallyLiveNight  *self,
 
   if (self->baseline == NULL)
     return TRUE;
-  if (!count_baseline (self, self->baseline_stored, error))
+  if (!_tally_live_night_count_contests (self, self->baseline, self->baseline_stored, error))
     return FALSE;
 
   stmt = _tally_database_prepare (self->database,
@@ -477,7 +482,7 @@ take_from (TallyLiveNight  *self,
 
   if (self->baseline != NULL)
     {
-      if (!count_baseline (self, stored, error))
+      if (!_tally_live_night_count_contests (self, self->baseline, stored, error))
         return FALSE;
       if (stored[0] != previous->baseline_stored[0] || stored[1] != previous->baseline_stored[1])
         return TRUE;

@@ -78,6 +78,10 @@ gboolean _tally_live_night_read_contests     (TallyLiveNight  *self,
                                               GArray          *contests,
                                               GArray          *winners,
                                               GError         **error);
+gboolean _tally_live_night_count_contests   (TallyLiveNight  *self,
+                                              TallyElection   *election,
+                                              gint64           counted[2],
+                                              GError         **error);
 gboolean _tally_live_night_step_done         (TallyLiveNight  *self,
                                               int              rc,
                                               GError         **error);

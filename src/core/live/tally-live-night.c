@@ -344,31 +344,21 @@ tally_live_night_refresh (TallyLiveNight  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) contests = g_array_new (FALSE, FALSE, sizeof (Contest));
   g_autoptr(GArray) winners = g_array_new (FALSE, FALSE, sizeof (guint));
-  gint64 stored, after = self->last_id;
+  gint64 counted[2], stored, after = self->last_id;
   gboolean again = FALSE;
-  int rc;
 
   g_return_val_if_fail (TALLY_IS_LIVE_NIGHT (self), TALLY_LIVE_CHANGE_NONE);
 
-  stmt = _tally_database_prepare (self->database,
-                                  "SELECT count(*), coalesce(max(id), 0) FROM contests WHERE election_id = ?1",
-                                  error);
-  if (stmt == NULL)
+  if (!_tally_live_night_count_contests (self, self->election, counted, error))
     return TALLY_LIVE_CHANGE_NONE;
-  sqlite3_bind_int64 (stmt, 1, tally_election_get_id (self->election));
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      _tally_live_night_step_done (self, rc, error);
-      return TALLY_LIVE_CHANGE_NONE;
-    }
 
-  stored = sqlite3_column_int64 (stmt, 0);
-  if (stored == (gint64) self->contests->len && sqlite3_column_int64 (stmt, 1) == self->last_id)
+  stored = counted[0];
+  if (stored == (gint64) self->contests->len && counted[1] == self->last_id)
     return TALLY_LIVE_CHANGE_NONE;
 
   /* Contests only ever gain ids; fewer than we know of plus the new ones
    * means some were replaced or taken away: read them all. */
-  if (stored < (gint64) self->contests->len || sqlite3_column_int64 (stmt, 1) < self->last_id)
+  if (stored < (gint64) self->contests->len || counted[1] < self->last_id)
     again = TRUE, after = 0;
 
   if (!_tally_live_night_read_contests (self, after, contests, winners, error))
