@@ -61,6 +61,18 @@ OCD_NAME_ALIASES = {"Kingston upon Hull": "Kingston upon Hull, City of"}
 # (SOURCES.md, "Source tags").  These, and only these, are applied.
 CORRECTIONS_FILE = "composition-corrections.tsv"
 
+# Seats won and votes where Democracy Club's candidate file is shown wrong by
+# published results (SOURCES.md, "Seats won corrected").  Each row:
+# (year, council, party) -> (source seats, source votes, seats, votes).  The
+# source figures are checked, so a changed source file stops the refresh
+# instead of being overwritten silently.
+RESULT_CORRECTIONS = {
+    # Wokingham, Hillside: the Conservative Christopher Smith (1,233) held the
+    # seat, not the Liberal Democrat Sue Smith (1,166); the file swaps the two.
+    ("2018", "E06000041", "CON"): (10, 18248, 11, 18315),
+    ("2018", "E06000041", "LD"): (5, 12955, 4, 12888),
+}
+
 STAGE_ORDER = {"before": 0, "after": 1}
 
 
@@ -352,6 +364,11 @@ def build_council_results(summary):
             for p in RESULT_PARTIES:
                 won = s["won_%s_%s" % (y, p)]
                 votes = s["votes_%s_%s" % (y, p)] if p in VOTE_PARTIES else None
+                fix = RESULT_CORRECTIONS.get((y, code, p))
+                if fix is not None:
+                    check((won, votes) == fix[:2], "%s %s %s: source has %s seats, %s votes; "
+                          "RESULT_CORRECTIONS expects %s, %s" % (y, code, p, won, votes, fix[0], fix[1]))
+                    won, votes = fix[2], fix[3]
                 if won > 0 or (votes is not None and votes > 0):
                     rows.append([YEAR_DATE[y], code, p, won, votes])
     return rows
