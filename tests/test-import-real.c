@@ -158,11 +158,13 @@ test_real_dc_2018 (Fixture       *fixture,
 
   /* Council totals recomputed from the candidates agree with the bundled
    * figures, council by council, but for the one seat the bundled data
-   * corrects (data/bundled/SOURCES.md, "Seats won corrected"): the file
-   * gives Wokingham's Hillside to the Liberal Democrat Sue Smith, 1,233,
-   * where the Conservative Christopher Smith held it, 1,233 to 1,166.
-   * The import keeps the file's figure; the bundled data has the
-   * published one. */
+   * corrects (data/bundled/SOURCES.md, "Seats won corrected"), where the
+   * file swaps two candidates: Wokingham's Hillside, which it gives to the
+   * Liberal Democrat Sue Smith where the Conservative Christopher Smith
+   * held it, 1,233 to 1,166, and Broxbourne's Waltham Cross, which it
+   * gives to the Conservative David Brace where Labour's Carol Bowman held
+   * it, 1,231 to 732.  The import keeps the file's figures; the bundled
+   * data has the published ones. */
   g_clear_pointer (&rows, g_free);
   g_clear_pointer (&published, g_free);
   rows = council_results_by_group (fixture->db_path, "2018-05-03");
@@ -171,11 +173,17 @@ test_real_dc_2018 (Fixture       *fixture,
   g_assert_nonnull (strstr (rows, "\nE06000041|LD|5|12955\n"));
   g_assert_nonnull (strstr (published, "\nE06000041|CON|11|18315\n"));
   g_assert_nonnull (strstr (published, "\nE06000041|LD|4|12888\n"));
+  g_assert_nonnull (strstr (rows, "\nE07000095|CON|10|12225\n"));
+  g_assert_nonnull (strstr (rows, "\nE07000095|LAB|0|5112\n"));
+  g_assert_nonnull (strstr (published, "\nE07000095|CON|9|11726\n"));
+  g_assert_nonnull (strstr (published, "\nE07000095|LAB|1|5611\n"));
   {
     g_autoptr(GString) corrected = g_string_new (rows);
 
     g_string_replace (corrected, "\nE06000041|CON|10|18248\n", "\nE06000041|CON|11|18315\n", 1);
     g_string_replace (corrected, "\nE06000041|LD|5|12955\n", "\nE06000041|LD|4|12888\n", 1);
+    g_string_replace (corrected, "\nE07000095|CON|10|12225\n", "\nE07000095|CON|9|11726\n", 1);
+    g_string_replace (corrected, "\nE07000095|LAB|0|5112\n", "\nE07000095|LAB|1|5611\n", 1);
     g_assert_cmpstr (corrected->str, ==, published);
   }
 }

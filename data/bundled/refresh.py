@@ -71,6 +71,10 @@ RESULT_CORRECTIONS = {
     # seat, not the Liberal Democrat Sue Smith (1,166); the file swaps the two.
     ("2018", "E06000041", "CON"): (10, 18248, 11, 18315),
     ("2018", "E06000041", "LD"): (5, 12955, 4, 12888),
+    # Broxbourne, Waltham Cross: the Labour Carol Bowman (1,231) held the
+    # seat, not the Conservative David Brace (732); the file swaps the two.
+    ("2018", "E07000095", "CON"): (10, 12225, 9, 11726),
+    ("2018", "E07000095", "LAB"): (0, 5112, 1, 5611),
 }
 
 STAGE_ORDER = {"before": 0, "after": 1}
