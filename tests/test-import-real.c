@@ -163,8 +163,10 @@ test_real_dc_2018 (Fixture       *fixture,
    * Liberal Democrat Sue Smith where the Conservative Christopher Smith
    * held it, 1,233 to 1,166, and Broxbourne's Waltham Cross, which it
    * gives to the Conservative David Brace where Labour's Carol Bowman held
-   * it, 1,231 to 732.  The import keeps the file's figures; the bundled
-   * data has the published ones. */
+   * it, 1,231 to 732, and North Tyneside's Preston, which it gives to the
+   * Green Martin Osborne where Labour's Kate Osborne held it, 1,255 to
+   * 179.  The import keeps the file's figures; the bundled data has the
+   * published ones. */
   g_clear_pointer (&rows, g_free);
   g_clear_pointer (&published, g_free);
   rows = council_results_by_group (fixture->db_path, "2018-05-03");
@@ -177,6 +179,10 @@ test_real_dc_2018 (Fixture       *fixture,
   g_assert_nonnull (strstr (rows, "\nE07000095|LAB|0|5112\n"));
   g_assert_nonnull (strstr (published, "\nE07000095|CON|9|11726\n"));
   g_assert_nonnull (strstr (published, "\nE07000095|LAB|1|5611\n"));
+  g_assert_nonnull (strstr (rows, "\nE08000022|GRN|1|2466\n"));
+  g_assert_nonnull (strstr (rows, "\nE08000022|LAB|17|29895\n"));
+  g_assert_nonnull (strstr (published, "\nE08000022|GRN|0|1390\n"));
+  g_assert_nonnull (strstr (published, "\nE08000022|LAB|18|30971\n"));
   {
     g_autoptr(GString) corrected = g_string_new (rows);
 
@@ -184,6 +190,8 @@ test_real_dc_2018 (Fixture       *fixture,
     g_string_replace (corrected, "\nE06000041|LD|5|12955\n", "\nE06000041|LD|4|12888\n", 1);
     g_string_replace (corrected, "\nE07000095|CON|10|12225\n", "\nE07000095|CON|9|11726\n", 1);
     g_string_replace (corrected, "\nE07000095|LAB|0|5112\n", "\nE07000095|LAB|1|5611\n", 1);
+    g_string_replace (corrected, "\nE08000022|GRN|1|2466\n", "\nE08000022|GRN|0|1390\n", 1);
+    g_string_replace (corrected, "\nE08000022|LAB|17|29895\n", "\nE08000022|LAB|18|30971\n", 1);
     g_assert_cmpstr (corrected->str, ==, published);
   }
 }

@@ -75,6 +75,10 @@ RESULT_CORRECTIONS = {
     # seat, not the Conservative David Brace (732); the file swaps the two.
     ("2018", "E07000095", "CON"): (10, 12225, 9, 11726),
     ("2018", "E07000095", "LAB"): (0, 5112, 1, 5611),
+    # North Tyneside, Preston: Labour's Kate Osborne (1,255) held the seat,
+    # not the Green Martin Osborne (179); the file swaps the two.
+    ("2018", "E08000022", "LAB"): (17, 29895, 18, 30971),
+    ("2018", "E08000022", "GRN"): (1, 2466, 0, 1390),
 }
 
 STAGE_ORDER = {"before": 0, "after": 1}
