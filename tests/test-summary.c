@@ -92,6 +92,12 @@ test_summary_bases (void)
   g_assert_cmpint (eve.status, ==, 0);
   g_assert_nonnull (strstr (eve.out, "\nLAB,74,74,0,2350,72,"));
   g_assert_nonnull (strstr (eve.out, "\nCON,48,46,-2,1332,-99,"));
+  /* UKIP −88: Oldham had one UKIP councillor on the eve of the poll (the
+   * Oldham Times, May 2018: "the borough's only UKIP councillor, Peter
+   * Klonowski"; Warren Bates, elected for UKIP, sat as an Independent), not
+   * the two of Open Council Data's snapshot; Others −60 with him. */
+  g_assert_nonnull (strstr (eve.out, "\nUKIP,0,0,0,3,-88,"));
+  g_assert_nonnull (strstr (eve.out, "\nOTH,0,0,0,84,-60,"));
 
   run_tally (&table, (const char *[]) { NULL });
   g_assert_cmpint (table.status, ==, 0);
