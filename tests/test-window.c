@@ -243,6 +243,79 @@ test_rows_after_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The titles of the filter panel's rows of choices, in order. */
+static void
+collect_choice_titles (GtkWidget *widget,
+                       GString   *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        g_string_append_printf (titles, "%s;", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
+      else
+        collect_choice_titles (child, titles);
+    }
+}
+
+static char *
+choice_titles (TallyWindow *window)
+{
+  GString *titles = g_string_new (NULL);
+
+  collect_choice_titles (GTK_WIDGET (tally_window_get_filter_panel (window)), titles);
+  return g_string_free (titles, FALSE);
+}
+
+/* At start the filter panel builds the outcomes only, under the election
+ * menus; the parties, regions and council types come once the first frame
+ * is painted: the same rows, in the same order, with the same counts as a
+ * panel built at once.  Asking for a choice by name builds them all. */
+static void
+test_choices_after_first_frame (void)
+{
+  TallyWindow *at_once = tally_window_new (NULL), *window = tally_window_new (NULL);
+  g_autofree char *all = NULL, *first = NULL, *after = NULL;
+  gint64 give_up;
+
+  g_assert_true (tally_window_open_database (at_once, NULL));
+  all = choice_titles (at_once);
+  g_assert_nonnull (strstr (all, "Change;Gained;Lost;Held;"));
+  g_assert_nonnull (strstr (all, ";Labour;"));
+  g_assert_nonnull (strstr (all, ";London;"));
+
+  tally_window_defer_unseen (window);
+  g_assert_true (tally_window_open_database (window, NULL));
+  first = choice_titles (window);
+  g_assert_cmpstr (first, ==, "Results;Against;Change;Gained;Lost;Held;No overall control, before and after;Changed hands;Did not change hands;");
+
+  gtk_window_present (GTK_WINDOW (window));
+  give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < give_up)
+    {
+      g_free (after);
+      after = choice_titles (window);
+      if (g_str_equal (after, all))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (after, ==, all);
+  g_assert_cmpuint (tally_filter_panel_get_count (tally_window_get_filter_panel (window), "region", "London"), ==,
+                    tally_filter_panel_get_count (tally_window_get_filter_panel (at_once), "region", "London"));
+  g_assert_cmpuint (tally_filter_panel_get_count (tally_window_get_filter_panel (window), "region", "London"), ==, 32);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A choice asked for by name before the first frame: every row at once. */
+  window = tally_window_new (NULL);
+  tally_window_defer_unseen (window);
+  g_assert_true (tally_window_open_database (window, NULL));
+  g_assert_true (tally_filter_panel_toggle (tally_window_get_filter_panel (window), "party", "LAB"));
+  g_free (after);
+  after = choice_titles (window);
+  g_assert_cmpstr (after, ==, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (at_once));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file-message", test_bad_file_message);
   g_test_add_func ("/window/made-when-shown", test_made_when_shown);
   g_test_add_func ("/window/rows-after-first-frame", test_rows_after_first_frame);
+  g_test_add_func ("/window/choices-after-first-frame", test_choices_after_first_frame);
 
   return g_test_run ();
 }

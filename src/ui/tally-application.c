@@ -157,28 +157,6 @@ tally_application_handle_local_options (GApplication *application,
   return G_APPLICATION_CLASS (tally_application_parent_class)->handle_local_options (application, options);
 }
 
-/* A council's row is two lines of text: no screen shows more rows than
- * its height over this, and the tallest monitor's is used. */
-#define SHORTEST_ROW 36
-
-static guint
-rows_a_screen_shows (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
-  int height = 0;
-
-  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-  return height > 0 ? (guint) height / SHORTEST_ROW + 2 : 60;
-}
-
 static void
 tally_application_activate (GApplication *application)
 {
@@ -190,9 +168,8 @@ tally_application_activate (GApplication *application)
       TallyWindow *tally_window = tally_window_new (GTK_APPLICATION (self));
       gboolean opened;
 
-      /* The council list's rows below the fold come after the first
-       * frame (tally-council-list-defer.c). */
-      tally_council_list_defer_rows (tally_window_get_council_list (tally_window), rows_a_screen_shows ());
+      /* What is below the fold comes after the first frame. */
+      tally_window_defer_unseen (tally_window);
       /* One current database for the window and every command: another
        * file is chosen with --database or "Open…", for that window only. */
       opened = tally_window_open_database (tally_window, self->database_path);

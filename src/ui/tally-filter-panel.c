@@ -7,6 +7,11 @@
  * redraws itself from it whenever it changes, whoever changed it, so it never
  * holds state of its own.
  *
+ * At a window's start only the choices a screen shows are built: the
+ * outcomes, under the election menus.  The parties, regions and council
+ * types, below the fold, come on the frame after the first is painted
+ * (tally_filter_panel_defer_choices()), as the council list's rows do.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -60,6 +65,9 @@ struct _TallyFilterPanel
   guint                 frozen;     /* tally_filter_panel_freeze() */
   guint                 stale : 1;  /* a refresh() held back while frozen */
   guint                 updating : 1;
+  guint                 deferring : 1;  /* only the outcomes, until the first frame */
+  guint                 build_tick;
+  gint64                mapped_frame;   /* the frame being made when the panel was mapped */
 
   /* Template widgets */
   AdwComboRow          *baseline_row;
@@ -531,6 +539,8 @@ build_choices (TallyFilterPanel *self)
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     add_choice (self, self->outcome_group, FACET_OUTCOME, NULL, outcomes[i].outcomes,
                 _(outcomes[i].title), NULL);
+  if (self->deferring)
+    return;
 
   /* Imported files bring hundreds of small parties, kept in the "other"
    * group: those that won no seat at this election stay out of the list. */
@@ -577,12 +587,88 @@ build_choices (TallyFilterPanel *self)
                 tally_council_type_get_label (type), NULL);
 }
 
+/* Builds the rows of the engine's choices, keeping those it had. */
+static void
+rebuild_choices (TallyFilterPanel *self)
+{
+  /* The choices shown so far, to be found again by build_choices(). */
+  self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, choice_free);
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (self->choices, i);
+
+      g_hash_table_insert (self->kept, choice->key, choice);
+    }
+  g_ptr_array_set_free_func (self->choices, NULL);
+  g_ptr_array_set_size (self->choices, 0);
+  g_ptr_array_set_free_func (self->choices, choice_free);
+
+  if (self->results != NULL)
+    build_choices (self);
+  /* The rows of choices not found again go, then their choices. */
+  show_groups (self);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+}
+
+/* Every choice, now: no longer only those above the fold. */
+static void
+build_every_choice (TallyFilterPanel *self)
+{
+  if (self->build_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
+      self->build_tick = 0;
+    }
+  if (!self->deferring)
+    return;
+
+  self->deferring = FALSE;
+  rebuild_choices (self);
+  refresh (self);
+}
+
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  TallyFilterPanel *self = TALLY_FILTER_PANEL (widget);
+
+  /* The frame after the one being made when the panel was mapped: that
+   * one is painted first. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->mapped_frame + 1)
+    return G_SOURCE_CONTINUE;
+
+  self->build_tick = 0;
+  build_every_choice (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tally_filter_panel_map (GtkWidget *widget)
+{
+  TallyFilterPanel *self = TALLY_FILTER_PANEL (widget);
+
+  GTK_WIDGET_CLASS (tally_filter_panel_parent_class)->map (widget);
+
+  if (self->deferring && self->build_tick == 0)
+    {
+      self->mapped_frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (widget));
+      self->build_tick = gtk_widget_add_tick_callback (widget, build_tick_cb, NULL, NULL);
+    }
+}
+
 static void
 tally_filter_panel_dispose (GObject *object)
 {
   TallyFilterPanel *self = (TallyFilterPanel *) object;
   GtkWidget *child;
 
+  if (self->build_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
+      self->build_tick = 0;
+    }
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
 
@@ -604,6 +690,7 @@ tally_filter_panel_class_init (TallyFilterPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tally_filter_panel_dispose;
+  widget_class->map = tally_filter_panel_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tally/Tally/tally-filter-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyFilterPanel, baseline_row);
@@ -671,6 +758,24 @@ same_elections (GListModel *a,
 }
 
 /**
+ * tally_filter_panel_defer_choices:
+ *
+ * Until the panel's first frame is painted, builds only the choices above
+ * the fold (the outcomes); the parties, regions and council types follow
+ * on the next frame.  For a window's start, before its database is
+ * opened.  Whatever asks for a choice by name has them all built first.
+ */
+void
+tally_filter_panel_defer_choices (TallyFilterPanel *self)
+{
+  g_return_if_fail (TALLY_IS_FILTER_PANEL (self));
+
+  self->deferring = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tally_filter_panel_map (GTK_WIDGET (self));
+}
+
+/**
  * tally_filter_panel_set_results:
  * @results: (nullable): the engine whose filter the panel edits
  */
@@ -684,18 +789,6 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
 
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
-
-  /* The choices shown so far, to be found again by build_choices(). */
-  self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, choice_free);
-  for (guint i = 0; i < self->choices->len; i++)
-    {
-      Choice *choice = g_ptr_array_index (self->choices, i);
-
-      g_hash_table_insert (self->kept, choice->key, choice);
-    }
-  g_ptr_array_set_free_func (self->choices, NULL);
-  g_ptr_array_set_size (self->choices, 0);
-  g_ptr_array_set_free_func (self->choices, choice_free);
 
   g_set_object (&self->results, results);
   g_clear_object (&self->filter);
@@ -714,12 +807,7 @@ tally_filter_panel_set_results (TallyFilterPanel *self,
     }
   self->updating = FALSE;
 
-  if (results != NULL)
-    build_choices (self);
-  /* The rows of choices not found again go, then their choices. */
-  show_groups (self);
-  g_clear_pointer (&self->kept, g_hash_table_unref);
-
+  rebuild_choices (self);
   if (results == NULL)
     return;
 
@@ -798,6 +886,7 @@ find_choice (TallyFilterPanel *self,
              const char       *facet,
              const char       *value)
 {
+  build_every_choice (self);
   for (guint i = 0; i < self->choices->len; i++)
     {
       Choice *choice = g_ptr_array_index (self->choices, i);

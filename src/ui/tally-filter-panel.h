@@ -20,6 +20,7 @@ GtkWidget    *tally_filter_panel_new              (void);
 void          tally_filter_panel_set_results      (TallyFilterPanel *self,
                                                    TallyResults     *results);
 void          tally_filter_panel_refresh          (TallyFilterPanel *self);
+void          tally_filter_panel_defer_choices    (TallyFilterPanel *self);
 void          tally_filter_panel_freeze           (TallyFilterPanel *self);
 void          tally_filter_panel_thaw             (TallyFilterPanel *self);
 void          tally_filter_panel_focus_search     (TallyFilterPanel *self);

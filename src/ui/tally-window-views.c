@@ -16,6 +16,11 @@
  * builds for every window at start when it finds gtk/help-overlay.ui in the
  * resources: it lives elsewhere, and Ctrl+? or the menu builds it.
  *
+ * What the Councils view itself holds below the fold waits for the first
+ * frame too (tally_window_defer_unseen()): the council list's rows past
+ * the window's height, and the filter panel's parties, regions and council
+ * types.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -134,4 +139,50 @@ _tally_window_init_views (TallyWindow *self)
   gtk_menu_button_set_create_popup_func (self->error_menu_button, create_menu_cb, NULL, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
+}
+
+/* A council's row is two lines of text: no window shows more rows than
+ * its height over this. */
+#define SHORTEST_ROW 36
+
+/* The rows of the council list the window can show when it opens: its
+ * height, or the tallest monitor's when it opens maximized. */
+static guint
+rows_the_window_shows (TallyWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  int width, height = 0;
+
+  /* GTK 4.8 asks for both: a NULL width crashes it. */
+  if (!g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  for (guint i = 0; height <= 0 && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return height > 0 ? (guint) height / SHORTEST_ROW + 1 : 60;
+}
+
+/**
+ * tally_window_defer_unseen:
+ *
+ * Until the window's first frame is painted, builds only what it shows:
+ * the council list's first rows (tally_council_list_defer_rows()) and the
+ * filter panel's outcomes (tally_filter_panel_defer_choices()); the rest
+ * follows in the frames after.  For a window's start, before its database
+ * is opened.
+ */
+void
+tally_window_defer_unseen (TallyWindow *self)
+{
+  g_return_if_fail (TALLY_IS_WINDOW (self));
+
+  tally_council_list_defer_rows (self->council_list, rows_the_window_shows (self));
+  tally_filter_panel_defer_choices (self->filter_panel);
 }

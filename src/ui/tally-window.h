@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TallyWindow, tally_window, TALLY, WINDOW, AdwApplicationWindow)
 
 TallyWindow       *tally_window_new               (GtkApplication *application);
+void               tally_window_defer_unseen      (TallyWindow    *self);
 gboolean           tally_window_open_database     (TallyWindow    *self,
                                                    const char     *path);
 TallyCatalog      *tally_window_get_catalog       (TallyWindow    *self);
