@@ -244,6 +244,166 @@ test_summed_replaced (Fixture       *fixture,
   g_assert_cmpstr (mixed, !=, fresh);
 }
 
+/* @csv with its data lines in the order @order gives (line 1 is the first
+ * after the header; 0 ends the list). */
+static char *
+write_reordered (Fixture     *fixture,
+                 const char  *csv,
+                 const char  *name,
+                 const guint *order)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *path = tally_test_folder_path (fixture, name);
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_string_append_printf (out, "%s\n", lines[0]);
+  for (guint i = 0; order[i] != 0; i++)
+    {
+      g_assert_cmpuint (order[i], <, g_strv_length (lines));
+      g_string_append_printf (out, "%s\n", lines[order[i]]);
+    }
+  g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
+  return path;
+}
+
+/* The import writes a council's totals once it has moved past it, and
+ * holds no more: a council the file comes back to later (Salford's rows in
+ * two places, even one contest's rows in two places) must still get the
+ * totals of all its rows, as when they come together. */
+static void
+test_summed_split (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Salford is lines 1-13 (North 1-4, South 5-8, East 9-10, West 11-13),
+   * Worcester 14-15, Richmond 16-19. */
+  static const guint council_split[] = { 1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 9, 10, 11, 12, 13, 0 };
+  static const guint contest_split[] = { 1, 2, 16, 17, 18, 19, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 11, 12, 13, 0 };
+  /* Salford back three times, Richmond twice. */
+  static const guint alternating[] = { 1, 2, 3, 4, 16, 17, 5, 6, 7, 8, 18, 19, 9, 10, 14, 15, 11, 12, 13, 0 };
+  static const guint * const orders[] = { council_split, contest_split, alternating };
+  g_autofree char *csv = tally_test_data_path ("import-summed.csv");
+  g_autofree char *whole = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyImportSummary *summary;
+
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { csv, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  whole = totals_of (fixture->db_path, "2022-05-05");
+  g_assert_nonnull (strstr (whole, "Salford|5|8945|NULL|NULL|4|3\n"));
+  g_assert_nonnull (strstr (whole, "Salford|LAB|3|5250|3850|2850\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("split-%u", i);
+      g_autofree char *csv_name = g_strconcat (name, ".csv", NULL);
+      g_autofree char *db_name = g_strconcat (name, ".db", NULL);
+      g_autofree char *split = write_reordered (fixture, csv, csv_name, orders[i]);
+      g_autofree char *db_path = tally_test_folder_path (fixture, db_name);
+      g_autofree char *totals = NULL;
+
+      summary = tally_test_import_files (db_path, (const char *[]) { split, NULL }, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary->candidates, ==, 19);
+      g_assert_cmpuint (summary->contests, ==, 6);
+      g_assert_cmpuint (summary->councils, ==, 3);
+      tally_import_summary_unref (summary);
+      totals = totals_of (db_path, "2022-05-05");
+      g_assert_cmpstr (totals, ==, whole);
+      g_assert_cmpint (tally_test_query_int (db_path, "SELECT count (*) FROM candidates"), ==, 19);
+    }
+}
+
+/* The records of a CSV file, each with its line ending: a quoted field
+ * may hold line breaks. */
+static GPtrArray *
+split_records (const char *contents)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_free);
+  gboolean quoted = FALSE;
+  const char *start = contents;
+
+  for (const char *p = contents; *p != '\0'; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (*p == '\n' && !quoted)
+      {
+        g_ptr_array_add (records, g_strndup (start, p + 1 - start));
+        start = p + 1;
+      }
+  if (*start != '\0')
+    g_ptr_array_add (records, g_strconcat (start, "\n", NULL));
+
+  return records;
+}
+
+/* Democracy Club's 2018 file with the first half of every council's rows
+ * at the top and the second halves after them all (contests cut in two
+ * among them): every council's totals as the file in its own order gives
+ * them. */
+static void
+test_summed_split_real (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *dc_path = tally_test_shared_data_path (dc_2018);
+  g_autofree char *split_path = NULL;
+  g_autofree char *split_db = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *split = NULL;
+  g_autoptr(GString) first = g_string_new (NULL);
+  g_autoptr(GString) second = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  TallyImportSummary *summary;
+  guint start = 2;
+
+  if (dc_path == NULL)
+    {
+      g_test_skip ("../shared/data/results is not there");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (dc_path, &contents, NULL, NULL));
+  records = split_records (contents);
+  /* A line before the header ("False"), then the header. */
+  g_string_append_printf (first, "%s%s", (char *) records->pdata[0], (char *) records->pdata[1]);
+  /* Each council's block: the records with the same first field. */
+  for (guint i = 2; i < records->len; i++)
+    {
+      const char *record = records->pdata[i];
+      gsize key = strcspn (record, ",");
+
+      if (i + 1 == records->len || strncmp (records->pdata[i + 1], record, key + 1) != 0)
+        {
+          for (guint j = start; j <= i; j++)
+            g_string_append (j < start + (i + 1 - start) / 2 ? first : second, records->pdata[j]);
+          start = i + 1;
+        }
+    }
+  g_string_append (first, second->str);
+  split_path = tally_test_folder_path (fixture, "split-2018.csv");
+  split_db = tally_test_folder_path (fixture, "split-2018.db");
+  g_assert_true (g_file_set_contents (split_path, first->str, -1, NULL));
+
+  summary = tally_test_import_files (fixture->db_path, (const char *[]) { dc_path, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+  summary = tally_test_import_files (split_db, (const char *[]) { split_path, NULL }, &error);
+  g_assert_no_error (error);
+  tally_import_summary_unref (summary);
+
+  whole = totals_of (fixture->db_path, "2018-05-03");
+  split = totals_of (split_db, "2018-05-03");
+  g_assert_cmpuint (strlen (whole), >, 10000);
+  g_assert_cmpstr (split, ==, whole);
+  g_assert_cmpint (tally_test_query_int (split_db, "SELECT count (*) FROM candidates"), ==,
+                   tally_test_query_int (fixture->db_path, "SELECT count (*) FROM candidates"));
+}
+
 /* The real files of 2018 and 2014: every figure of both elections the same
  * from the totals as from the candidates, the national share estimate as
  * the candidates give it. */
@@ -303,6 +463,10 @@ main (int   argc,
   g_test_add ("/import/summed/fixture", Fixture, NULL, tally_test_folder_setup, test_summed_fixture,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/replaced", Fixture, NULL, tally_test_folder_setup, test_summed_replaced,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/split", Fixture, NULL, tally_test_folder_setup, test_summed_split,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/split-real", Fixture, NULL, tally_test_folder_setup, test_summed_split_real,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/real", Fixture, NULL, tally_test_folder_setup, test_summed_real,
               tally_test_folder_teardown);

@@ -315,20 +315,6 @@ _tally_import_store_load_other_tables (TallyImportStore  *self,
 
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!(stmt = _tally_database_prepare (self->database,
-                                        "SELECT election_id, council_id, seats_up FROM council_elections",
-                                        error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (self->held,
-                         council_election_key (sqlite3_column_int64 (stmt, 0),
-                                               sqlite3_column_int64 (stmt, 1)),
-                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 2) + 1));
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!(stmt = _tally_database_prepare (self->database,
                                         "SELECT DISTINCT w.council_id FROM contests ct "
                                         "JOIN wards w ON w.id = ct.ward_id",
                                         error)))

@@ -41,17 +41,22 @@ typedef struct
   gint64 three_votes;  /* the same, over the contests where CON, LAB and LD all stood */
 } PartyTotal;
 
-/* One council at one election, as this import changes it.  Its totals are
- * summed here as rows go in.  They are the council's totals when every
- * contest the database held of it that day before the import was replaced
- * by this import, each once (a fresh import replaces none of none; a second
- * import of the same file, all of them): see summed_as_read() in
- * tally-import-totals.c.  Otherwise they are recomputed from the database
- * at the end. */
+/* One council at one election, as this import changes it: the one whose
+ * rows are being read.  Its totals are summed here as rows go in, and
+ * written once the import moves past it (to another council or election,
+ * or the end of a file), so that an import holds one council's totals, not
+ * every council's.  They are the council's totals when every contest the
+ * database held of it that day before the import was replaced by this
+ * import, each once (a fresh import replaces none of none; a second import
+ * of the same file, all of them): see summed_as_read() in
+ * tally-import-totals.c.  Otherwise, and when the file comes back to a
+ * council it had moved past, they are summed again from the database. */
 typedef struct
 {
   gint64    election_id;
   gint64    council_id;
+  gboolean  again;            /* the import had moved past it before: summed from the database */
+  guint     held_seats;       /* the seats its council_elections row had before the import, + 1; 0 for none */
   guint     before;           /* its contests in the database before the import */
   gint64    before_electorate;  /* theirs summed; -1 when not every one has it */
   gint64    before_ballots;     /* likewise */
@@ -86,6 +91,8 @@ typedef struct
   gboolean          stored_by_election;
   gint64            declared_at;         /* Unix seconds; 0 when the file gives no time */
 } Contest;
+
+typedef struct _TallyImportTotals TallyImportTotals;
 
 typedef struct
 {
@@ -166,8 +173,8 @@ struct _TallyImportStore
   GHashTable         *wards_by_key;     /* "council:name key" → Ward* */
   GHashTable         *wards_by_row;     /* RowKey (council, name, code) as a row gave them → Ward* */
   GPtrArray          *wards;            /* owns the Ward structs */
-  GHashTable         *touched;          /* "election:council" → CouncilElection* */
-  GHashTable         *held;             /* "election:council" of council_elections rows → seats up + 1 */
+  CouncilElection    *pair;             /* the council and election being read, NULL before the first */
+  TallyImportTotals  *totals;           /* what writes them (tally-import-totals.c) */
   GHashTable         *contested;        /* gint64 ids of councils with contests in the database */
   GHashTable         *councils_touched; /* gint64 council id set */
 
@@ -337,6 +344,10 @@ CouncilElection *_tally_import_store_touch         (TallyImportStore  *self,
                                                     gint64             election_id,
                                                     gint64             council_id,
                                                     GError           **error);
+gboolean         _tally_import_store_leave_pair    (TallyImportStore  *self,
+                                                    GError           **error);
+void             _tally_import_totals_free         (TallyImportTotals *totals);
+void             _tally_import_council_election_free (CouncilElection *pair);
 void             _tally_import_store_add_to_totals (Contest           *contest,
                                                     gint64             party_id,
                                                     gboolean           elected,

@@ -35,13 +35,6 @@ unmatched_free (Unmatched *unmatched)
   g_free (unmatched);
 }
 
-static void
-council_election_free (CouncilElection *pair)
-{
-  g_array_unref (pair->parties);
-  g_free (pair);
-}
-
 
 void
 _tally_import_store_free (TallyImportStore *self)
@@ -83,8 +76,8 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->wards_by_key, g_hash_table_unref);
   g_clear_pointer (&self->wards_by_row, g_hash_table_unref);
   g_clear_pointer (&self->wards, g_ptr_array_unref);
-  g_clear_pointer (&self->touched, g_hash_table_unref);
-  g_clear_pointer (&self->held, g_hash_table_unref);
+  g_clear_pointer (&self->pair, _tally_import_council_election_free);
+  g_clear_pointer (&self->totals, _tally_import_totals_free);
   g_clear_pointer (&self->contested, g_hash_table_unref);
   g_clear_pointer (&self->councils_touched, g_hash_table_unref);
   g_clear_pointer (&self->unmatched, g_hash_table_unref);
@@ -246,9 +239,6 @@ _tally_import_store_new (TallyDatabase       *database,
   self->wards_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->wards_by_row = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
   self->wards = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_free);
-  self->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) council_election_free);
-  self->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->contested = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->councils_touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -444,9 +434,9 @@ _tally_import_store_set_record_declarations (TallyImportStore *self,
  * @format: the format the file was read as
  * @rows: its data rows
  *
- * Finishes the last contest (each one's seats are the file's figure, else
- * the number elected), reports unmatched councils, and records the file in
- * the imports table.
+ * Finishes the last contest (each one’s seats are the file’s figure, else
+ * the number elected) and the last council's totals, reports unmatched
+ * councils, and records the file in the imports table.
  */
 gboolean
 _tally_import_store_end_file (TallyImportStore   *self,
@@ -466,6 +456,7 @@ _tally_import_store_end_file (TallyImportStore   *self,
   if (!_tally_import_store_finish_contest (self, error) ||
       !_tally_import_store_flush_contests (self, error) ||
       !_tally_import_store_flush_candidates (self, error) ||
+      !_tally_import_store_leave_pair (self, error) ||
       !_tally_database_exec (self->database, "DELETE FROM temp.import_contests", error))
     return FALSE;
 

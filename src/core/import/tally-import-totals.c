@@ -1,13 +1,17 @@
 /* tally-import-totals.c: council totals and compositions from an import.
  *
- * Council totals (council_elections, council_results) are recomputed from
- * the candidates of each council the import touched: summed as its rows go
+ * Council totals (council_elections, council_results) are written for each
+ * council and election an import gives, as soon as the import moves past
+ * it (results files list a council's rows together): summed as its rows go
  * in when the import replaced every contest the database held of that
- * council that day (none, for a fresh import), otherwise from the database
- * at the end.  Compositions (seats per party
- * before and after an election) replace what the database said, with a
- * warning when they differ; so do notional baselines (the seats each party
- * would have won at the previous comparable election on new wards).
+ * council that day (none, for a fresh import), otherwise from the database.
+ * A council the file comes back to after another is summed again from the
+ * database, so its totals count both parts.  An import holds one council's
+ * totals at a time: its memory does not grow with its file.  Compositions
+ * (seats per party before and after an election) replace what the database
+ * said, with a warning when they differ; so do notional baselines (the
+ * seats each party would have won at the previous comparable election on
+ * new wards).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,7 +71,7 @@ count_contests_before (TallyImportStore  *self,
 static gboolean
 summed_as_read (const CouncilElection *pair)
 {
-  return !pair->stale && pair->replaced == pair->before;
+  return !pair->again && !pair->stale && pair->replaced == pair->before;
 }
 
 static void
@@ -105,35 +109,6 @@ find_three_parties (TallyImportStore  *self,
     self->three_parties[i] = sqlite3_column_int64 (stmt, (int) i);
   self->three_known = TRUE;
   return TRUE;
-}
-
-CouncilElection *
-_tally_import_store_touch (TallyImportStore  *self,
-                           gint64             election_id,
-                           gint64             council_id,
-                           GError           **error)
-{
-  g_autofree char *key = council_election_key (election_id, council_id);
-  CouncilElection *pair;
-
-  touch_council (self, council_id);
-
-  if ((pair = g_hash_table_lookup (self->touched, key)) != NULL)
-    return pair;
-
-  if (!find_three_parties (self, error))
-    return NULL;
-
-  pair = g_new0 (CouncilElection, 1);
-  pair->three = self->three_parties;
-  pair->election_id = election_id;
-  pair->council_id = council_id;
-  pair->parties = g_array_new (FALSE, FALSE, sizeof (PartyTotal));
-  g_hash_table_insert (self->touched, g_steal_pointer (&key), pair);
-  if (!count_contests_before (self, pair, error))
-    return NULL;
-
-  return pair;
 }
 
 /* The contest just read: each party's best candidate in it is added to
@@ -414,8 +389,6 @@ total_statements_clear (TotalStatements *statements)
   g_clear_pointer (&statements->write_result, sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TotalStatements, total_statements_clear)
-
 static gboolean
 prepare_total_statements (TallyImportStore  *self,
                           TotalStatements   *statements,
@@ -508,7 +481,6 @@ write_totals_from_import (TallyImportStore  *self,
                           gboolean           figures,
                           GError           **error)
 {
-  g_autofree char *key = NULL;
   gboolean party_figures = figures && figures_as_read (pair);
   gint64 votes_total = 0;
 
@@ -524,8 +496,7 @@ write_totals_from_import (TallyImportStore  *self,
 
   /* Results are only held where totals were: none to clear for a council
    * that had neither totals nor contests that day. */
-  key = council_election_key (pair->election_id, pair->council_id);
-  if ((pair->before > 0 || g_hash_table_contains (self->held, key)) &&
+  if ((pair->before > 0 || pair->held_seats > 0) &&
       !run_for_council_election (self, statements->clear, pair, error))
     return FALSE;
 
@@ -588,79 +559,325 @@ query_for_council_election (TallyImportStore  *self,
   return TRUE;
 }
 
+struct _TallyImportTotals
+{
+  TotalStatements     statements;
+  TallyImportFigures *figures;       /* schema 5 */
+  sqlite3_stmt       *before;        /* what the database and temp.import_totalled say of a council */
+  sqlite3_stmt       *mark_written;
+  sqlite3_stmt       *mark_recount;
+  GHashTable         *kept;          /* "election:council" → "Name (seats of seats)": totals kept */
+};
+
+void
+_tally_import_totals_free (TallyImportTotals *totals)
+{
+  if (totals == NULL)
+    return;
+
+  total_statements_clear (&totals->statements);
+  g_clear_pointer (&totals->figures, _tally_import_figures_free);
+  g_clear_pointer (&totals->before, sqlite3_finalize);
+  g_clear_pointer (&totals->mark_written, sqlite3_finalize);
+  g_clear_pointer (&totals->mark_recount, sqlite3_finalize);
+  g_clear_pointer (&totals->kept, g_hash_table_unref);
+  g_free (totals);
+}
+
+void
+_tally_import_council_election_free (CouncilElection *pair)
+{
+  if (pair == NULL)
+    return;
+
+  g_array_unref (pair->parties);
+  g_free (pair);
+}
+
+/* Made with the first council an import totals.  The councils it has
+ * moved past are noted in temp.import_totalled, in SQLite rather than in
+ * memory: with what the database held of each before the import (its
+ * seats up, + 1; 0 for no totals), whether any of its contests was not a
+ * by-election, and whether the file came back to it, so that it is summed
+ * again from the database once, at the end. */
+static TallyImportTotals *
+get_totals (TallyImportStore  *self,
+            GError           **error)
+{
+  TallyImportTotals *totals;
+
+  if (self->totals != NULL)
+    return self->totals;
+
+  totals = self->totals = g_new0 (TallyImportTotals, 1);
+  totals->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!prepare_total_statements (self, &totals->statements, error) ||
+      !_tally_database_exec (self->database,
+                             "CREATE TEMP TABLE IF NOT EXISTS import_totalled "
+                             "(election_id INTEGER NOT NULL, council_id INTEGER NOT NULL, "
+                             "held_seats INTEGER NOT NULL, scheduled INTEGER NOT NULL, "
+                             "recount INTEGER NOT NULL DEFAULT 0, "
+                             "PRIMARY KEY (election_id, council_id)) WITHOUT ROWID; "
+                             "DELETE FROM temp.import_totalled",
+                             error) ||
+      !(totals->before =
+          _tally_database_prepare (self->database,
+                                   "SELECT (SELECT seats_up FROM main.council_elections "
+                                   "        WHERE election_id = ?1 AND council_id = ?2), "
+                                   "       (SELECT held_seats FROM temp.import_totalled "
+                                   "        WHERE election_id = ?1 AND council_id = ?2)",
+                                   error)) ||
+      !(totals->mark_written =
+          _tally_database_prepare (self->database,
+                                   "INSERT INTO temp.import_totalled (election_id, council_id, held_seats, scheduled) "
+                                   "VALUES (?1, ?2, ?3, ?4)",
+                                   error)) ||
+      !(totals->mark_recount =
+          _tally_database_prepare (self->database,
+                                   "UPDATE temp.import_totalled SET recount = 1, scheduled = scheduled OR ?3 "
+                                   "WHERE election_id = ?1 AND council_id = ?2",
+                                   error)))
+    return NULL;
+
+  /* Schema 5 keeps what the engine would otherwise read candidates for. */
+  if (tally_database_get_schema_version (self->database) >= 5 &&
+      !(totals->figures = _tally_import_figures_new (self->database, error)))
+    return NULL;
+
+  return totals;
+}
+
+/* What the database held of @pair's council's totals that day before the
+ * import, and whether the import has been past it already (the file has
+ * come back to it). */
+static gboolean
+read_before (TallyImportStore   *self,
+             TallyImportTotals  *totals,
+             CouncilElection    *pair,
+             GError            **error)
+{
+  sqlite3_stmt *stmt = totals->before;
+
+  sqlite3_bind_int64 (stmt, 1, pair->election_id);
+  sqlite3_bind_int64 (stmt, 2, pair->council_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _tally_database_set_error (self->database, error, _("reading council totals"));
+      return FALSE;
+    }
+
+  pair->again = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  if (pair->again)
+    pair->held_seats = (guint) sqlite3_column_int (stmt, 1);
+  else if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    pair->held_seats = (guint) sqlite3_column_int (stmt, 0) + 1;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+CouncilElection *
+_tally_import_store_touch (TallyImportStore  *self,
+                           gint64             election_id,
+                           gint64             council_id,
+                           GError           **error)
+{
+  CouncilElection *pair = self->pair;
+  TallyImportTotals *totals;
+
+  if (pair != NULL && pair->election_id == election_id && pair->council_id == council_id)
+    return pair;
+
+  touch_council (self, council_id);
+  if (!_tally_import_store_leave_pair (self, error) ||
+      !find_three_parties (self, error) ||
+      !(totals = get_totals (self, error)))
+    return NULL;
+
+  pair = self->pair = g_new0 (CouncilElection, 1);
+  pair->three = self->three_parties;
+  pair->election_id = election_id;
+  pair->council_id = council_id;
+  pair->parties = g_array_new (FALSE, FALSE, sizeof (PartyTotal));
+  if (!count_contests_before (self, pair, error) ||
+      !read_before (self, totals, pair, error))
+    return NULL;
+
+  return pair;
+}
+
+/* Writes the totals of @pair.  A council whose only contests that day were
+ * by-elections did not hold its own election, and gets no totals unless it
+ * had them already.  Totals the database has for more seats than its
+ * contests now fill (the bundled figures, before one ward is imported) are
+ * kept, with a warning: partial candidate data never overwrites complete
+ * council figures. */
+static gboolean
+write_totals (TallyImportStore   *self,
+              TallyImportTotals  *totals,
+              CouncilElection    *pair,
+              GError            **error)
+{
+  TotalStatements *statements = &totals->statements;
+  g_autofree char *key = council_election_key (pair->election_id, pair->council_id);
+  guint held_seats = pair->held_seats;
+  gint64 holds = pair->scheduled || held_seats > 0;
+  gint64 seats_up = pair->seats_up;
+  gboolean summed = summed_as_read (pair);
+
+  /* What is summed from the database must be in it first. */
+  if (!summed &&
+      (!_tally_import_store_flush_contests (self, error) ||
+       !_tally_import_store_flush_candidates (self, error)))
+    return FALSE;
+
+  /* An earlier import may have brought its scheduled contests. */
+  if (!holds && !summed &&
+      !query_for_council_election (self, statements->held, pair, &holds, error))
+    return FALSE;
+
+  if (!holds)
+    return TRUE;
+
+  if (!summed &&
+      !query_for_council_election (self, statements->seats_up, pair, &seats_up, error))
+    return FALSE;
+
+  if (held_seats > 0 && seats_up < held_seats - 1)
+    {
+      g_hash_table_replace (totals->kept, g_steal_pointer (&key),
+                            g_strdup_printf ("%s (%" G_GINT64_FORMAT " of %u)",
+                                             (const char *) g_hash_table_lookup (self->council_names,
+                                                                                 &pair->council_id),
+                                             seats_up, held_seats - 1));
+      return totals->figures == NULL ||
+             _tally_import_figures_forget (totals->figures, pair->election_id, pair->council_id, error);
+    }
+
+  /* The part of a council the file came back to may complete it. */
+  g_hash_table_remove (totals->kept, key);
+  return (summed ? write_totals_from_import (self, statements, pair, totals->figures != NULL, error)
+                 : write_totals_from_database (self, statements, pair, error)) &&
+         (totals->figures == NULL || write_figures (totals->figures, pair, error));
+}
+
+/* The import has moved past @pair: its totals are written now, unless the
+ * file has come back to a council it had moved past, which is summed again
+ * from the database at the end (once, however often the file comes back:
+ * summing it each time would cost the council's rows so far each time). */
+static gboolean
+write_pair (TallyImportStore   *self,
+            TallyImportTotals  *totals,
+            CouncilElection    *pair,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = pair->again ? totals->mark_recount : totals->mark_written;
+
+  if (pair->contest_id != 0)
+    close_contest (pair);
+
+  sqlite3_bind_int64 (stmt, 1, pair->election_id);
+  sqlite3_bind_int64 (stmt, 2, pair->council_id);
+  if (pair->again)
+    sqlite3_bind_int (stmt, 3, pair->scheduled);
+  else
+    {
+      sqlite3_bind_int64 (stmt, 3, pair->held_seats);
+      sqlite3_bind_int (stmt, 4, pair->scheduled);
+    }
+  if (!step_done (self, stmt, N_("totalling councils"), error))
+    return FALSE;
+
+  return pair->again || write_totals (self, totals, pair, error);
+}
+
+/**
+ * _tally_import_store_leave_pair:
+ *
+ * Writes the totals of the council and election being read, if any, and
+ * forgets them: the import has moved past them.
+ */
+gboolean
+_tally_import_store_leave_pair (TallyImportStore  *self,
+                                GError           **error)
+{
+  CouncilElection *pair = g_steal_pointer (&self->pair);
+  gboolean ok;
+
+  if (pair == NULL)
+    return TRUE;
+
+  ok = write_pair (self, self->totals, pair, error);
+  _tally_import_council_election_free (pair);
+  return ok;
+}
+
+/* The councils the file came back to, summed from the database. */
+static gboolean
+recount (TallyImportStore  *self,
+         GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (self->totals == NULL)
+    return TRUE;
+
+  if (!(stmt = _tally_database_prepare (self->database,
+                                        "SELECT election_id, council_id, held_seats, scheduled "
+                                        "FROM temp.import_totalled WHERE recount",
+                                        error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilElection pair = { 0 };
+
+      pair.election_id = sqlite3_column_int64 (stmt, 0);
+      pair.council_id = sqlite3_column_int64 (stmt, 1);
+      pair.held_seats = (guint) sqlite3_column_int (stmt, 2);
+      pair.scheduled = sqlite3_column_int (stmt, 3) != 0;
+      pair.again = TRUE;
+      if (!write_totals (self, self->totals, &pair, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tally_database_set_error (self->database, error, _("totalling councils"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * _tally_import_store_finish:
  *
- * Recomputes council totals (council_elections, council_results) from the
- * candidates of every council and election the import touched.
- *
- * A council whose only contests that day were by-elections did not hold its
- * own election, and gets no totals unless it had them already.  Totals the
- * database has for more seats than its contests now fill (the bundled
- * figures, before one ward is imported) are kept, with a warning: partial
- * candidate data never overwrites complete council figures.
+ * Writes the totals of the last council, rebuilds the indexes a large
+ * import left until the end, sums again the councils the files came back
+ * to, and warns of council totals kept.
  */
 gboolean
 _tally_import_store_finish (TallyImportStore  *self,
                             GError           **error)
 {
-  g_auto(TotalStatements) statements = { NULL };
-  g_autoptr(TallyImportFigures) figures = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
   g_assert (self != NULL);
 
-  if (!_tally_import_store_restore_indexes (self, error) ||
-      !prepare_total_statements (self, &statements, error))
+  if (!_tally_import_store_leave_pair (self, error) ||
+      !_tally_import_store_restore_indexes (self, error) ||
+      !recount (self, error))
     return FALSE;
 
-  /* Schema 5 keeps what the engine would otherwise read candidates for. */
-  if (tally_database_get_schema_version (self->database) >= 5 &&
-      !(figures = _tally_import_figures_new (self->database, error)))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, self->touched);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (self->totals != NULL)
     {
-      CouncilElection *pair = value;
-      guint held_seats = GPOINTER_TO_UINT (g_hash_table_lookup (self->held, key));
-      gint64 holds = pair->scheduled || held_seats > 0;
-      gint64 seats_up = pair->seats_up;
-      gboolean summed = summed_as_read (pair);
+      GHashTableIter iter;
+      gpointer value;
 
-      if (pair->contest_id != 0)
-        close_contest (pair);
-
-      /* An earlier import may have brought its scheduled contests. */
-      if (!holds && !summed &&
-          !query_for_council_election (self, statements.held, pair, &holds, error))
-        return FALSE;
-
-      if (!holds)
-        continue;
-
-      if (!summed &&
-          !query_for_council_election (self, statements.seats_up, pair, &seats_up, error))
-        return FALSE;
-
-      if (held_seats > 0 && seats_up < held_seats - 1)
-        {
-          g_ptr_array_add (kept, g_strdup_printf ("%s (%" G_GINT64_FORMAT " of %u)",
-                                                  (const char *) g_hash_table_lookup (self->council_names,
-                                                                                      &pair->council_id),
-                                                  seats_up, held_seats - 1));
-          if (figures != NULL &&
-              !_tally_import_figures_forget (figures, pair->election_id, pair->council_id, error))
-            return FALSE;
-          continue;
-        }
-
-      if (!(summed ? write_totals_from_import (self, &statements, pair, figures != NULL, error)
-                        : write_totals_from_database (self, &statements, pair, error)) ||
-          (figures != NULL && !write_figures (figures, pair, error)))
-        return FALSE;
+      g_hash_table_iter_init (&iter, self->totals->kept);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (kept, value);
     }
 
   if (kept->len > 0)
