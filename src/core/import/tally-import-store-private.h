@@ -1,13 +1,13 @@
 /* tally-import-store-private.h: the store's internals, shared by its files.
  *
- * The store (TallyImportStore) is one object in five files:
+ * The store (TallyImportStore) is one object in six files:
  * tally-import-store.c makes it and begins and ends each file;
  * tally-import-match.c finds what a row names (councils, wards, parties,
  * elections) in tables read from the database once;
  * tally-import-candidates.c takes each candidate's row and writes them in
  * batches; tally-import-contests.c finds, replaces and finishes the contests
- * they belong to; tally-import-totals.c keeps each council's totals and
- * compositions.  Nothing outside those files includes this header: the
+ * they belong to; tally-import-totals.c keeps each council's totals, and
+ * tally-import-compositions.c its compositions and notional baselines.  Nothing outside those files includes this header: the
  * rest of the importer sees the store through tally-import-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -344,6 +344,8 @@ CouncilElection *_tally_import_store_touch         (TallyImportStore  *self,
                                                     gint64             election_id,
                                                     gint64             council_id,
                                                     GError           **error);
+void             _tally_import_store_touch_council (TallyImportStore  *self,
+                                                    gint64             council_id);
 gboolean         _tally_import_store_leave_pair    (TallyImportStore  *self,
                                                     GError           **error);
 void             _tally_import_totals_free         (TallyImportTotals *totals);
