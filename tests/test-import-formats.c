@@ -218,6 +218,73 @@ test_dc_sample (Fixture       *fixture,
                    "Lou Pretend|IND\nOz Untrue|UKIP\n");
 }
 
+/* A ballot whose elected flags disagree with its votes is imported as the
+ * file has it, with a warning naming the file, line, ward and council; a tie
+ * at the last seat (decided by lot) is no warning. */
+static void
+test_dc_elected_below (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  guint below = 0;
+
+  summary = tally_test_import_one (fixture->db_path, "import-elected-below.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->contests, ==, 4);
+  g_assert_true (tally_test_has_warning (summary,
+                                         "import-elected-below.csv, line 4: Hillside (Wokingham): "
+                                         "Cy Notreal is marked elected with 1,166 votes, below Bo Madeup, "
+                                         "not elected, with 1,233 (line 3)"));
+  g_assert_true (tally_test_has_warning (summary,
+                                         "import-elected-below.csv, line 10: Test Pair (Salford): "
+                                         "Ivy Notreal is marked elected with 1,400 votes, below Hal Madeup, "
+                                         "not elected, with 1,500 (line 9)"));
+  for (guint i = 0; i < summary->warnings->len; i++)
+    below += strstr (g_ptr_array_index (summary->warnings, i), "is marked elected with") != NULL;
+  g_assert_cmpuint (below, ==, 2);
+
+  /* The file's flags are what is stored. */
+  rows = tally_test_query_rows (fixture->db_path,
+                                "SELECT cd.name, cd.votes, cd.elected FROM candidates cd "
+                                "WHERE cd.name IN ('Bo Madeup', 'Cy Notreal') ORDER BY cd.name");
+  g_assert_cmpstr (rows, ==, "Bo Madeup|1233|0\nCy Notreal|1166|1\n");
+}
+
+/* Past twenty such contests in a file the rest are counted, not listed. */
+static void
+test_dc_elected_below_many (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("election_id,ballot_paper_id,person_id,party_id,party_name,"
+                                          "person_name,ballots_cast,is_winner,spoilt_ballots,turnout,source\n");
+  g_autofree char *path = tally_test_folder_path (fixture, "elected-below-many.csv");
+  guint below = 0;
+
+  for (guint i = 1; i <= 23; i++)
+    {
+      g_string_append_printf (text, "local.salford.2018-05-03,local.salford.test-%u.2018-05-03,%u,PP53,"
+                              "Labour Party,Nia Invented %u,100,True,,,\n", i, 2 * i, i);
+      g_string_append_printf (text, "local.salford.2018-05-03,local.salford.test-%u.2018-05-03,%u,PP52,"
+                              "Conservative and Unionist Party,Ola Madeup %u,200,False,,,\n", i, 2 * i + 1, i);
+    }
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  summary = tally_test_import_one (fixture->db_path, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->contests, ==, 23);
+  for (guint i = 0; i < summary->warnings->len; i++)
+    below += strstr (g_ptr_array_index (summary->warnings, i), "is marked elected with") != NULL;
+  g_assert_cmpuint (below, ==, 20);
+  g_assert_true (tally_test_has_warning (summary, "line 40: Test 20 (Salford): Nia Invented 20 is marked elected"));
+  g_assert_false (tally_test_has_warning (summary, "Nia Invented 21"));
+  g_assert_true (tally_test_has_warning (summary, "elected-below-many.csv: 3 more contests have a candidate "
+                                                  "marked elected with fewer votes than one who is not"));
+}
+
 static void
 test_leap_sample (Fixture       *fixture,
                   gconstpointer  data)
@@ -417,6 +484,8 @@ main (int   argc,
   ADD ("/import/tally/council-totals", test_tally_council_totals);
   ADD ("/import/tally/header-only", test_tally_header_only);
   ADD ("/import/dc/sample", test_dc_sample);
+  ADD ("/import/dc/elected-below", test_dc_elected_below);
+  ADD ("/import/dc/elected-below-many", test_dc_elected_below_many);
   ADD ("/import/leap/sample", test_leap_sample);
   ADD ("/import/leap/date", test_leap_date);
   ADD ("/import/ocd/sample", test_ocd_sample);

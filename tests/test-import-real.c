@@ -109,6 +109,19 @@ council_results_by_group (const char *db_path,
   return tally_test_query_rows (db_path, sql);
 }
 
+/* The import's warnings that a ballot's elected flags disagree with its
+ * votes (data/bundled/RESEARCH-13.md, 5h: the audit of both files). */
+static guint
+count_elected_below (TallyImportSummary *summary)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < summary->warnings->len; i++)
+    n += strstr (g_ptr_array_index (summary->warnings, i), "is marked elected with") != NULL;
+
+  return n;
+}
+
 static void
 test_real_dc_2018 (Fixture       *fixture,
                    gconstpointer  data)
@@ -128,6 +141,9 @@ test_real_dc_2018 (Fixture       *fixture,
   g_assert_cmpuint (summary->rows_read, ==, 16090);
   g_assert_true (tally_test_has_warning (summary, "line 1 (“False”) comes before the header"));
   g_assert_true (tally_test_has_warning (summary, "35 rows of “mayor” ballots skipped"));
+  /* Every ballot's elected are its top votes; Sutton's Nonsuch ties at 1,405
+   * for the last seat (a coin toss), which is no warning. */
+  g_assert_cmpuint (count_elected_below (summary), ==, 0);
   g_assert_true (tally_test_has_warning (summary, "no council matches “hertfordshire”"));
 
   /* Kersal, Salford: Ari Leitner (Conservative) elected with 1,660 votes,
@@ -216,6 +232,13 @@ test_real_leap_2014 (Fixture       *fixture,
   g_assert_cmpuint (summary->rows_skipped, ==, 0);
   g_assert_cmpuint (summary->councils, ==, 161);
   g_assert_true (tally_test_has_warning (summary, "read as the election of 2014-05-22"));
+  /* One group disagrees: Stratford-on-Avon's 151 rows under the ward "NULL",
+   * 36 elected, which is not the 2014 poll (RESEARCH-13, 5h). */
+  g_assert_cmpuint (count_elected_below (summary), ==, 1);
+  g_assert_true (tally_test_has_warning (summary,
+                                         "leap_2014_results_raw.csv, line 13908: NULL (Stratford-on-Avon): "
+                                         "Jason Fojtik is marked elected with 330 votes, below Vanessa Lowe, "
+                                         "not elected, with 964 (line 13863)"));
 
   rows = seats_by_group (fixture->db_path, "2014-05-22");
   published = published_seats_by_group (seats_path, "2014");

@@ -11,6 +11,11 @@
 #include "config.h"
 
 #include "tally-import-store-private.h"
+#include "tally-format.h"
+
+/* Contests whose elected flags disagree with their votes are named one by
+ * one up to this many in a file, and the rest counted. */
+#define MAX_ELECTED_BELOW_NAMED 20
 
 static gboolean
 same_contest_as_last (TallyImportStore           *self,
@@ -39,6 +44,83 @@ remember_row (TallyImportStore           *self,
   self->last_contest = contest;
   if (contest != NULL)
     self->last_unmatched = NULL;
+}
+
+/* Keeps the elected candidate with the fewest votes and the unelected one
+ * with the most, for _tally_import_store_check_elected(). */
+static void
+note_elected (TallyImportStore           *self,
+              Contest                    *contest,
+              const TallyImportCandidate *row)
+{
+  if (row->votes < 0)
+    return;
+
+  if (row->elected && (contest->low_elected < 0 || row->votes < contest->low_elected))
+    {
+      contest->low_elected = row->votes;
+      contest->low_elected_line = tally_csv_reader_get_line (self->reader);
+      set_str (&contest->low_elected_name, row->candidate);
+    }
+  else if (!row->elected && row->votes > contest->high_unelected)
+    {
+      contest->high_unelected = row->votes;
+      contest->high_unelected_line = tally_csv_reader_get_line (self->reader);
+      set_str (&contest->high_unelected_name, row->candidate);
+    }
+}
+
+/**
+ * _tally_import_store_check_elected:
+ *
+ * Warns (the import goes on: the file's flags are what it stores) when
+ * @contest has a candidate marked elected with fewer votes than one who is
+ * not: the flags or the votes are wrong in the file.  A tie is no warning:
+ * lots or a coin decide it.
+ */
+void
+_tally_import_store_check_elected (TallyImportStore *self,
+                                   Contest          *contest)
+{
+  const char *council;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (contest->low_elected < 0 || contest->high_unelected <= contest->low_elected)
+    return;
+  if (++self->elected_below > MAX_ELECTED_BELOW_NAMED)
+    return;
+
+  council = g_hash_table_lookup (self->council_names, &contest->council_id);
+  low = tally_format_count (contest->low_elected);
+  high = tally_format_count (contest->high_unelected);
+  _tally_import_summary_warn (self->summary,
+                              _("%s, line %u: %s (%s): %s is marked elected with %s votes, "
+                                "below %s, not elected, with %s (line %u)"),
+                              tally_csv_reader_get_display_name (self->reader),
+                              contest->low_elected_line, contest->ward_name,
+                              council != NULL ? council : "?", contest->low_elected_name, low,
+                              contest->high_unelected_name, high, contest->high_unelected_line);
+}
+
+/* At the end of a file: the contests past those named. */
+void
+_tally_import_store_warn_elected_below (TallyImportStore *self)
+{
+  guint more;
+
+  if (self->elected_below <= MAX_ELECTED_BELOW_NAMED)
+    return;
+
+  more = self->elected_below - MAX_ELECTED_BELOW_NAMED;
+  _tally_import_summary_warn (self->summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u more contest has a candidate marked elected "
+                                           "with fewer votes than one who is not",
+                                           "%s: %u more contests have a candidate marked elected "
+                                           "with fewer votes than one who is not",
+                                           more),
+                              tally_csv_reader_get_display_name (self->reader), more);
 }
 
 gboolean
@@ -154,6 +236,7 @@ _tally_import_store_add_candidate (TallyImportStore            *self,
   if (self->n_pending == BATCH_ROWS && !_tally_import_store_flush_candidates (self, error))
     return FALSE;
 
+  note_elected (self, contest, row);
   contest->winners += row->elected ? 1 : 0;
   _tally_import_store_add_to_totals (contest, party_id, row->elected, row->votes);
   self->summary->candidates++;

@@ -19,6 +19,9 @@ void
 _tally_import_contest_free (Contest *contest)
 {
   g_free (contest->ballot);
+  g_free (contest->ward_name);
+  g_free (contest->low_elected_name);
+  g_free (contest->high_unelected_name);
   g_free (contest);
 }
 
@@ -126,6 +129,7 @@ _tally_import_store_finish_contest (TallyImportStore  *self,
 
   if (contest == NULL)
     return TRUE;
+  _tally_import_store_check_elected (self, contest);
   seats = count_seats (self, contest->seats, contest->winners, 1);
   contest->council_election->seats_up += seats;
 
@@ -259,6 +263,9 @@ _tally_import_store_find_contest (TallyImportStore            *self,
   contest->election_id = election_id;
   contest->ward_id = ward->id;
   contest->ballot = g_strdup (ballot);
+  contest->ward_name = g_strdup (row->ward_name);
+  contest->low_elected = -1;
+  contest->high_unelected = -1;
   contest->declared_at = row->declared_at;
   contest->council_id = council_id;
   contest->seats = row->seats;

@@ -90,6 +90,16 @@ typedef struct
   gboolean          by_election;
   gboolean          stored_by_election;
   gint64            declared_at;         /* Unix seconds; 0 when the file gives no time */
+  /* Its elected flags against its votes, over the rows read since it was
+   * found (tally-import-candidates.c): the elected candidate with the
+   * fewest votes and the unelected one with the most; votes -1 for none. */
+  char             *ward_name;
+  gint64            low_elected;
+  guint             low_elected_line;
+  char             *low_elected_name;
+  gint64            high_unelected;
+  guint             high_unelected_line;
+  char             *high_unelected_name;
 } Contest;
 
 typedef struct _TallyImportTotals TallyImportTotals;
@@ -186,6 +196,7 @@ struct _TallyImportStore
   sqlite3_stmt       *write_declaration;
   guint               no_winner;
   guint               too_many_winners;
+  guint               elected_below;    /* contests whose flags disagree with their votes */
   GHashTable         *unmatched;        /* what a row called its council → Unmatched* */
   guint               contests_replaced;
 
@@ -338,6 +349,9 @@ void      _tally_import_contest_free              (Contest           *contest);
 /* tally-import-candidates.c */
 gboolean  _tally_import_store_flush_candidates    (TallyImportStore  *self,
                                                    GError           **error);
+void      _tally_import_store_check_elected       (TallyImportStore  *self,
+                                                   Contest           *contest);
+void      _tally_import_store_warn_elected_below  (TallyImportStore  *self);
 
 /* tally-import-totals.c */
 CouncilElection *_tally_import_store_touch         (TallyImportStore  *self,

@@ -339,6 +339,7 @@ _tally_import_store_begin_file (TallyImportStore *self,
   self->contests_replaced = 0;
   self->no_winner = 0;
   self->too_many_winners = 0;
+  self->elected_below = 0;
   clear_last_row (self);
   g_hash_table_remove_all (self->unmatched);
 }
@@ -479,6 +480,8 @@ _tally_import_store_end_file (TallyImportStore   *self,
                                              "%s: %u contests have more candidates elected than seats",
                                              too_many_winners),
                                 name, too_many_winners);
+
+  _tally_import_store_warn_elected_below (self);
 
   unmatched = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->unmatched);
