@@ -276,8 +276,10 @@ _tally_import_store_find_contest (TallyImportStore            *self,
                                                               error)))
     return NULL;
 
-  /* Only a ward this file gave a contest already can hold one of its own. */
-  again = (ward->contested_in_file == self->file_serial);
+  /* Only a ward this file gave a contest already, at this election or a
+   * later one, can hold one of its own: a file of several elections in
+   * order needs no look for each ward at each. */
+  again = ward->contested_in_file == self->file_serial && election_id <= ward->latest_election;
   if (again && !recall_contest (self, contest, &found, error))
     return NULL;
   if (again && found)
@@ -294,7 +296,10 @@ _tally_import_store_find_contest (TallyImportStore            *self,
     {
       ward->had_contests = may_exist;
       ward->contested_in_file = self->file_serial;
+      ward->latest_election = election_id;
     }
+  else
+    ward->latest_election = MAX (ward->latest_election, election_id);
 
   /* A contest already stored is replaced: its candidates go, this file's come. */
   if (may_exist)

@@ -241,44 +241,6 @@ _tally_import_figures_write (TallyImportFigures  *self,
 }
 
 /**
- * _tally_import_figures_write_council:
- *
- * @electorate: its contests' electorate summed, -1 when not every one has it
- *   (a contest an import made has none)
- * @ballots: likewise
- *
- * The council's figures as an import summed them from rows it wrote (each
- * party's went in with its totals, tally-import-totals.c).
- */
-gboolean
-_tally_import_figures_write_council (TallyImportFigures  *self,
-                                     gint64               election_id,
-                                     gint64               council_id,
-                                     guint                contests,
-                                     gint64               electorate,
-                                     gint64               ballots,
-                                     guint                three_polls,
-                                     GError             **error)
-{
-  int rc;
-
-  bind_pair (self->write_council, election_id, council_id);
-  sqlite3_bind_int64 (self->write_council, 3, contests);
-  if (electorate >= 0)
-    sqlite3_bind_int64 (self->write_council, 4, electorate);
-  else
-    sqlite3_bind_null (self->write_council, 4);
-  if (ballots >= 0)
-    sqlite3_bind_int64 (self->write_council, 5, ballots);
-  else
-    sqlite3_bind_null (self->write_council, 5);
-  sqlite3_bind_int64 (self->write_council, 6, three_polls);
-  rc = sqlite3_step (self->write_council);
-  sqlite3_reset (self->write_council);
-  return rc == SQLITE_DONE || fail (self, self->write_council, error);
-}
-
-/**
  * _tally_import_figures_forget:
  *
  * Marks @council_id's totals at @election_id as not summed from its

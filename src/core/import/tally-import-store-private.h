@@ -28,6 +28,7 @@ typedef struct
   gint64    council_id;
   char     *code;
   guint     contested_in_file;  /* the last file that gave it a contest, 0 for none */
+  gint64    latest_election;    /* the highest election id that file gave it a contest at */
   gboolean  had_contests;       /* whether the database held contests for it before that file */
 } Ward;
 

@@ -203,23 +203,28 @@ figures_as_read (const CouncilElection *pair)
   return summed_as_read (pair) && !pair->revisited;
 }
 
-/* The council's figures; each party's were written with its totals
- * (write_totals_from_import()) when they were summed here. */
-static gboolean
-write_figures (TallyImportFigures  *figures,
-               CouncilElection     *pair,
-               GError             **error)
+/* The council's figures, as the rows went in (figures_as_read()), into
+ * ?5 to ?8 of its council_elections row; NULL otherwise, summed from the
+ * database after (tally-import-figures.c).  A contest new to the database
+ * has no electorate or ballots. */
+static void
+bind_council_figures (sqlite3_stmt          *stmt,
+                      const CouncilElection *pair,
+                      gboolean               as_read)
 {
-  guint added = pair->contests - pair->replaced;
+  gboolean added = pair->contests > pair->replaced;
 
-  if (!figures_as_read (pair))
-    return _tally_import_figures_write (figures, pair->election_id, pair->council_id, error);
+  for (int i = 5; i <= 8; i++)
+    sqlite3_bind_null (stmt, i);
+  if (!as_read)
+    return;
 
-  /* A contest new to the database has no electorate or ballots. */
-  return _tally_import_figures_write_council (figures, pair->election_id, pair->council_id, pair->contests,
-                                              added == 0 ? pair->before_electorate : -1,
-                                              added == 0 ? pair->before_ballots : -1,
-                                              pair->three_polls, error);
+  sqlite3_bind_int64 (stmt, 5, pair->contests);
+  if (!added && pair->before_electorate >= 0)
+    sqlite3_bind_int64 (stmt, 6, pair->before_electorate);
+  if (!added && pair->before_ballots >= 0)
+    sqlite3_bind_int64 (stmt, 7, pair->before_ballots);
+  sqlite3_bind_int64 (stmt, 8, pair->three_polls);
 }
 
 static gint
@@ -228,6 +233,10 @@ compare_strings (gconstpointer a,
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
+
+/* A council's results are written up to RESULT_BATCH parties to an INSERT:
+ * one row per INSERT cost as much as the candidates' batches of 64. */
+#define RESULT_BATCH 16
 
 typedef struct
 {
@@ -238,7 +247,7 @@ typedef struct
   sqlite3_stmt *results;
   sqlite3_stmt *votes;
   sqlite3_stmt *write_totals;
-  sqlite3_stmt *write_result;
+  sqlite3_stmt *write_results[RESULT_BATCH + 1];  /* [n]: n parties' rows, prepared when first needed */
 } TotalStatements;
 
 static void
@@ -251,7 +260,8 @@ total_statements_clear (TotalStatements *statements)
   g_clear_pointer (&statements->results, sqlite3_finalize);
   g_clear_pointer (&statements->votes, sqlite3_finalize);
   g_clear_pointer (&statements->write_totals, sqlite3_finalize);
-  g_clear_pointer (&statements->write_result, sqlite3_finalize);
+  for (guint i = 0; i < G_N_ELEMENTS (statements->write_results); i++)
+    g_clear_pointer (&statements->write_results[i], sqlite3_finalize);
 }
 
 static gboolean
@@ -309,20 +319,50 @@ prepare_total_statements (TallyImportStore  *self,
                                 error)) &&
     (statements->write_totals =
        _tally_database_prepare (self->database,
-                                "INSERT INTO council_elections (election_id, council_id, seats_up, votes_total) "
-                                "VALUES (?1, ?2, ?3, ?4) "
-                                "ON CONFLICT (election_id, council_id) DO UPDATE "
-                                "SET seats_up = excluded.seats_up, votes_total = excluded.votes_total",
-                                error)) &&
-    (statements->write_result =
-       _tally_database_prepare (self->database,
                                 tally_database_get_schema_version (self->database) >= 5
-                                ? "INSERT INTO council_results "
-                                  "(election_id, council_id, party_id, seats_won, votes, top_votes, three_votes) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                                : "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                ? "INSERT INTO council_elections (election_id, council_id, seats_up, votes_total, "
+                                  "contests, electorate, ballots, three_party_polls) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                  "ON CONFLICT (election_id, council_id) DO UPDATE "
+                                  "SET seats_up = excluded.seats_up, votes_total = excluded.votes_total, "
+                                  "contests = excluded.contests, electorate = excluded.electorate, "
+                                  "ballots = excluded.ballots, three_party_polls = excluded.three_party_polls"
+                                : "INSERT INTO council_elections (election_id, council_id, seats_up, votes_total) "
+                                  "VALUES (?1, ?2, ?3, ?4) "
+                                  "ON CONFLICT (election_id, council_id) DO UPDATE "
+                                  "SET seats_up = excluded.seats_up, votes_total = excluded.votes_total",
                                 error));
+}
+
+/* The INSERT of @n parties' council_results rows, 7 values each (5 before
+ * schema 5). */
+static sqlite3_stmt *
+get_write_results (TallyImportStore  *self,
+                   TotalStatements   *statements,
+                   guint              n,
+                   GError           **error)
+{
+  gboolean figures = tally_database_get_schema_version (self->database) >= 5;
+  guint columns = figures ? 7 : 5;
+  g_autoptr(GString) sql = NULL;
+
+  g_assert (n >= 1 && n <= RESULT_BATCH);
+  if (statements->write_results[n] != NULL)
+    return statements->write_results[n];
+
+  sql = g_string_new (figures ? "INSERT INTO council_results "
+                                "(election_id, council_id, party_id, seats_won, votes, top_votes, three_votes) VALUES "
+                              : "INSERT INTO council_results (election_id, council_id, party_id, seats_won, votes) "
+                                "VALUES ");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (sql, i > 0 ? ", (" : "(");
+      for (guint j = 1; j <= columns; j++)
+        g_string_append_printf (sql, "%s?%u", j > 1 ? ", " : "", i * columns + j);
+      g_string_append_c (sql, ')');
+    }
+
+  return statements->write_results[n] = _tally_database_prepare (self->database, sql->str, error);
 }
 
 static gboolean
@@ -356,6 +396,8 @@ write_totals_from_import (TallyImportStore  *self,
   sqlite3_bind_int64 (statements->write_totals, 2, pair->council_id);
   sqlite3_bind_int64 (statements->write_totals, 3, pair->seats_up);
   sqlite3_bind_int64 (statements->write_totals, 4, votes_total);
+  if (figures)
+    bind_council_figures (statements->write_totals, pair, party_figures);
   if (!step_done (self, statements->write_totals, N_("totalling councils"), error))
     return FALSE;
 
@@ -365,26 +407,37 @@ write_totals_from_import (TallyImportStore  *self,
       !run_for_council_election (self, statements->clear, pair, error))
     return FALSE;
 
-  for (guint i = 0; i < pair->parties->len; i++)
+  for (guint first = 0; first < pair->parties->len; first += RESULT_BATCH)
     {
-      PartyTotal *total = &g_array_index (pair->parties, PartyTotal, i);
+      guint n = MIN (RESULT_BATCH, pair->parties->len - first);
+      int columns = figures ? 7 : 5;
+      sqlite3_stmt *stmt;
 
-      sqlite3_bind_int64 (statements->write_result, 1, pair->election_id);
-      sqlite3_bind_int64 (statements->write_result, 2, pair->council_id);
-      sqlite3_bind_int64 (statements->write_result, 3, total->party_id);
-      sqlite3_bind_int64 (statements->write_result, 4, total->seats_won);
-      sqlite3_bind_int64 (statements->write_result, 5, total->votes);
-      if (party_figures)
+      if (!(stmt = get_write_results (self, statements, n, error)))
+        return FALSE;
+
+      for (guint i = 0; i < n; i++)
         {
-          sqlite3_bind_int64 (statements->write_result, 6, total->top_votes);
-          sqlite3_bind_int64 (statements->write_result, 7, total->three_votes);
+          PartyTotal *total = &g_array_index (pair->parties, PartyTotal, first + i);
+          int at = (int) i * columns;
+
+          sqlite3_bind_int64 (stmt, at + 1, pair->election_id);
+          sqlite3_bind_int64 (stmt, at + 2, pair->council_id);
+          sqlite3_bind_int64 (stmt, at + 3, total->party_id);
+          sqlite3_bind_int64 (stmt, at + 4, total->seats_won);
+          sqlite3_bind_int64 (stmt, at + 5, total->votes);
+          if (party_figures)
+            {
+              sqlite3_bind_int64 (stmt, at + 6, total->top_votes);
+              sqlite3_bind_int64 (stmt, at + 7, total->three_votes);
+            }
+          else if (figures)
+            {
+              sqlite3_bind_null (stmt, at + 6);
+              sqlite3_bind_null (stmt, at + 7);
+            }
         }
-      else if (figures)
-        {
-          sqlite3_bind_null (statements->write_result, 6);
-          sqlite3_bind_null (statements->write_result, 7);
-        }
-      if (!step_done (self, statements->write_result, N_("totalling councils"), error))
+      if (!step_done (self, stmt, N_("totalling councils"), error))
         return FALSE;
     }
 
@@ -621,9 +674,11 @@ write_totals (TallyImportStore   *self,
 
   /* The part of a council the file came back to may complete it. */
   g_hash_table_remove (totals->kept, key);
+  /* Figures summed as the rows went in were written with the totals. */
   return (summed ? write_totals_from_import (self, statements, pair, totals->figures != NULL, error)
                  : write_totals_from_database (self, statements, pair, error)) &&
-         (totals->figures == NULL || write_figures (totals->figures, pair, error));
+         (totals->figures == NULL || (summed && figures_as_read (pair)) ||
+          _tally_import_figures_write (totals->figures, pair->election_id, pair->council_id, error));
 }
 
 /* The import has moved past @pair: its totals are written now, unless the
