@@ -243,6 +243,55 @@ test_rows_after_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *rows;
+  guint      n_built;
+  int        height;
+  int        row_height;
+} FirstPaint;
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstPaint    *seen)
+{
+  g_signal_handlers_disconnect_by_data (clock, seen);
+  seen->n_built = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (seen->rows); row; row = gtk_widget_get_next_sibling (row))
+    seen->n_built++;
+  seen->height = gtk_widget_get_height (seen->rows);
+  seen->row_height = gtk_widget_get_height (gtk_widget_get_first_child (seen->rows));
+}
+
+/* Told to build too few rows at start, the list builds as many as it has
+ * room for before its first frame is painted: no blank under the rows. */
+static void
+test_rows_fill_first_frame (void)
+{
+  TallyWindow *window = tally_window_new (NULL);
+  TallyCouncilList *list = tally_window_get_council_list (window);
+  FirstPaint seen = { gtk_widget_get_last_child (GTK_WIDGET (tally_council_list_get_column_view (list))) };
+  gint64 give_up;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1360, 820);
+  tally_council_list_defer_rows (list, 2);
+  g_assert_true (tally_window_open_database (window, NULL));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (first_paint_cb), &seen);
+  gtk_window_present (GTK_WINDOW (window));
+  give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (seen.height == 0 && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (seen.row_height, >, 20);
+  g_assert_cmpint (seen.height, >, 5 * seen.row_height);
+  /* The rows painted reach the bottom of the list, and no more were built
+   * than a row past it. */
+  g_assert_cmpint ((int) seen.n_built * seen.row_height, >=, seen.height);
+  g_assert_cmpint ((int) seen.n_built, <=, seen.height / seen.row_height + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The titles of the filter panel's rows of choices, in order. */
 static void
 collect_choice_titles (GtkWidget *widget,
@@ -330,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/window/made-when-shown", test_made_when_shown);
   g_test_add_func ("/window/rows-after-first-frame", test_rows_after_first_frame);
   g_test_add_func ("/window/choices-after-first-frame", test_choices_after_first_frame);
+  g_test_add_func ("/window/rows-fill-first-frame", test_rows_fill_first_frame);
 
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
  * Pango before the first frame).  A list told to defer its rows shows the
  * sorted rows through a slice as long as a screen can show, and after the
  * first frame is painted grows it a chunk a frame until every row is
- * there.  The rows, their order, the selection and what a screen reader
+ * there.  If the first rows do not fill the list when the first frame is
+ * laid out, as many as it has room for are built before it is painted.
+ * The rows, their order, the selection and what a screen reader
  * reads of each are the same: the rows that come later were below the
  * fold.  Whatever needs a row by its place (selecting a council, scrolling
  * to it) has every row built first.
@@ -65,6 +67,26 @@ grow_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Each time the frame is laid out before the first is painted: as many
+ * rows as the list has room for, when it has fewer.  GDK lays a frame out
+ * again before painting it when a layout asks for another. */
+static void
+laid_out_cb (GdkFrameClock    *clock,
+             TallyCouncilList *self)
+{
+  GtkWidget *rows = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+  GtkWidget *row = rows != NULL ? gtk_widget_get_first_child (rows) : NULL;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  int row_height = row != NULL ? gtk_widget_get_height (row) : 0;
+  guint room;
+
+  if (row_height <= 0 || size == G_MAXUINT || size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return;
+  room = (guint) (gtk_widget_get_height (rows) / row_height) + 1;
+  if (room > size)
+    gtk_slice_list_model_set_size (self->slice, room);
+}
+
 static void
 first_frame_painted_cb (GdkFrameClock    *clock,
                         TallyCouncilList *self)
@@ -92,13 +114,15 @@ _tally_council_list_deferred_mapped (TallyCouncilList *self)
       return;
     }
   self->deferred_frame_clock = g_object_ref (clock);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (laid_out_cb), self);
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
 }
 
 /**
  * tally_council_list_defer_rows:
- * @n_first: how many rows to build before the list's first frame: as many
- *   as its screen can show
+ * @n_first: how many rows to build before the list's first frame: about
+ *   as many as it shows (more are built before the frame is painted if
+ *   the list has room for them)
  *
  * Until the list's first frame is painted, only its first @n_first rows
  * are built; the others follow, a few a frame, as soon as it is painted.

@@ -141,12 +141,16 @@ _tally_window_init_views (TallyWindow *self)
                            self, G_CONNECT_SWAPPED);
 }
 
-/* A council's row is two lines of text: no window shows more rows than
- * its height over this. */
-#define SHORTEST_ROW 36
+/* A council's row, two lines of text, and what is above the list at the
+ * least: the header bar, the state of the parties and the column titles.
+ * The list builds more rows before its first frame is painted if these
+ * leave it room for them (tally-council-list-defer.c). */
+#define ROW_HEIGHT 42
+#define ABOVE_THE_LIST 250
 
-/* The rows of the council list the window can show when it opens: its
- * height, or the tallest monitor's when it opens maximized. */
+/* About as many rows of the council list as the window shows when it
+ * opens: from its height, or the tallest monitor's when it opens
+ * maximized. */
 static guint
 rows_the_window_shows (TallyWindow *self)
 {
@@ -166,7 +170,7 @@ rows_the_window_shows (TallyWindow *self)
       gdk_monitor_get_geometry (monitor, &geometry);
       height = MAX (height, geometry.height);
     }
-  return height > 0 ? (guint) height / SHORTEST_ROW + 1 : 60;
+  return height > ABOVE_THE_LIST ? (guint) (height - ABOVE_THE_LIST) / ROW_HEIGHT + 1 : 8;
 }
 
 /**
