@@ -23,11 +23,25 @@ after_paint_cb (GdkFrameClock  *clock,
   g_application_quit (G_APPLICATION (application));
 }
 
+/* With --text, the least a window of an application shows: a header bar
+ * with a title and the window's buttons, and a line of text. */
+static gboolean with_text = FALSE;
+
 static void
 activate_cb (GtkApplication *application)
 {
   GtkWidget *window = adw_application_window_new (application);
 
+  if (with_text)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = adw_header_bar_new ();
+
+      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("Tally", NULL));
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), gtk_label_new ("150 councils"));
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), 1360, 820);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), application);
@@ -40,6 +54,8 @@ main (int   argc,
   g_autoptr(AdwApplication) application = adw_application_new ("io.github.tally.EmptyWindow",
                                                                 G_APPLICATION_NON_UNIQUE);
 
+  if (argc > 1 && g_str_equal (argv[1], "--text"))
+    with_text = TRUE, argc = 1;
   g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

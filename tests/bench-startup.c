@@ -163,6 +163,25 @@ main (int   argc,
   met &= tally_bench_verdict ("startup peak memory", "MiB", &tally_peak, "empty libadwaita window", &empty_peak,
                               TALLY_BENCH_LOWER_IS_BETTER, 1.3);
 
+  /* For reference, no budget: against the least window an application
+   * shows (a header bar with its title and buttons, a line of text), which
+   * loads the fonts and the icon theme that the empty window does not. */
+  {
+    TallyBenchStat text_time, text_cpu, text_peak, again_time, again_cpu, again_peak;
+
+    compare ((const char *[]) { tally, NULL }, (const char * const *) env_tally,
+             (const char *[]) { empty_window, "--text", NULL }, (const char * const *) env,
+             &again_time, &again_cpu, &again_peak, &text_time, &text_cpu, &text_peak);
+    to_ms (&again_time), to_ms (&text_time), to_ms (&again_cpu), to_ms (&text_cpu);
+    g_print ("for reference, no budget: a window with a header bar and a line of text: "
+             "time %.4g ms [%.4g-%.4g] (Tally %.4g ms, %.2fx), CPU %.4g ms [%.4g-%.4g] (Tally %.4g ms, %.2fx), "
+             "peak %.4g MiB [%.4g-%.4g] (Tally %.4g MiB, %.2fx), %d runs\n",
+             text_time.median, text_time.min, text_time.max, again_time.median, again_time.median / text_time.median,
+             text_cpu.median, text_cpu.min, text_cpu.max, again_cpu.median, again_cpu.median / text_cpu.median,
+             text_peak.median, text_peak.min, text_peak.max, again_peak.median, again_peak.median / text_peak.median,
+             n_runs);
+  }
+
   /* The same window on a file of 50 elections, written by bench-engine's
    * synthetic generator, unless --large names one. */
   if (large_path == NULL)
