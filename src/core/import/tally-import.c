@@ -363,11 +363,16 @@ run_import (TallyImporter  *self,
       return NULL;
     }
 
-  if ((database = tally_database_open_for_import (path, &created, error)) != NULL)
+  if ((database = tally_database_open_for_bulk_import (path, &created, error)) != NULL)
     {
       /* The window may be reading the same file: wait for it rather than fail. */
       sqlite3_busy_timeout (_tally_database_get_handle (database), 10000);
       summary = import_into (self, database, cancellable, error);
+
+      /* A file made now is written with a rollback journal, and put in
+       * WAL mode, as every file Tally writes is, once it holds the import. */
+      if (summary != NULL && created != NULL && !tally_database_set_live (database, error))
+        g_clear_pointer (&summary, tally_import_summary_unref);
     }
   else
     summary = NULL;

@@ -871,12 +871,14 @@ tally_database_remove_created (const char *created)
  *
  * Returns: (transfer full) (nullable): the writable database
  */
-TallyDatabase *
-tally_database_open_for_import (const char  *path,
-                                char       **created,
-                                GError     **error)
+static TallyDatabase *
+open_for_import (const char  *path,
+                 char       **created,
+                 gboolean     bulk,
+                 GError     **error)
 {
   TallyDatabase *database;
+  gboolean made = FALSE;
   g_autofree char *user_path = NULL;
   g_autofree char *bundled = tally_database_get_bundled_path ();
 
@@ -925,13 +927,46 @@ tally_database_open_for_import (const char  *path,
 
       if (created != NULL)
         *created = g_strdup (path);
+      made = TRUE;
     }
 
   /* Imports go into the user's own file, which the window may be reading
-   * at the same time: in WAL mode neither waits for the other. */
+   * at the same time: in WAL mode neither waits for the other.  A file
+   * made now for a bulk import is read by nobody yet: with a rollback
+   * journal its new pages are written once, where a write-ahead log writes
+   * each twice (the log, then the checkpoint), and a writer killed
+   * mid-import still leaves the copy of the bundled database it started
+   * from. */
   database = tally_database_open (path, 0, error);
-  if (database != NULL && !tally_database_set_live (database, error))
+  if (database != NULL &&
+      !(made && bulk ? _tally_database_exec (database, "PRAGMA journal_mode = DELETE", error)
+                     : tally_database_set_live (database, error)))
     g_clear_object (&database);
 
   return database;
+}
+
+TallyDatabase *
+tally_database_open_for_import (const char  *path,
+                                char       **created,
+                                GError     **error)
+{
+  return open_for_import (path, created, FALSE, error);
+}
+
+/**
+ * tally_database_open_for_bulk_import:
+ *
+ * Like tally_database_open_for_import(), but a file made now keeps SQLite's
+ * rollback journal (faster for writing it all at once) until the caller
+ * puts it in WAL mode with tally_database_set_live() after its import.
+ *
+ * Returns: (transfer full) (nullable): the writable database
+ */
+TallyDatabase *
+tally_database_open_for_bulk_import (const char  *path,
+                                     char       **created,
+                                     GError     **error)
+{
+  return open_for_import (path, created, TRUE, error);
 }

@@ -66,6 +66,9 @@ gboolean       tally_database_set_live        (TallyDatabase           *self,
 TallyDatabase *tally_database_open_for_import (const char         *path,
                                               char              **created,
                                               GError            **error);
+TallyDatabase *tally_database_open_for_bulk_import (const char    *path,
+                                                    char         **created,
+                                                    GError       **error);
 void           tally_database_remove_created  (const char         *created);
 char          *tally_database_get_bundled_path (void);
 char          *tally_database_get_user_path    (void);
