@@ -244,6 +244,35 @@ test_summed_replaced (Fixture       *fixture,
   g_assert_cmpstr (mixed, !=, fresh);
 }
 
+/* A contest replaced keeps its row, written again only when the file
+ * changes its seats or whether it is a by-election: both changes must
+ * reach the database, and changing them back too. */
+static void
+test_summed_reseated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = tally_test_data_path ("import-summed.csv");
+  g_autofree char *changed = write_variant (fixture, csv, "south.csv", NULL, ",South,,0,2,", ",South,,1,3,");
+  const char *sql = "SELECT ballot, seats, by_election FROM contests WHERE ballot IN ('North', 'South') "
+                    "ORDER BY ballot";
+  const char * const files[] = { csv, changed, csv };
+  const char * const expected[] = { "North|1|0\nSouth|2|0\n", "North|1|0\nSouth|3|1\n", "North|1|0\nSouth|2|0\n" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *rows = NULL;
+      TallyImportSummary *summary;
+
+      summary = tally_test_import_files (fixture->db_path, (const char *[]) { files[i], NULL }, &error);
+      g_assert_no_error (error);
+      tally_import_summary_unref (summary);
+      rows = tally_test_query_rows (fixture->db_path, sql);
+      g_assert_cmpstr (rows, ==, expected[i]);
+      g_assert_cmpint (tally_test_query_int (fixture->db_path, "SELECT count (*) FROM contests"), ==, 6);
+    }
+}
+
 /* @csv with its data lines in the order @order gives (line 1 is the first
  * after the header; 0 ends the list). */
 static char *
@@ -463,6 +492,8 @@ main (int   argc,
   g_test_add ("/import/summed/fixture", Fixture, NULL, tally_test_folder_setup, test_summed_fixture,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/replaced", Fixture, NULL, tally_test_folder_setup, test_summed_replaced,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/reseated", Fixture, NULL, tally_test_folder_setup, test_summed_reseated,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/split", Fixture, NULL, tally_test_folder_setup, test_summed_split,
               tally_test_folder_teardown);

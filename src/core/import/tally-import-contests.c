@@ -133,7 +133,7 @@ _tally_import_store_finish_contest (TallyImportStore  *self,
   seats = count_seats (self, contest->seats, contest->winners, 1);
   contest->council_election->seats_up += seats;
 
-  if (seats != contest->stored_seats || contest->by_election != contest->stored_by_election)
+  if (seats != contest->stored_seats || !contest->by_election != !contest->stored_by_election)
     {
       if ((pending = find_pending (self, contest->id)) != NULL)
         {
@@ -313,8 +313,10 @@ _tally_import_store_find_contest (TallyImportStore            *self,
     rc = SQLITE_DONE;
   if (rc == SQLITE_ROW)
     {
+      /* Written again when finished only if the file changes them. */
       contest->id = sqlite3_column_int64 (self->find_contest, 0);
-      contest->stored_seats = 0;  /* unknown: always written when finished */
+      contest->stored_seats = (guint) sqlite3_column_int64 (self->find_contest, 1);
+      contest->stored_by_election = sqlite3_column_int (self->find_contest, 2) != 0;
       sqlite3_reset (self->find_contest);
 
       sqlite3_bind_int64 (self->clear_contest, 1, contest->id);

@@ -278,7 +278,7 @@ _tally_import_store_new (TallyDatabase       *database,
            "INSERT INTO candidates (contest_id, name, party_id, party_name, votes, elected) "
            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   PREPARE (find_contest,
-           "SELECT id FROM contests WHERE election_id = ?1 AND ward_id = ?2 AND ballot = ?3");
+           "SELECT id, seats, by_election FROM contests WHERE election_id = ?1 AND ward_id = ?2 AND ballot = ?3");
   PREPARE (insert_contest,
            "INSERT INTO contests (id, election_id, ward_id, ballot, seats, by_election) "
            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
