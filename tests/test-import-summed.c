@@ -160,6 +160,21 @@ totals_of (const char *path,
   return g_strconcat (councils, "--\n", parties, NULL);
 }
 
+/* Every candidate's row on @date, by ward: a contest replaced must hold
+ * the file's rows and no others. */
+static char *
+candidates_of (const char *path,
+               const char *date)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT w.name, ct.ballot, cd.name, cd.votes, cd.elected "
+                                          "FROM candidates cd JOIN contests ct ON ct.id = cd.contest_id "
+                                          "JOIN wards w ON w.id = ct.ward_id "
+                                          "JOIN elections e ON e.id = ct.election_id "
+                                          "WHERE e.date = '%s' ORDER BY 1, 2, 3, 4, 5", date);
+
+  return tally_test_query_rows (path, sql);
+}
+
 /* Lines of @csv (its header always), with @from replaced by @to. */
 static char *
 write_variant (Fixture    *fixture,
@@ -205,6 +220,10 @@ test_summed_replaced (Fixture       *fixture,
   g_autofree char *twice = NULL;
   g_autofree char *mixed = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *fresh_rows = NULL;
+  g_autofree char *again_rows = NULL;
+  g_autofree char *mixed_rows = NULL;
+  g_autofree char *expected_rows = NULL;
   g_autoptr(GError) error = NULL;
   TallyImportSummary *summary;
 
@@ -213,6 +232,8 @@ test_summed_replaced (Fixture       *fixture,
   tally_import_summary_unref (summary);
   fresh = totals_of (fixture->db_path, "2022-05-05");
   g_assert_nonnull (strstr (fresh, "Salford|5|"));
+  fresh_rows = candidates_of (fixture->db_path, "2022-05-05");
+  g_assert_nonnull (strstr (fresh_rows, "North|North|"));
 
   /* The same file again: every contest replaced, the totals as they were. */
   summary = tally_test_import_files (fixture->db_path, (const char *[]) { csv, NULL }, &error);
@@ -220,6 +241,8 @@ test_summed_replaced (Fixture       *fixture,
   tally_import_summary_unref (summary);
   again = totals_of (fixture->db_path, "2022-05-05");
   g_assert_cmpstr (again, ==, fresh);
+  again_rows = candidates_of (fixture->db_path, "2022-05-05");
+  g_assert_cmpstr (again_rows, ==, fresh_rows);
 
   /* Twice in one import: the second copy replaces what the first wrote. */
   summary = tally_test_import_files (twice_path, (const char *[]) { csv, csv, NULL }, &error);
@@ -227,6 +250,9 @@ test_summed_replaced (Fixture       *fixture,
   tally_import_summary_unref (summary);
   twice = totals_of (twice_path, "2022-05-05");
   g_assert_cmpstr (twice, ==, fresh);
+  g_free (again_rows);
+  again_rows = candidates_of (twice_path, "2022-05-05");
+  g_assert_cmpstr (again_rows, ==, fresh_rows);
 
   /* One of Salford's four contests replaced (Labour's 900 in North now
    * 950): its totals are those of all four, as a fresh import of the whole
@@ -242,6 +268,10 @@ test_summed_replaced (Fixture       *fixture,
   g_assert_nonnull (strstr (expected, "Salford|LAB|3|5300|3900|2900\n"));
   g_assert_cmpstr (mixed, ==, expected);
   g_assert_cmpstr (mixed, !=, fresh);
+  mixed_rows = candidates_of (fixture->db_path, "2022-05-05");
+  expected_rows = candidates_of (changed_path, "2022-05-05");
+  g_assert_cmpstr (mixed_rows, ==, expected_rows);
+  g_assert_cmpstr (mixed_rows, !=, fresh_rows);
 }
 
 /* A contest replaced keeps its row, written again only when the file
