@@ -292,6 +292,30 @@ test_rows_fill_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The view switcher bar is made only when a window is too narrow for the
+ * header bar's switcher.  Tally's narrowest window (about 820 px, its
+ * list's columns) still has room for the switcher, at the default text
+ * size: neither a wide window nor the narrowest makes a bar. */
+static void
+test_no_switcher_bar_while_switcher_fits (void)
+{
+  const int widths[] = { 1360, 420 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      TallyWindow *window = tally_window_new (NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 700);
+      g_assert_true (tally_window_open_database (window, NULL));
+      gtk_window_present (GTK_WINDOW (window));
+      tally_test_wait_for_frames (300);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->content_title)));
+      g_assert_false (adw_view_switcher_title_get_title_visible (window->content_title));
+      g_assert_null (window->switcher_bar);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The titles of the filter panel's rows of choices, in order. */
 static void
 collect_choice_titles (GtkWidget *widget,
@@ -380,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/window/rows-after-first-frame", test_rows_after_first_frame);
   g_test_add_func ("/window/choices-after-first-frame", test_choices_after_first_frame);
   g_test_add_func ("/window/rows-fill-first-frame", test_rows_fill_first_frame);
+  g_test_add_func ("/window/no-switcher-bar-while-switcher-fits", test_no_switcher_bar_while_switcher_fits);
 
   return g_test_run ();
 }

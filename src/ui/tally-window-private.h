@@ -51,6 +51,7 @@ struct _TallyWindow
   AdwBin               *charts_bin;
   TallyChartsPage      *charts_page;  /* NULL until first shown: see tally-window-views.c */
   AdwViewSwitcherTitle *content_title;
+  AdwViewSwitcherBar   *switcher_bar;  /* NULL until the window is first narrow: see tally-window-views.c */
   GtkStack             *content_stack;
   TallyCouncilList     *council_list;
   TallyCouncilPage     *council_page;

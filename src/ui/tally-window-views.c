@@ -16,6 +16,12 @@
  * builds for every window at start when it finds gtk/help-overlay.ui in the
  * resources: it lives elsewhere, and Ctrl+? or the menu builds it.
  *
+ * The view switcher bar at the bottom, which a window too narrow for the
+ * header bar's switcher shows instead, is made the first time it is
+ * needed: its switcher was built and measured at every start, revealed or
+ * not, though at Tally's narrowest window the header bar's switcher still
+ * fits (it is for text larger than the default).
+ *
  * What the Councils view itself holds below the fold waits for the first
  * frame too (tally_window_defer_unseen()): the council list's rows past
  * the window's height, and the filter panel's parties, regions and council
@@ -132,9 +138,29 @@ _tally_window_class_init_views (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 }
 
+/* The header bar's switcher gave way to the title, or came back: the bar
+ * at the bottom shows the views while the title is shown. */
+static void
+title_visible_cb (TallyWindow *self)
+{
+  GtkWidget *bar;
+
+  if (self->switcher_bar != NULL || !adw_view_switcher_title_get_title_visible (self->content_title))
+    return;
+
+  bar = adw_view_switcher_bar_new ();
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (bar);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  g_object_bind_property (self->content_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))), bar,
+                              GTK_WIDGET (self->view_stack));
+}
+
 void
 _tally_window_init_views (TallyWindow *self)
 {
+  g_signal_connect_object (self->content_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, NULL, NULL);
   gtk_menu_button_set_create_popup_func (self->error_menu_button, create_menu_cb, NULL, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_view_changed_cb),
