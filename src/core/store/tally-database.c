@@ -899,10 +899,13 @@ open_for_import (const char  *path,
     {
       g_autofree char *directory = g_path_get_dirname (path);
       g_autofree char *contents = NULL;
+      gboolean bundled_checked = _tally_database_integrity_recorded (bundled);
       gsize length;
 
       if (!g_file_get_contents (bundled, &contents, &length, error))
         return NULL;
+      /* Unchanged while it was read: the copy holds the bytes that passed. */
+      bundled_checked = bundled_checked && _tally_database_integrity_recorded (bundled);
 
       g_autofree char *outermost = outermost_missing_folder (directory);
 
@@ -925,6 +928,11 @@ open_for_import (const char  *path,
       if (outermost != NULL)
         remember_made_folder (path, outermost);
 
+      /* A byte-for-byte copy of a file that passed the whole-file check
+       * passes it too: it is not read again. */
+      if (bundled_checked)
+        _tally_database_record_integrity (path);
+
       if (created != NULL)
         *created = g_strdup (path);
       made = TRUE;
@@ -936,10 +944,15 @@ open_for_import (const char  *path,
    * journal its new pages are written once, where a write-ahead log writes
    * each twice (the log, then the checkpoint), and a writer killed
    * mid-import still leaves the copy of the bundled database it started
-   * from. */
+   * from (its journal is on disk, only not flushed).  Nor is it flushed
+   * to the disk at each commit (synchronous = OFF): a power cut during its
+   * first import can lose a file that held only what that import was
+   * writing, never a file that existed before.  tally_database_set_live()
+   * puts it back to NORMAL. */
   database = tally_database_open (path, 0, error);
   if (database != NULL &&
-      !(made && bulk ? _tally_database_exec (database, "PRAGMA journal_mode = DELETE", error)
+      !(made && bulk ? _tally_database_exec (database, "PRAGMA journal_mode = DELETE; "
+                                             "PRAGMA synchronous = OFF", error)
                      : tally_database_set_live (database, error)))
     g_clear_object (&database);
 
