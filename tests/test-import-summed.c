@@ -303,6 +303,105 @@ test_summed_reseated (Fixture       *fixture,
     }
 }
 
+/* Every candidate's row on @date, in the order of its contest's rows
+ * (their ids), with its party as stored and as the file spelt it. */
+static char *
+candidates_in_order (const char *path,
+                     const char *date)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT w.name, ct.ballot, cd.name, p.key, cd.party_name, cd.votes, "
+                                          "cd.elected FROM candidates cd JOIN contests ct ON ct.id = cd.contest_id "
+                                          "JOIN wards w ON w.id = ct.ward_id JOIN parties p ON p.id = cd.party_id "
+                                          "JOIN elections e ON e.id = ct.election_id "
+                                          "WHERE e.date = '%s' ORDER BY 1, 2, cd.id", date);
+
+  return tally_test_query_rows (path, sql);
+}
+
+/* A contest replaced by one with fewer rows, one with more, one whose
+ * candidate changed party and votes and one with its rows in another
+ * order: the file's rows take the places of the stored ones, and what
+ * the database holds after must be what a fresh import of the file
+ * writes, row for row and in the file's order, with its indexes whole;
+ * the first file again gives back the first file's rows. */
+static void
+test_summed_reshaped (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = tally_test_data_path ("import-summed.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *variant = tally_test_folder_path (fixture, "reshaped.csv");
+  g_autofree char *fresh_path = tally_test_folder_path (fixture, "fresh.db");
+  g_autofree char *first_rows = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const files[] = { csv, variant, csv };
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_nonnull (strstr (lines[4], "Di D"));
+  g_assert_nonnull (strstr (lines[8], "Hal H"));
+  g_assert_nonnull (strstr (lines[10], "Jo J,Green Party,600,"));
+  g_assert_nonnull (strstr (lines[17], "Quin Q"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i == 4 || lines[i][0] == '\0')
+        continue;
+      if (i == 10)
+        g_string_append (out, "2022-05-05,E08000006,Salford,,East,,,,Jo J,Independent,610,0\n");
+      else if (i == 17 || i == 18)
+        g_string_append_printf (out, "%s\n", lines[i == 17 ? 18 : 17]);
+      else
+        g_string_append_printf (out, "%s\n", lines[i]);
+      if (i == 8)
+        g_string_append (out, "2022-05-05,E08000006,Salford,,South,,0,2,Zed Z,Green Party,200,0\n");
+    }
+  g_assert_true (g_file_set_contents (variant, out->str, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *rows = NULL;
+      g_autofree char *totals = NULL;
+      g_autofree char *expected_rows = NULL;
+      g_autofree char *expected_totals = NULL;
+      TallyImportSummary *summary;
+
+      summary = tally_test_import_files (fixture->db_path, (const char *[]) { files[i], NULL }, &error);
+      g_assert_no_error (error);
+      tally_import_summary_unref (summary);
+      g_unlink (fresh_path);
+      summary = tally_test_import_files (fresh_path, (const char *[]) { files[i], NULL }, &error);
+      g_assert_no_error (error);
+      tally_import_summary_unref (summary);
+
+      rows = candidates_in_order (fixture->db_path, "2022-05-05");
+      expected_rows = candidates_in_order (fresh_path, "2022-05-05");
+      g_assert_cmpstr (rows, ==, expected_rows);
+      totals = totals_of (fixture->db_path, "2022-05-05");
+      expected_totals = totals_of (fresh_path, "2022-05-05");
+      g_assert_cmpstr (totals, ==, expected_totals);
+      g_assert_cmpint (tally_test_query_int (fixture->db_path, "SELECT count (*) FROM candidates"), ==,
+                       tally_test_query_int (fresh_path, "SELECT count (*) FROM candidates"));
+      g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                             "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                       ==, 0);
+      if (i == 0)
+        first_rows = g_steal_pointer (&rows);
+      else if (i == 1)
+        {
+          g_assert_cmpstr (rows, !=, first_rows);
+          g_assert_nonnull (strstr (rows, "South|South|Zed Z|GRN|Green Party|200|0\n"));
+          g_assert_nonnull (strstr (rows, "East|East|Jo J|IND|Independent|610|0\n"));
+          g_assert_nonnull (strstr (rows, "Ham|Ham|Ray R|CON|Conservative and Unionist Party|1950|1\n"
+                                          "Ham|Ham|Quin Q|"));
+          g_assert_null (strstr (rows, "Di D"));
+        }
+      else
+        g_assert_cmpstr (rows, ==, first_rows);
+    }
+}
+
 /* @csv with its data lines in the order @order gives (line 1 is the first
  * after the header; 0 ends the list). */
 static char *
@@ -524,6 +623,8 @@ main (int   argc,
   g_test_add ("/import/summed/replaced", Fixture, NULL, tally_test_folder_setup, test_summed_replaced,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/reseated", Fixture, NULL, tally_test_folder_setup, test_summed_reseated,
+              tally_test_folder_teardown);
+  g_test_add ("/import/summed/reshaped", Fixture, NULL, tally_test_folder_setup, test_summed_reshaped,
               tally_test_folder_teardown);
   g_test_add ("/import/summed/split", Fixture, NULL, tally_test_folder_setup, test_summed_split,
               tally_test_folder_teardown);

@@ -155,6 +155,54 @@ _tally_import_store_flush_candidates (TallyImportStore  *self,
   return TRUE;
 }
 
+/* @row as a new row, written with the next BATCH_ROWS - 1. */
+static gboolean
+add_pending (TallyImportStore            *self,
+             Contest                     *contest,
+             const TallyImportCandidate  *row,
+             gint64                       party_id,
+             GError                     **error)
+{
+  PendingCandidate *pending = &self->pending[self->n_pending++];
+
+  pending->contest_id = contest->id;
+  pending->party_id = party_id;
+  pending->votes = row->votes;
+  pending->elected = row->elected ? 1 : 0;
+  pending->name = self->pending_text->len;
+  g_string_append_len (self->pending_text, row->candidate, strlen (row->candidate) + 1);
+  pending->party_name = self->pending_text->len;
+  g_string_append_len (self->pending_text, row->party, strlen (row->party) + 1);
+
+  return self->n_pending < BATCH_ROWS || _tally_import_store_flush_candidates (self, error);
+}
+
+/* @row takes the place of the next row of the contest it replaces: written
+ * only if it differs. */
+static gboolean
+take_stored_place (TallyImportStore            *self,
+                   Contest                     *contest,
+                   const TallyImportCandidate  *row,
+                   gint64                       party_id,
+                   GError                     **error)
+{
+  StoredCandidate *stored = &g_array_index (contest->stored, StoredCandidate, contest->n_taken++);
+  sqlite3_stmt *stmt = self->update_candidate;
+  int elected = row->elected ? 1 : 0;
+
+  if (stored->party_id == party_id && stored->votes == row->votes && stored->elected == elected &&
+      g_strcmp0 (stored->name, row->candidate) == 0 && g_strcmp0 (stored->party_name, row->party) == 0)
+    return TRUE;
+
+  sqlite3_bind_int64 (stmt, 1, stored->id);
+  sqlite3_bind_text (stmt, 2, row->candidate, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, party_id);
+  sqlite3_bind_text (stmt, 4, row->party, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, row->votes);
+  sqlite3_bind_int (stmt, 6, elected);
+  return step_done (self, stmt, N_("replacing a candidate"), error);
+}
+
 /**
  * _tally_import_store_add_candidate:
  *
@@ -168,7 +216,6 @@ _tally_import_store_add_candidate (TallyImportStore            *self,
                                    const TallyImportCandidate  *row,
                                    GError                     **error)
 {
-  PendingCandidate *pending;
   Contest *contest;
   gint64 party_id;
 
@@ -223,17 +270,9 @@ _tally_import_store_add_candidate (TallyImportStore            *self,
   if ((party_id = _tally_import_store_find_party (self, row->party, error)) == 0)
     return FALSE;
 
-  pending = &self->pending[self->n_pending++];
-  pending->contest_id = contest->id;
-  pending->party_id = party_id;
-  pending->votes = row->votes;
-  pending->elected = row->elected ? 1 : 0;
-  pending->name = self->pending_text->len;
-  g_string_append_len (self->pending_text, row->candidate, strlen (row->candidate) + 1);
-  pending->party_name = self->pending_text->len;
-  g_string_append_len (self->pending_text, row->party, strlen (row->party) + 1);
-
-  if (self->n_pending == BATCH_ROWS && !_tally_import_store_flush_candidates (self, error))
+  if (!(contest->stored != NULL && contest->n_taken < contest->stored->len
+        ? take_stored_place (self, contest, row, party_id, error)
+        : add_pending (self, contest, row, party_id, error)))
     return FALSE;
 
   note_elected (self, contest, row);

@@ -15,9 +15,17 @@
 
 #include "tally-import-store-private.h"
 
+static void
+stored_candidate_clear (StoredCandidate *stored)
+{
+  g_free (stored->name);
+  g_free (stored->party_name);
+}
+
 void
 _tally_import_contest_free (Contest *contest)
 {
+  g_clear_pointer (&contest->stored, g_array_unref);
   g_free (contest->ballot);
   g_free (contest->ward_name);
   g_free (contest->low_elected_name);
@@ -130,6 +138,14 @@ _tally_import_store_finish_contest (TallyImportStore  *self,
   if (contest == NULL)
     return TRUE;
   _tally_import_store_check_elected (self, contest);
+
+  /* The rows of the contest it replaced that the file has no row for. */
+  for (guint i = contest->n_taken; contest->stored != NULL && i < contest->stored->len; i++)
+    {
+      sqlite3_bind_int64 (self->delete_candidate, 1, g_array_index (contest->stored, StoredCandidate, i).id);
+      if (!step_done (self, self->delete_candidate, N_("replacing a contest"), error))
+        return FALSE;
+    }
   seats = count_seats (self, contest->seats, contest->winners, 1);
   contest->council_election->seats_up += seats;
 
@@ -232,6 +248,44 @@ failed:
   return FALSE;
 }
 
+/* The rows a contest the file replaces holds, which the file's rows will
+ * take the places of (tally-import-candidates.c): a row that has not
+ * changed is not written again, one that has is updated where it is, and
+ * the B-trees of candidates, and their indexes, are left as they were. */
+static gboolean
+read_stored (TallyImportStore  *self,
+             Contest           *contest,
+             GError           **error)
+{
+  sqlite3_stmt *stmt = self->read_stored;
+  int rc;
+
+  contest->stored = g_array_new (FALSE, FALSE, sizeof (StoredCandidate));
+  g_array_set_clear_func (contest->stored, (GDestroyNotify) stored_candidate_clear);
+  contest->n_taken = 0;
+
+  sqlite3_bind_int64 (stmt, 1, contest->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredCandidate stored = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .party_id = sqlite3_column_int64 (stmt, 2),
+        .party_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .votes = sqlite3_column_int64 (stmt, 4),
+        .elected = sqlite3_column_int (stmt, 5),
+      };
+
+      g_array_append_val (contest->stored, stored);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _tally_database_set_error (self->database, error, _("reading contests"));
+  return FALSE;
+}
+
 /* The contest @row belongs to: the one being read, one this file gave
  * before, one the database holds (its candidates cleared: they are
  * replaced), or a new one. */
@@ -319,8 +373,7 @@ _tally_import_store_find_contest (TallyImportStore            *self,
       contest->stored_by_election = sqlite3_column_int (self->find_contest, 2) != 0;
       sqlite3_reset (self->find_contest);
 
-      sqlite3_bind_int64 (self->clear_contest, 1, contest->id);
-      if (!step_done (self, self->clear_contest, N_("replacing a contest"), error))
+      if (!read_stored (self, contest, error))
         return NULL;
       self->contests_replaced++;
 

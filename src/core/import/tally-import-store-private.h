@@ -74,6 +74,19 @@ typedef struct
   gboolean  revisited;      /* a contest came back after another: summed from the database */
 } CouncilElection;
 
+/* A candidate's row the database held of a contest the import replaces:
+ * the file's rows take the places of these in order, and a row the same as
+ * the one it replaces is not written at all (tally-import-candidates.c). */
+typedef struct
+{
+  gint64  id;
+  gint64  party_id;
+  gint64  votes;
+  int     elected;
+  char   *name;
+  char   *party_name;  /* NULL when the database has none */
+} StoredCandidate;
+
 /* The contest being read.  Rows of one contest come together, so a contest
  * is written and freed when the next one starts; one the file comes back to
  * is found again through the contests table and temp.import_contests. */
@@ -101,6 +114,11 @@ typedef struct
   gint64            high_unelected;
   guint             high_unelected_line;
   char             *high_unelected_name;
+  /* Its rows in the database before this file, when it replaces a
+   * contest stored earlier (NULL otherwise), and how many of them the
+   * file's rows have taken the places of so far. */
+  GArray           *stored;              /* StoredCandidate, by id */
+  guint             n_taken;
 } Contest;
 
 typedef struct _TallyImportTotals TallyImportTotals;
@@ -161,7 +179,9 @@ struct _TallyImportStore
   GPtrArray          *deferred_indexes;    /* CREATE INDEX statements to run at the end */
   sqlite3_stmt       *find_contest;
   sqlite3_stmt       *insert_contest;
-  sqlite3_stmt       *clear_contest;
+  sqlite3_stmt       *read_stored;        /* a replaced contest's rows, by id */
+  sqlite3_stmt       *update_candidate;
+  sqlite3_stmt       *delete_candidate;
   sqlite3_stmt       *update_contest;
   sqlite3_stmt       *insert_ward;
   sqlite3_stmt       *update_ward_code;

@@ -56,7 +56,9 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->write_declaration, sqlite3_finalize);
   g_clear_pointer (&self->current, _tally_import_contest_free);
   g_clear_pointer (&self->insert_contest, sqlite3_finalize);
-  g_clear_pointer (&self->clear_contest, sqlite3_finalize);
+  g_clear_pointer (&self->read_stored, sqlite3_finalize);
+  g_clear_pointer (&self->update_candidate, sqlite3_finalize);
+  g_clear_pointer (&self->delete_candidate, sqlite3_finalize);
   g_clear_pointer (&self->update_contest, sqlite3_finalize);
   g_clear_pointer (&self->insert_ward, sqlite3_finalize);
   g_clear_pointer (&self->update_ward_code, sqlite3_finalize);
@@ -289,7 +291,13 @@ _tally_import_store_new (TallyDatabase       *database,
   PREPARE (recall_contest,
            "SELECT seats, winners, declared_at, by_election, stored_seats "
            "FROM temp.import_contests WHERE id = ?1");
-  PREPARE (clear_contest, "DELETE FROM candidates WHERE contest_id = ?1");
+  PREPARE (read_stored,
+           "SELECT id, name, party_id, party_name, votes, elected FROM candidates "
+           "WHERE contest_id = ?1 ORDER BY id");
+  PREPARE (update_candidate,
+           "UPDATE candidates SET name = ?2, party_id = ?3, party_name = ?4, votes = ?5, elected = ?6 "
+           "WHERE id = ?1");
+  PREPARE (delete_candidate, "DELETE FROM candidates WHERE id = ?1");
   PREPARE (update_contest, "UPDATE contests SET seats = ?2, by_election = ?3 WHERE id = ?1");
   PREPARE (insert_ward, "INSERT INTO wards (council_id, code, name) VALUES (?1, ?2, ?3)");
   PREPARE (update_ward_code, "UPDATE wards SET code = ?2 WHERE id = ?1");
