@@ -150,9 +150,10 @@ _tally_import_store_flush_candidates (TallyImportStore  *self,
   if (whole_batch && !step_done (self, stmt, N_("adding candidates"), error))
     return FALSE;
 
+  self->rows_inserted += self->n_pending;
   self->n_pending = 0;
   g_string_truncate (self->pending_text, 0);
-  return TRUE;
+  return _tally_import_store_defer_indexes (self, error);
 }
 
 /* @row as a new row, written with the next BATCH_ROWS - 1. */

@@ -177,6 +177,9 @@ struct _TallyImportStore
   gint64              next_contest_id;
   gint64              first_contest_id;    /* the first this import made */
   GPtrArray          *deferred_indexes;    /* CREATE INDEX statements to run at the end */
+  gint64              rows_inserted;       /* new candidates' rows written */
+  gint64              defer_after_rows;    /* the indexes are dropped once this many are */
+  gboolean            indexes_deferred;
   sqlite3_stmt       *find_contest;
   sqlite3_stmt       *insert_contest;
   sqlite3_stmt       *read_stored;        /* a replaced contest's rows, by id */
@@ -351,6 +354,8 @@ Ward     *_tally_import_store_find_ward           (TallyImportStore  *self,
                                                    GError           **error);
 
 /* tally-import-store.c */
+gboolean  _tally_import_store_defer_indexes       (TallyImportStore  *self,
+                                                   GError           **error);
 gboolean  _tally_import_store_restore_indexes     (TallyImportStore  *self,
                                                    GError           **error);
 
