@@ -163,6 +163,8 @@ test_state_of_the_parties (void)
                             "import the Democracy Club results CSV"));
   /* Screen readers get the whole sentence. */
   g_assert_nonnull (strstr (text, "National share estimate: not available: it needs candidate rows"));
+  /* The bundled figures are the published record. */
+  g_assert_null (strstr (text, "published record"));
 
   /* No change as published scoreboards print it: "Lab 74 (±0)", on the
    * card too, and in the list's cells ("9 ±0"). */
@@ -849,6 +851,53 @@ test_sort_keeps_scroll (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Seats that part from the published record say so under the state of the
+ * parties, for the councils in scope: the councils named on the line, every
+ * figure in its tooltip and for screen readers. */
+static void
+test_record_differences (void)
+{
+  g_autofree char *dir = tally_test_make_temp_dir ();
+  g_autofree char *database = g_build_filename (dir, "changed.db", NULL);
+  const char *whole = "Adur (2018): Lab 5 seats (published 4), Con 8 (published 9)";
+  g_autoptr(GPtrArray) line = g_ptr_array_new ();
+  TallyWindow *window;
+  const char *text;
+
+  tally_test_copy_bundled (database);
+  tally_test_run_sql (database,
+                      "UPDATE council_results SET seats_won = seats_won + "
+                      "  CASE (SELECT key FROM parties WHERE id = party_id) WHEN 'CON' THEN -1 ELSE 1 END "
+                      "WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03') "
+                      "  AND council_id = (SELECT id FROM councils WHERE code = 'E07000223') "
+                      "  AND party_id IN (SELECT id FROM parties WHERE key IN ('CON', 'LAB'))");
+
+  window = tally_window_new (NULL);
+  g_assert_true (tally_window_open_database (window, database));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_test_wait_for_frames (200);
+
+  text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+  g_assert_nonnull (strstr (text, whole));
+  find_labels (GTK_WIDGET (tally_window_get_party_summary (window)), "not as published", line);
+  g_assert_cmpuint (line->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (line, 0)), ==,
+                   "Seats not as published in 1 council: Adur");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (g_ptr_array_index (line, 0)), whole));
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (line, 0)));
+
+  /* Bolton alone: Adur is out of scope, and the line goes. */
+  tally_filter_set_search_text (tally_results_get_filter (tally_window_get_results (window)), "Bolton");
+  tally_test_wait_for_frames (100);
+  text = tally_party_summary_get_text (tally_window_get_party_summary (window));
+  g_assert_null (strstr (text, "published record"));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (line, 0)));
+  tally_filter_set_search_text (tally_results_get_filter (tally_window_get_results (window)), "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/explorer/filter-and-clear", test_filter_and_clear);
   g_test_add_func ("/explorer/restored-filter", test_restored_filter);
   g_test_add_func ("/explorer/state-of-the-parties", test_state_of_the_parties);
+  g_test_add_func ("/explorer/record-differences", test_record_differences);
   g_test_add_func ("/explorer/council-page", test_council_page);
   g_test_add_func ("/explorer/map-click-no-election", test_map_click_no_election);
   g_test_add_func ("/explorer/council-table-order", test_council_table_order);

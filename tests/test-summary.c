@@ -278,6 +278,58 @@ test_summary_missing_database (void)
   g_assert_true (g_str_has_prefix (run.err, "tally summary: Cannot open"));
 }
 
+/* Figures that part from the published record say so, council by council;
+ * the bundled figures, which are the record, say nothing of it. */
+static void
+test_summary_record (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tally-summary-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "changed.db", NULL);
+  const char *line = "Seats differ from the published record in 1 council: the figures here are the imported "
+                     "file’s, the record is Tally’s bundled results, each sourced in SOURCES.md: "
+                     "Adur (2018): Lab 5 seats (published 4), Con 8 (published 9)";
+
+  tally_test_copy_bundled (db_path);
+  tally_test_run_sql (db_path,
+                      "UPDATE council_results SET seats_won = seats_won + "
+                      "  CASE (SELECT key FROM parties WHERE id = party_id) WHEN 'CON' THEN -1 ELSE 1 END "
+                      "WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03') "
+                      "  AND council_id = (SELECT id FROM councils WHERE code = 'E07000223') "
+                      "  AND party_id IN (SELECT id FROM parties WHERE key IN ('CON', 'LAB'))");
+
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "--database", db_path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (has_line (&run, line));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "--database", db_path, "--councils", "--search", "Adur", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (has_line (&run, line));
+  }
+  {
+    /* Bolton alone: Adur is not in scope, so nothing is said. */
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { "--database", db_path, "--council", "Bolton", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "published record"));
+  }
+  {
+    g_auto(TallyTestRun) run = { 0 };
+
+    run_tally (&run, (const char *[]) { NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "published record"));
+  }
+
+  tally_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/summary/bad-usage", test_summary_bad_usage);
   g_test_add_func ("/summary/missing-database", test_summary_missing_database);
   g_test_add_func ("/summary/top-vote-refused", test_summary_top_vote_refused);
+  g_test_add_func ("/summary/record", test_summary_record);
 
   return g_test_run ();
 }

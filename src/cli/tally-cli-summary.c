@@ -32,6 +32,7 @@
 #include "tally-live-snapshot.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
+#include "tally-record-check.h"
 #include "tally-results.h"
 #include "tally-scope-summary.h"
 #include "tally-share-estimate.h"
@@ -48,6 +49,7 @@ typedef struct
   char                  *as_at;
   gboolean               per_council;
   gboolean               csv;
+  char                  *record_note;   /* where the figures part from the published record */
 
   TallyVoteMethod        vote_method;
   TallyParty            *swing_from;
@@ -63,6 +65,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->method, g_free);
   g_clear_pointer (&options->swing, g_free);
   g_clear_pointer (&options->as_at, g_free);
+  g_clear_pointer (&options->record_note, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -579,6 +582,8 @@ print_state_of_parties (TallyScopeSummary *summary,
       /* Translators: "Seat change against the previous comparable election, over 129 councils ..." */
       g_print (_("%c%s\n"), g_ascii_toupper (seat_change[0]), seat_change + 1);
       print_left_out (summary);
+      if (options->record_note != NULL)
+        g_print ("%s\n", options->record_note);
       if (!isnan (others) && others > 0.05)
         g_print (_("Votes of parties not counted separately (independents and others): %s\n"), others_text);
       g_print (_("Butler swing %s → %s: %s points\n"), party_label (options->swing_from),
@@ -761,6 +766,8 @@ print_councils (TallyScopeSummary *summary,
 
       g_print (_("\nBasis: %s (%s; %s)\n"), tally_basis_get_label (basis), tally_basis_describe_control (basis),
                tally_basis_describe_seats (basis));
+      if (options->record_note != NULL)
+        g_print ("%s\n", options->record_note);
     }
 }
 
@@ -830,6 +837,32 @@ tally_cli_run_summary (int    argc,
   return status;
 }
 
+/* Where the figures of @summary's councils, at its election and its
+ * baseline, part from the published record; NULL where they do not (or
+ * the record cannot be read: the check is the reader's help, not a
+ * condition of the summary). */
+static char *
+describe_record (TallyDatabase     *database,
+                 TallyScopeSummary *summary)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) differences = NULL;
+  GListModel *councils = tally_scope_summary_get_councils (summary);
+  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
+  const char *dates[3] = { tally_election_get_date (tally_scope_summary_get_election (summary)),
+                           baseline != NULL ? tally_election_get_date (baseline) : NULL, NULL };
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+      g_hash_table_add (codes, (gpointer) tally_council_get_code (tally_council_result_get_council (result)));
+    }
+  if (!(differences = tally_record_check (database, dates, codes, NULL)))
+    return NULL;
+  return tally_record_check_describe (differences);
+}
+
 /* The summary of the database at @path (a snapshot for --as-at). */
 static int
 summarize (const char *path,
@@ -892,6 +925,9 @@ summarize (const char *path,
                                                tally_results_get_council_results (results, election,
                                                                                   tally_scope_summary_get_baseline (summary)));
   }
+
+  if (!options->csv)
+    options->record_note = describe_record (database, summary);
 
   night = tally_cli_summary_open_night (catalog, tally_scope_summary_get_election (summary), as_at);
   if (options->per_council)

@@ -12,12 +12,15 @@
 
 #include <glib/gi18n.h>
 
+#include "tally-council.h"
 #include "tally-council-result.h"
+#include "tally-election.h"
 #include "tally-format.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
 #include "tally-party-style.h"
 #include "tally-party-summary.h"
+#include "tally-record-check.h"
 #include "tally-scope-summary.h"
 #include "tally-share-estimate.h"
 #include "tally-widget-text.h"
@@ -27,10 +30,15 @@ struct _TallyPartySummary
   GtkWidget   parent_instance;
 
   GtkWidget  *box;
+  GtkWidget  *heading_row; /* the heading, and the record's line beside it */
   GtkLabel   *heading;
   GtkFlowBox *cards;
   GtkLabel   *note;       /* the basis of the changes, and the seats up */
   GtkLabel   *estimate;   /* the national share estimate, briefly; its method in the tooltip */
+  GtkLabel   *record;     /* where the seats part from the published record, beside the heading
+                           * (one line, so an import does not make the window taller); made when
+                           * they do */
+  GPtrArray  *differences; /* TallyRecordDifference, every council and election */
   char       *text;
   char       *night_note; /* results night: how partly declared councils are shown */
   TallyScopeSummary *summary;
@@ -234,6 +242,7 @@ tally_party_summary_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->night_note, g_free);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->ranking, tally_party_ranking_unref);
   if (self->shown != NULL)
@@ -287,7 +296,9 @@ tally_party_summary_init (TallyPartySummary *self)
   gtk_flow_box_set_column_spacing (self->cards, 6);
   gtk_flow_box_set_row_spacing (self->cards, 6);
 
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->heading));
+  self->heading_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (self->heading_row), GTK_WIDGET (self->heading));
+  gtk_box_append (GTK_BOX (self->box), self->heading_row);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->cards));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->note));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->estimate));
@@ -298,6 +309,99 @@ GtkWidget *
 tally_party_summary_new (void)
 {
   return g_object_new (TALLY_TYPE_PARTY_SUMMARY, NULL);
+}
+
+/* The differences from the published record of @summary's councils at
+ * its election and baseline. */
+static GPtrArray *
+differences_in_scope (TallyPartySummary *self,
+                      TallyScopeSummary *summary)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *in_scope = g_ptr_array_new ();
+  GListModel *councils = tally_scope_summary_get_councils (summary);
+  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
+  const char *date = tally_election_get_date (tally_scope_summary_get_election (summary));
+  const char *baseline_date = baseline != NULL ? tally_election_get_date (baseline) : NULL;
+
+  if (self->differences == NULL || self->differences->len == 0)
+    return in_scope;
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+      g_hash_table_add (codes, (gpointer) tally_council_get_code (tally_council_result_get_council (result)));
+    }
+  for (guint i = 0; i < self->differences->len; i++)
+    {
+      TallyRecordDifference *difference = g_ptr_array_index (self->differences, i);
+
+      if (g_hash_table_contains (codes, difference->council_code) &&
+          (g_strcmp0 (difference->date, date) == 0 || g_strcmp0 (difference->date, baseline_date) == 0))
+        g_ptr_array_add (in_scope, difference);
+    }
+  return in_scope;
+}
+
+/* Says, beside the heading, in which councils the seats shown are not the
+ * published record's; the label is made the first time there are any. */
+static void
+show_record (TallyPartySummary *self,
+             TallyScopeSummary *summary,
+             GString           *text)
+{
+  g_autoptr(GPtrArray) in_scope = summary != NULL ? differences_in_scope (self, summary) : NULL;
+  g_autofree char *brief = in_scope != NULL ? tally_record_check_describe_brief (in_scope) : NULL;
+  g_autofree char *whole = in_scope != NULL ? tally_record_check_describe (in_scope) : NULL;
+
+  if (brief == NULL && self->record == NULL)
+    return;
+  if (self->record == NULL)
+    {
+      self->record = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->record, 0);
+      gtk_label_set_ellipsize (self->record, PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->record), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->record), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->record), "warning");
+      gtk_box_append (GTK_BOX (self->heading_row), GTK_WIDGET (self->record));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->record), brief != NULL);
+  tally_label_set_text_kept (self->record, brief != NULL ? brief : "");
+  tally_widget_set_tooltip_kept (GTK_WIDGET (self->record), whole);
+  if (whole != NULL)
+    g_string_append_printf (text, "%s.\n", whole);
+}
+
+/**
+ * tally_party_summary_set_record:
+ * @differences: (nullable) (element-type TallyRecordDifference): where the
+ *   database's seats part from the published record, from
+ *   tally_record_check(), at any election and council
+ *
+ * The state of the parties names the councils in scope among them, and
+ * every figure in its tooltip.
+ */
+void
+tally_party_summary_set_record (TallyPartySummary *self,
+                                GPtrArray         *differences)
+{
+  g_autoptr(TallyScopeSummary) summary = NULL;
+  TallyPartyRanking *ranking;
+
+  g_return_if_fail (TALLY_IS_PARTY_SUMMARY (self));
+
+  if (differences == self->differences)
+    return;
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
+  self->differences = differences != NULL ? g_ptr_array_ref (differences) : NULL;
+
+  summary = self->summary ? g_object_ref (self->summary) : NULL;
+  ranking = self->ranking ? tally_party_ranking_ref (self->ranking) : NULL;
+  tally_party_summary_set_summary (self, summary, ranking);
+  if (ranking != NULL)
+    tally_party_ranking_unref (ranking);
 }
 
 /**
@@ -418,6 +522,7 @@ tally_party_summary_set_summary (TallyPartySummary *self,
         if (left_out_note != NULL)
           g_string_append_printf (text, "%s.\n", left_out_note);
       }
+      show_record (self, summary, text);
     }
   else
     {
@@ -426,6 +531,7 @@ tally_party_summary_set_summary (TallyPartySummary *self,
       tally_widget_set_tooltip_kept (GTK_WIDGET (self->note), NULL);
       tally_label_set_text_kept (self->estimate, "");
       tally_widget_set_tooltip_kept (GTK_WIDGET (self->estimate), NULL);
+      show_record (self, NULL, text);
     }
   show_cards (self, old, next);
 

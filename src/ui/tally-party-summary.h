@@ -23,6 +23,8 @@ void        tally_party_summary_set_summary (TallyPartySummary *self,
                                              TallyPartyRanking *ranking);
 void        tally_party_summary_set_night_note (TallyPartySummary *self,
                                                 const char        *note);
+void        tally_party_summary_set_record  (TallyPartySummary *self,
+                                             GPtrArray         *differences);
 const char *tally_party_summary_get_text    (TallyPartySummary *self);
 guint       tally_party_summary_get_n_cards (TallyPartySummary *self);
 

@@ -37,6 +37,7 @@ struct _TallyWindow
   GtkFileChooserNative *import_chooser;
   gboolean              importing_geography;
   guint                 pulse_id;
+  guint                 record_id;      /* the check against the published record, when idle */
 
   /* Following the database live: see tally-window-live.c */
   TallyWindowLive      *live;
@@ -102,6 +103,10 @@ gboolean _tally_window_follow_folder (TallyWindow    *self,
 void _tally_window_live_update_bar   (TallyWindow    *self);
 void _tally_window_init_night        (TallyWindow    *self);
 void _tally_window_dispose_night     (TallyWindow    *self);
+
+/* tally-window-record.c */
+void _tally_window_queue_record_check (TallyWindow   *self);
+void _tally_window_dispose_record     (TallyWindow   *self);
 TallyLiveNight *_tally_window_make_night (TallyCatalog *catalog);
 void _tally_window_set_night         (TallyWindow    *self,
                                       TallyLiveNight *night);

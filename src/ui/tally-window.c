@@ -608,6 +608,7 @@ tally_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _tally_window_dispose_import (self);
   _tally_window_dispose_night (self);
+  _tally_window_dispose_record (self);
   _tally_window_dispose_live (self);
   _tally_window_dispose_folder (self);
 
@@ -813,6 +814,7 @@ _tally_window_install_engine (TallyWindow  *self,
   g_signal_connect_object (tally_results_get_filter (results), "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   filter_changed_cb (self);
+  _tally_window_queue_record_check (self);
 
   /* The footer names the file, so what the window shows can be matched
    * with what `tally summary` or an import says. */
