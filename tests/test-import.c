@@ -157,6 +157,82 @@ test_hostile_input (Fixture       *fixture,
     }
 }
 
+/* A file larger than a chunk is read ahead on a thread of its own once its
+ * header is read (tally-import-csv.c): its rows, their lines, its checksum
+ * and every kind of error must come out as they do read in turn, the
+ * errors at the line where they are, after thousands of good rows, with
+ * nothing stored. */
+static void
+test_read_ahead (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *before = tally_test_import_good (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "large.csv", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GString) good = g_string_new ("election_date,council_code,ward_name,candidate,party,votes,elected\n");
+  const guint n_rows = 6000;  /* about 400 KB: several chunks, many batches */
+  const struct
+  {
+    const char       *what;
+    const char       *tail;
+    gsize             length;
+    TallyImportError  code;
+    const char       *message;
+  } cases[] = {
+    { "value", "2018-05-03,E08000006,Ward Z,Bo,Labour Party,twelve,0\n", 0, TALLY_IMPORT_ERROR_VALUE,
+      "large.csv, line 6002, field “votes”: “twelve” is not a whole number" },
+    { "UTF-8", "2018-05-03,E08000006,Ward Z,Ren\xE9,Labour Party,12,0\n", 0, TALLY_IMPORT_ERROR_ENCODING,
+      "large.csv, line 6002, field “candidate”: not UTF-8 text (byte 0xE9 after 3 characters)" },
+    { "NUL", "2018-05-03,E08000006,Ward Z,\"Ada\nof Two\",Labour Party,12,0\nx\0y\n", 63, TALLY_IMPORT_ERROR_BINARY,
+      "large.csv, line 6004: a NUL byte" },
+    { "open quote", "2018-05-03,E08000006,Ward Z,\"Ada,Labour Party,12,0\n", 0, TALLY_IMPORT_ERROR_SYNTAX,
+      "large.csv, line 6002: a quoted field is never closed" },
+    { "fields", "2018-05-03,E08000006,Ward Z,Ada,Labour Party,12\n", 0, TALLY_IMPORT_ERROR_FIELDS,
+      "large.csv, line 6002: 6 fields, but the header names 7" },
+    { "carriage return", "2018-05-03,E08000006,Ward Z,Ada\rBo,Labour Party,12,0\n", 0, TALLY_IMPORT_ERROR_SYNTAX,
+      "large.csv, line 6002: a carriage return in the middle of a line" },
+  };
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *stored = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (good, "2018-05-03,E08000006,Ward %u,Candidate %u,%s,%u,%d\n", i / 4, i,
+                            i % 2 ? "Labour Party" : "Conservative and Unionist Party", 100 + i, i % 4 == 0);
+  g_assert_cmpuint (good->len, >, 6 * 64 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new_len (good->str, good->len);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      g_string_append_len (text, cases[i].tail, cases[i].length > 0 ? (gssize) cases[i].length : -1);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      g_clear_error (&error);
+      summary = tally_test_import_one (fixture->db_path, path, &error);
+      g_assert_null (summary);
+      g_assert_error (error, TALLY_IMPORT_ERROR, (int) cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      after = tally_test_fingerprint (fixture->db_path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* Good to the end: every row, and the checksum of every byte. */
+  g_assert_true (g_file_set_contents (path, good->str, good->len, NULL));
+  g_clear_error (&error);
+  summary = tally_test_import_one (copy, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->rows_read, ==, n_rows);
+  g_assert_cmpuint (summary->candidates, ==, n_rows);
+  g_assert_cmpuint (summary->contests, ==, n_rows / 4);
+  g_assert_cmpint (tally_test_query_int (copy, "SELECT count (*) FROM candidates WHERE votes = 100 + 5999"), ==, 1);
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) good->str, good->len);
+  stored = tally_test_query_rows (copy, "SELECT checksum FROM imports");
+  g_assert_cmpstr (g_strchomp (stored), ==, checksum);
+}
+
 /* Several files are one transaction: a bad one undoes the good ones. */
 static void
 test_atomic_files (Fixture       *fixture,
@@ -501,6 +577,7 @@ main (int   argc,
   ADD ("/import/errors/bad-files", test_bad_files);
   ADD ("/import/errors/hostile-input", test_hostile_input);
   ADD ("/import/errors/line-numbers", test_line_numbers);
+  ADD ("/import/errors/read-ahead", test_read_ahead);
   ADD ("/import/split-contest", test_split_contest);
   ADD ("/import/atomic/several-files", test_atomic_files);
   ADD ("/import/atomic/new-database", test_new_database_failed);
