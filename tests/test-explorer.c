@@ -875,7 +875,8 @@ test_record_differences (void)
   window = tally_window_new (NULL);
   g_assert_true (tally_window_open_database (window, database));
   gtk_window_present (GTK_WINDOW (window));
-  tally_test_wait_for_frames (200);
+  /* Checked half a second after the database is shown. */
+  tally_test_wait_for_frames (800);
 
   text = tally_party_summary_get_text (tally_window_get_party_summary (window));
   g_assert_nonnull (strstr (text, whole));

@@ -37,7 +37,7 @@ struct _TallyWindow
   GtkFileChooserNative *import_chooser;
   gboolean              importing_geography;
   guint                 pulse_id;
-  guint                 record_id;      /* the check against the published record, when idle */
+  guint                 record_id;      /* the check against the published record, once quiet */
 
   /* Following the database live: see tally-window-live.c */
   TallyWindowLive      *live;

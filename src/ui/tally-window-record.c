@@ -1,9 +1,11 @@
 /* tally-window-record.c: the window says where its seats part from the published record.
  *
- * Checked once a database is shown, and again after each reload on
- * results night (a council that finishes declaring is compared from then
- * on), when the window is idle: the check opens the bundled database and
- * reads two elections' council totals, which is not the first frame's work.
+ * Checked once a database is shown, and again after reloads on results
+ * night (a council that finishes declaring is compared from then on), half
+ * a second after the last: the check opens the bundled database and reads
+ * each election's council totals, which is neither the first frame's work
+ * nor a ward's (a reload comes every 200 ms at most while wards declare,
+ * and each would otherwise pay for it before its frame).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,12 +45,15 @@ check_record_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Checks the shown database against the record when the window is idle. */
+#define RECORD_CHECK_DELAY_MS 500
+
+/* Checks the shown database against the record once it has been quiet
+ * for RECORD_CHECK_DELAY_MS. */
 void
 _tally_window_queue_record_check (TallyWindow *self)
 {
-  if (self->record_id == 0)
-    self->record_id = g_idle_add_full (G_PRIORITY_LOW, check_record_cb, self, NULL);
+  g_clear_handle_id (&self->record_id, g_source_remove);
+  self->record_id = g_timeout_add_full (G_PRIORITY_LOW, RECORD_CHECK_DELAY_MS, check_record_cb, self, NULL);
 }
 
 void

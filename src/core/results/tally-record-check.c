@@ -72,6 +72,42 @@ group_index (const char *group)
   return G_N_ELEMENTS (groups) - 1;   /* a group Tally does not know counts as other */
 }
 
+/* The councils of the election at @date still declaring: a contest they
+ * will declare (expected_contests, on results night) not yet in contests.
+ * One pass over the night's expected contests, each looked up by the
+ * contests' own unique index. */
+static GHashTable *
+read_declaring (TallyDatabase  *database,
+                const char     *date,
+                GError        **error)
+{
+  g_autoptr(GHashTable) declaring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _tally_database_prepare (database,
+                                  "SELECT DISTINCT c.code FROM expected_contests x "
+                                  "JOIN elections e ON e.id = x.election_id "
+                                  "JOIN wards w ON w.id = x.ward_id "
+                                  "JOIN councils c ON c.id = w.council_id "
+                                  "WHERE e.date = ?1 AND NOT EXISTS ("
+                                  "  SELECT 1 FROM contests ct WHERE ct.election_id = x.election_id "
+                                  "    AND ct.ward_id = x.ward_id AND ct.ballot = x.ballot)",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (sqlite3_column_text (stmt, 0) != NULL)
+      g_hash_table_add (declaring, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _tally_database_set_error (database, error, _("reading the councils still declaring"));
+      return NULL;
+    }
+  return g_steal_pointer (&declaring);
+}
+
 /* Council code → CouncilSeats, for the councils that held the election
  * of @date in @database (those with no result row have no seats). */
 static GHashTable *
@@ -91,11 +127,7 @@ read_seats (TallyDatabase  *database,
                                   "LEFT JOIN council_results r "
                                   "  ON r.election_id = ce.election_id AND r.council_id = ce.council_id "
                                   "LEFT JOIN parties p ON p.id = r.party_id "
-                                  "WHERE e.date = ?1 AND NOT EXISTS ("
-                                  "  SELECT 1 FROM expected_contests x JOIN wards w ON w.id = x.ward_id "
-                                  "  WHERE x.election_id = ce.election_id AND w.council_id = ce.council_id "
-                                  "    AND NOT EXISTS (SELECT 1 FROM contests ct WHERE ct.election_id = x.election_id "
-                                  "                    AND ct.ward_id = x.ward_id AND ct.ballot = x.ballot)) "
+                                  "WHERE e.date = ?1 "
                                   "GROUP BY c.code, p.grp",
                                   error);
   if (stmt == NULL)
@@ -193,7 +225,8 @@ tally_record_check_against (TallyDatabase       *database,
   for (guint d = 0; dates != NULL && dates[d] != NULL; d++)
     {
       g_autoptr(GHashTable) here = read_seats (database, dates[d], error);
-      g_autoptr(GHashTable) published = here != NULL ? read_seats (record, dates[d], error) : NULL;
+      g_autoptr(GHashTable) declaring = here != NULL ? read_declaring (database, dates[d], error) : NULL;
+      g_autoptr(GHashTable) published = declaring != NULL ? read_seats (record, dates[d], error) : NULL;
       GHashTableIter iter;
       const char *code;
       CouncilSeats *seats;
@@ -208,7 +241,8 @@ tally_record_check_against (TallyDatabase       *database,
           g_autofree char *detail = NULL;
           TallyRecordDifference *difference;
 
-          if (record_seats == NULL || (council_codes != NULL && !g_hash_table_contains (council_codes, code)))
+          if (record_seats == NULL || g_hash_table_contains (declaring, code) ||
+              (council_codes != NULL && !g_hash_table_contains (council_codes, code)))
             continue;
           if (!(detail = describe_seats (seats, record_seats)))
             continue;
