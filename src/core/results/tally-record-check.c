@@ -108,57 +108,116 @@ read_declaring (TallyDatabase  *database,
   return g_steal_pointer (&declaring);
 }
 
+/* Runs @sql with @id bound to ?1 (when not 0), calling @row for each row. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         gpointer      user_data);
+
+static gboolean
+each_row (TallyDatabase  *database,
+          const char     *sql,
+          gint64          id,
+          RowFunc         row,
+          gpointer        user_data,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tally_database_prepare (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (stmt, user_data);
+  if (rc != SQLITE_DONE)
+    {
+      _tally_database_set_error (database, error, _("reading council seats"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *councils;   /* council id → CouncilSeats, of the councils that held the election */
+  GHashTable *groups;     /* party id → group index + 1 */
+  GHashTable *by_code;    /* code → CouncilSeats, the result */
+} Reading;
+
+static void
+council_row (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  Reading *reading = user_data;
+  const char *code = (const char *) sqlite3_column_text (stmt, 1);
+  const char *name = (const char *) sqlite3_column_text (stmt, 2);
+  CouncilSeats *seats;
+
+  if (code == NULL || g_hash_table_contains (reading->by_code, code))
+    return;
+  seats = g_new0 (CouncilSeats, 1);
+  seats->name = g_strdup (name != NULL ? name : code);
+  g_hash_table_insert (reading->by_code, g_strdup (code), seats);
+  g_hash_table_insert (reading->councils, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)), seats);
+}
+
+static void
+party_row (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  Reading *reading = user_data;
+
+  g_hash_table_insert (reading->groups, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)),
+                       GUINT_TO_POINTER (group_index ((const char *) sqlite3_column_text (stmt, 1)) + 1));
+}
+
+static void
+result_row (sqlite3_stmt *stmt,
+            gpointer      user_data)
+{
+  Reading *reading = user_data;
+  CouncilSeats *seats = g_hash_table_lookup (reading->councils,
+                                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+  guint group = GPOINTER_TO_UINT (g_hash_table_lookup (reading->groups,
+                                                       GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1))));
+
+  /* A party the file does not list counts as other. */
+  if (seats != NULL)
+    seats->seats[group > 0 ? group - 1 : G_N_ELEMENTS (groups) - 1] += sqlite3_column_int64 (stmt, 2);
+}
+
 /* Council code → CouncilSeats, for the councils that held the election
- * of @date in @database (those with no result row have no seats). */
+ * of @date in @database (those with no result row have no seats).  Each
+ * table read by its own key: the election's council_results rows are one
+ * range of their primary key, not a join grouped by text. */
 static GHashTable *
 read_seats (TallyDatabase  *database,
             const char     *date,
             GError        **error)
 {
-  g_autoptr(GHashTable) councils = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, council_seats_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, council_seats_free);
+  g_autoptr(GHashTable) councils = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) party_groups = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(sqlite3_stmt) stmt = _tally_database_prepare (database, "SELECT id FROM elections WHERE date = ?1", error);
+  Reading reading = { councils, party_groups, by_code };
+  gint64 election = 0;
 
-  stmt = _tally_database_prepare (database,
-                                  "SELECT c.code, c.name, p.grp, total (r.seats_won) "
-                                  "FROM council_elections ce "
-                                  "JOIN elections e ON e.id = ce.election_id "
-                                  "JOIN councils c ON c.id = ce.council_id "
-                                  "LEFT JOIN council_results r "
-                                  "  ON r.election_id = ce.election_id AND r.council_id = ce.council_id "
-                                  "LEFT JOIN parties p ON p.id = r.party_id "
-                                  "WHERE e.date = ?1 "
-                                  "GROUP BY c.code, p.grp",
-                                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    election = sqlite3_column_int64 (stmt, 0);
+  if (election == 0)
+    return g_steal_pointer (&by_code);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *code = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      CouncilSeats *seats;
-
-      if (code == NULL)
-        continue;
-      if (!(seats = g_hash_table_lookup (councils, code)))
-        {
-          seats = g_new0 (CouncilSeats, 1);
-          seats->name = g_strdup (name != NULL ? name : code);
-          g_hash_table_insert (councils, g_strdup (code), seats);
-        }
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        seats->seats[group_index ((const char *) sqlite3_column_text (stmt, 2))] +=
-          (gint64) sqlite3_column_double (stmt, 3);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _tally_database_set_error (database, error, _("reading council seats"));
-      return NULL;
-    }
-  return g_steal_pointer (&councils);
+  if (!each_row (database, "SELECT c.id, c.code, c.name FROM council_elections ce "
+                           "JOIN councils c ON c.id = ce.council_id WHERE ce.election_id = ?1",
+                 election, council_row, &reading, error) ||
+      !each_row (database, "SELECT id, grp FROM parties", 0, party_row, &reading, error) ||
+      !each_row (database, "SELECT council_id, party_id, seats_won FROM council_results WHERE election_id = ?1",
+                 election, result_row, &reading, error))
+    return NULL;
+  return g_steal_pointer (&by_code);
 }
 
 /* "Con 10 seats (published 9), Lab 0 (published 1)", or NULL when the
