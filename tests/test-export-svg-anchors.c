@@ -590,6 +590,24 @@ test_writer (void)
   start = record (figure, 200, TALLY_CHART_ALIGN_START, 1);
   g_assert_true (g_str_has_prefix (start, "<text x=\"200\" y=\""));
   g_assert_null (strstr (start, "text-anchor"));
+
+  /* Numbers as SVG reads them: two decimals at most, no trailing zeros,
+   * no "-0". */
+  {
+    static const struct { double x; const char *text; } numbers[] = {
+      { 200.5, "<text x=\"200.5\" " }, { 1234.567, "<text x=\"1234.57\" " }, { -3.25, "<text x=\"-3.25\" " },
+      { 0.004, "<text x=\"0\" " }, { -0.004, "<text x=\"0\" " }, { 7.1, "<text x=\"7.1\" " },
+      { 99.999, "<text x=\"100\" " }, { -40, "<text x=\"-40\" " },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autofree char *placed = record (figure, numbers[i].x, TALLY_CHART_ALIGN_END, 1);
+
+        if (!g_str_has_prefix (placed, numbers[i].text))
+          g_error ("x = %g written as %s, not %s…", numbers[i].x, placed, numbers[i].text);
+      }
+  }
 }
 
 /* Drawn by librsvg as by cairo */
