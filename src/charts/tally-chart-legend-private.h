@@ -78,6 +78,8 @@ typedef struct
   double       bar_height;
 } TallyChartSeatTable;
 
+double  _tally_chart_seat_table_shortest (const TallyChartStyle    *style,
+                                          const TallySeatChartData *data);
 TallyChartSeatTable *
         _tally_chart_seat_table_new      (const TallyChartStyle    *style,
                                           const TallySeatChartData *data,

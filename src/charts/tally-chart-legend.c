@@ -498,6 +498,48 @@ table_right_width (const TallyChartSeatTable *table,
   return gap + table->seats_width + (table->change_head ? 1.5 * gap + table->change_width : 0);
 }
 
+/* The rows' type: the legend's, at the subtitle's size, never larger. */
+static TallyChartStyle
+row_style_of (const TallyChartStyle *style)
+{
+  TallyChartStyle row_style = *style;
+
+  row_style.scale = _tally_chart_px (style, 1) * 14.0 / 13.0;
+  return row_style;
+}
+
+/**
+ * _tally_chart_seat_table_shortest:
+ *
+ * Returns: how tall _tally_chart_seat_table_new()'s table is at its
+ *   shortest, from two lines of type and the number of rows, without
+ *   laying out every row: a landscape page has no room for the table, and
+ *   the hemicycle asks this before it builds one (a fifth of the
+ *   150-council batch's work was tables built to be thrown away).  Never
+ *   more than the table's own height: its lines are at least as tall as
+ *   the one measured here.
+ */
+double
+_tally_chart_seat_table_shortest (const TallyChartStyle    *style,
+                                  const TallySeatChartData *data)
+{
+  TallyChartStyle row_style = row_style_of (style);
+  g_autoptr(PangoLayout) line = NULL;
+  g_autoptr(PangoLayout) head = NULL;
+  guint rows = 0;
+
+  for (guint i = 0; i < data->n_entries; i++)
+    if (in_legend (data, &data->entries[i]))
+      rows++;
+  if (rows == 0)
+    return 0;
+
+  line = _tally_chart_text_new (&row_style, TALLY_CHART_FONT_LABEL_BOLD, "0");
+  head = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, "Seats");
+  return _tally_chart_text_height (head) + _tally_chart_px (style, 6) +
+         rows * (_tally_chart_text_height (line) + _tally_chart_px (style, 12));
+}
+
 /**
  * _tally_chart_seat_table_new:
  * @max_width: the widest the table may be
@@ -512,12 +554,9 @@ _tally_chart_seat_table_new (const TallyChartStyle    *style,
                              double                    max_width)
 {
   TallyChartSeatTable *table = g_new0 (TallyChartSeatTable, 1);
-  TallyChartStyle row_style = *style;
+  TallyChartStyle row_style = row_style_of (style);
   double full_names = 0;
   gboolean short_names;
-
-  /* The rows in the legend's type at the subtitle's size, never larger. */
-  row_style.scale = _tally_chart_px (style, 1) * 14.0 / 13.0;
 
   table->rows = g_array_new (FALSE, TRUE, sizeof (TallyChartTableRow));
 

@@ -345,7 +345,8 @@ tally_hemicycle_layout_new (const TallySeatChartData *data,
       layout->note = _tally_chart_seats_up_note_new (style, data, layout->frame.body.width, &note_height);
       if (note_height > 0)
         note_height += _tally_chart_px (style, 6);
-      if (style->fill)
+      if (style->fill &&
+          _tally_chart_seat_table_shortest (style, data) + table_gap + note_height <= spare)
         layout->table = _tally_chart_seat_table_new (style, data, layout->frame.body.width);
       if (layout->table && layout->table->height + table_gap + note_height > spare)
         g_clear_pointer (&layout->table, _tally_chart_seat_table_free);
