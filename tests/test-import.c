@@ -233,6 +233,52 @@ test_read_ahead (Fixture       *fixture,
   g_assert_cmpstr (g_strchomp (stored), ==, checksum);
 }
 
+/* New wards are written in batches, with ids the store hands out: more
+ * wards than a batch holds, each contest under its own ward, and a code
+ * that a later row gives a ward still waiting to be written reaching it. */
+static void
+test_wards_batched (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "wards.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("election_date,council_code,ward_name,ward_code,candidate,party,votes,elected\n");
+  g_autoptr(TallyImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *codes = NULL;
+  const char * const dates[] = { "2018-05-03", "2014-05-22" };
+
+  /* The second election goes backwards: its first row gives a code to
+   * the last ward of the first, which waits in the batch still. */
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    for (guint n = 0; n < 100; n++)
+      {
+        guint i = d == 0 ? n : 99 - n;
+
+        g_string_append_printf (text, "%s,E08000006,Ward %03u,%s,Cand %03u,Labour Party,%u,1\n", dates[d], i,
+                                d == 1 && (i == 5 || i == 99) ? (i == 5 ? "E05000005" : "E05000099") : "",
+                                i, 100 + i);
+      }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  summary = tally_test_import_one (fixture->db_path, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->wards_added, ==, 100);
+  g_assert_cmpuint (summary->contests, ==, 200);
+  g_assert_cmpint (tally_test_query_int (fixture->db_path, "SELECT count (*) FROM wards"), ==, 100);
+  g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                         "SELECT count (*) FROM (SELECT ward_id FROM contests "
+                                         "GROUP BY ward_id HAVING count (*) = 2)"), ==, 100);
+  g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                         "SELECT count (*) FROM candidates cd JOIN contests ct ON ct.id = cd.contest_id "
+                                         "JOIN wards w ON w.id = ct.ward_id "
+                                         "WHERE substr (cd.name, 6) = substr (w.name, 6)"), ==, 200);
+  codes = tally_test_query_rows (fixture->db_path, "SELECT name, code FROM wards WHERE code IS NOT NULL ORDER BY name");
+  g_assert_cmpstr (codes, ==, "Ward 005|E05000005\nWard 099|E05000099\n");
+  g_assert_cmpint (tally_test_query_int (fixture->db_path,
+                                         "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                   ==, 0);
+}
+
 /* Several files are one transaction: a bad one undoes the good ones. */
 static void
 test_atomic_files (Fixture       *fixture,
@@ -579,6 +625,7 @@ main (int   argc,
   ADD ("/import/errors/line-numbers", test_line_numbers);
   ADD ("/import/errors/read-ahead", test_read_ahead);
   ADD ("/import/split-contest", test_split_contest);
+  ADD ("/import/wards-batched", test_wards_batched);
   ADD ("/import/atomic/several-files", test_atomic_files);
   ADD ("/import/atomic/new-database", test_new_database_failed);
   ADD ("/import/atomic/bundled-refused", test_bundled_refused);

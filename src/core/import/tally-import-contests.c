@@ -41,6 +41,11 @@ _tally_import_store_flush_contests (TallyImportStore  *self,
   gboolean whole_batch = (self->n_pending_contests == BATCH_ROWS);
   sqlite3_stmt *stmt = whole_batch ? self->insert_contests : self->insert_contest;
 
+  /* Their wards first: whatever reads contests from the database joins
+   * them to their wards. */
+  if (!_tally_import_store_flush_wards (self, error))
+    return FALSE;
+
   for (guint i = 0; i < self->n_pending_contests; i++)
     {
       PendingContest *pending = &self->pending_contests[i];

@@ -560,6 +560,7 @@ match_ward (TallyImportStore  *self,
             GError           **error)
 {
   g_autofree char *key = ward_key (council_id, name);
+  PendingWard *pending;
   Ward *ward = NULL;
 
   if (code != NULL && code[0] == '\0')
@@ -576,6 +577,9 @@ match_ward (TallyImportStore  *self,
     {
       if (code != NULL && ward->code == NULL)
         {
+          /* The UPDATE must find the row. */
+          if (!_tally_import_store_flush_wards (self, error))
+            return NULL;
           sqlite3_bind_int64 (self->update_ward_code, 1, ward->id);
           sqlite3_bind_text (self->update_ward_code, 2, code, -1, SQLITE_STATIC);
           if (!step_done (self, self->update_ward_code, N_("writing a ward"), error))
@@ -589,20 +593,66 @@ match_ward (TallyImportStore  *self,
   if (ward != NULL)
     return ward;
 
-  sqlite3_bind_int64 (self->insert_ward, 1, council_id);
+  pending = &self->pending_wards[self->n_pending_wards++];
+  pending->id = self->next_ward_id++;
+  pending->council_id = council_id;
+  pending->code = G_MAXSIZE;
   if (code != NULL)
-    sqlite3_bind_text (self->insert_ward, 2, code, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (self->insert_ward, 2);
-  sqlite3_bind_text (self->insert_ward, 3, name, -1, SQLITE_STATIC);
-  if (!step_done (self, self->insert_ward, N_("adding a ward"), error))
-    return NULL;
+    {
+      pending->code = self->pending_ward_text->len;
+      g_string_append_len (self->pending_ward_text, code, strlen (code) + 1);
+    }
+  pending->name = self->pending_ward_text->len;
+  g_string_append_len (self->pending_ward_text, name, strlen (name) + 1);
 
-  remember_ward (self, sqlite3_last_insert_rowid (_tally_database_get_handle (self->database)),
-                 council_id, code, name, FALSE);
+  remember_ward (self, pending->id, council_id, code, name, FALSE);
   self->summary->wards_added++;
 
+  if (self->n_pending_wards == BATCH_ROWS && !_tally_import_store_flush_wards (self, error))
+    return NULL;
+
   return g_ptr_array_index (self->wards, self->wards->len - 1);
+}
+
+/**
+ * _tally_import_store_flush_wards:
+ *
+ * Writes the wards added since the last time, BATCH_ROWS to an INSERT,
+ * with the ids the store gave them (it holds the write lock).  Called
+ * before anything reads wards from the database
+ * (_tally_import_store_flush_contests() does).
+ */
+gboolean
+_tally_import_store_flush_wards (TallyImportStore  *self,
+                                 GError           **error)
+{
+  const char *text = self->pending_ward_text->str;
+  gboolean whole_batch = (self->n_pending_wards == BATCH_ROWS);
+  sqlite3_stmt *stmt = whole_batch ? self->insert_wards : self->insert_ward;
+
+  for (guint i = 0; i < self->n_pending_wards; i++)
+    {
+      PendingWard *pending = &self->pending_wards[i];
+      int first = whole_batch ? 4 * i : 0;
+
+      sqlite3_bind_int64 (stmt, first + 1, pending->id);
+      sqlite3_bind_int64 (stmt, first + 2, pending->council_id);
+      if (pending->code != G_MAXSIZE)
+        sqlite3_bind_text (stmt, first + 3, text + pending->code, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, first + 3);
+      sqlite3_bind_text (stmt, first + 4, text + pending->name, -1, SQLITE_STATIC);
+
+      if (!whole_batch && !step_done (self, stmt, N_("adding a ward"), error))
+        return FALSE;
+    }
+
+  if (whole_batch && !step_done (self, stmt, N_("adding wards"), error))
+    return FALSE;
+
+  self->n_pending_wards = 0;
+  g_string_truncate (self->pending_ward_text, 0);
+  return TRUE;
 }
 
 /* Rows spell a ward the same way many times: match each spelling once. */

@@ -145,6 +145,16 @@ typedef struct
   gsize  party_name;
 } PendingCandidate;
 
+/* Wards too, the same way: an import into a new database adds one for
+ * every contest of its first election. */
+typedef struct
+{
+  gint64 id;
+  gint64 council_id;
+  gsize  code;         /* offsets into the batch's text; G_MAXSIZE for no code */
+  gsize  name;
+} PendingWard;
+
 /* Contests too, with ids the store hands out itself: it holds the write
  * lock, and candidates need their contest's id before it is written. */
 typedef struct
@@ -174,6 +184,11 @@ struct _TallyImportStore
   PendingContest      pending_contests[BATCH_ROWS];
   guint               n_pending_contests;
   GString            *pending_contest_text;
+  sqlite3_stmt       *insert_wards;        /* BATCH_ROWS rows */
+  PendingWard         pending_wards[BATCH_ROWS];
+  guint               n_pending_wards;
+  GString            *pending_ward_text;
+  gint64              next_ward_id;
   gint64              next_contest_id;
   gint64              first_contest_id;    /* the first this import made */
   GPtrArray          *deferred_indexes;    /* CREATE INDEX statements to run at the end */
@@ -346,6 +361,8 @@ gboolean  _tally_import_store_load_parties        (TallyImportStore  *self,
 gboolean  _tally_import_store_load_councils       (TallyImportStore  *self,
                                                    GError           **error);
 gboolean  _tally_import_store_load_other_tables   (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_flush_wards         (TallyImportStore  *self,
                                                    GError           **error);
 Ward     *_tally_import_store_find_ward           (TallyImportStore  *self,
                                                    gint64             council_id,

@@ -45,6 +45,9 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->insert_candidate, sqlite3_finalize);
   g_clear_pointer (&self->insert_candidates, sqlite3_finalize);
   g_clear_pointer (&self->insert_contests, sqlite3_finalize);
+  g_clear_pointer (&self->insert_wards, sqlite3_finalize);
+  if (self->pending_ward_text != NULL)
+    g_string_free (self->pending_ward_text, TRUE);
   g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
   if (self->pending_text != NULL)
     g_string_free (self->pending_text, TRUE);
@@ -96,29 +99,36 @@ _tally_import_store_free (TallyImportStore *self)
   g_free (self);
 }
 
-/* An INSERT of BATCH_ROWS rows of six values each. */
+/* An INSERT of BATCH_ROWS rows of @n_values values each. */
 static sqlite3_stmt *
 prepare_batch (TallyDatabase  *database,
                const char     *insert,
+               guint           n_values,
                GError        **error)
 {
   g_autoptr(GString) sql = g_string_new (insert);
 
   for (guint i = 0; i < BATCH_ROWS; i++)
-    g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
-                            6 * i + 1, 6 * i + 2, 6 * i + 3, 6 * i + 4, 6 * i + 5, 6 * i + 6);
+    {
+      g_string_append (sql, i > 0 ? ", (" : "(");
+      for (guint j = 1; j <= n_values; j++)
+        g_string_append_printf (sql, "%s?%u", j > 1 ? ", " : "", n_values * i + j);
+      g_string_append_c (sql, ')');
+    }
 
   return _tally_database_prepare (database, sql->str, error);
 }
 
 static gboolean
-read_next_contest_id (TallyImportStore  *self,
-                      GError           **error)
+read_next_ids (TallyImportStore  *self,
+               GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!(stmt = _tally_database_prepare (self->database,
-                                        "SELECT coalesce (max (id), 0) + 1 FROM contests", error)))
+                                        "SELECT coalesce (max (id), 0) + 1, "
+                                        "(SELECT coalesce (max (id), 0) + 1 FROM wards) FROM contests",
+                                        error)))
     return FALSE;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -128,6 +138,7 @@ read_next_contest_id (TallyImportStore  *self,
     }
 
   self->next_contest_id = sqlite3_column_int64 (stmt, 0);
+  self->next_ward_id = sqlite3_column_int64 (stmt, 1);
   self->first_contest_id = self->next_contest_id;
   return TRUE;
 }
@@ -142,8 +153,8 @@ read_next_contest_id (TallyImportStore  *self,
  * before: a file that replaces an election the database held already
  * writes few rows or none (its unchanged rows are not written again,
  * tally-import-candidates.c), and keeps them.  Into an empty database
- * they go at the first rows: 5,000 rows written first with the indexes
- * kept up cost 7 ms more at 20,000 rows and 30 ms at 100,000.  Index
+ * they go before the first row: 5,000 rows written first with the
+ * indexes kept up cost 7 ms more at 20,000 rows and 30 ms at 100,000.  Index
  * definitions are read from the schema, so this follows whatever indexes
  * the schema has. */
 static gboolean
@@ -165,7 +176,7 @@ plan_deferred_indexes (TallyImportStore  *self,
 
   /* Rebuilding costs a sort of every row; keeping an index up costs a
    * random write for each new or replaced row, several times dearer. */
-  self->defer_after_rows = MAX (existing_rows / 4, 1);
+  self->defer_after_rows = existing_rows / 4;
   return TRUE;
 }
 
@@ -269,19 +280,29 @@ _tally_import_store_new (TallyDatabase       *database,
                                            (GDestroyNotify) unmatched_free);
   self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
 
+  /* Into an empty database the indexes left until the end go now, before
+   * any statement is prepared: a statement prepared before a DROP INDEX is
+   * prepared again at its next step. */
+  if (!plan_deferred_indexes (self, error) ||
+      !_tally_import_store_defer_indexes (self, error))
+    return NULL;
+
   if (!(self->insert_candidates =
           prepare_batch (database,
                          "INSERT INTO candidates "
                          "(contest_id, name, party_id, party_name, votes, elected) VALUES ",
-                         error)) ||
+                         6, error)) ||
       !(self->insert_contests =
           prepare_batch (database,
                          "INSERT INTO contests "
                          "(id, election_id, ward_id, ballot, seats, by_election) VALUES ",
-                         error)))
+                         6, error)) ||
+      !(self->insert_wards =
+          prepare_batch (database, "INSERT INTO wards (id, council_id, code, name) VALUES ", 4, error)))
     return NULL;
   self->pending_text = g_string_sized_new (BATCH_ROWS * 64);
   self->pending_contest_text = g_string_sized_new (BATCH_ROWS * 64);
+  self->pending_ward_text = g_string_sized_new (BATCH_ROWS * 32);
 
   /* This file's finished contests, in SQLite rather than in memory, so
    * that an import's memory does not grow with its file. */
@@ -321,7 +342,7 @@ _tally_import_store_new (TallyDatabase       *database,
            "WHERE id = ?1");
   PREPARE (delete_candidate, "DELETE FROM candidates WHERE id = ?1");
   PREPARE (update_contest, "UPDATE contests SET seats = ?2, by_election = ?3 WHERE id = ?1");
-  PREPARE (insert_ward, "INSERT INTO wards (council_id, code, name) VALUES (?1, ?2, ?3)");
+  PREPARE (insert_ward, "INSERT INTO wards (id, council_id, code, name) VALUES (?1, ?2, ?3, ?4)");
   PREPARE (update_ward_code, "UPDATE wards SET code = ?2 WHERE id = ?1");
   PREPARE (insert_party,
            "INSERT INTO parties (key, short_name, full_name, colour, colour_safe, grp, position) "
@@ -330,8 +351,7 @@ _tally_import_store_new (TallyDatabase       *database,
 
 #undef PREPARE
 
-  if (!plan_deferred_indexes (self, error) ||
-      !read_next_contest_id (self, error) ||
+  if (!read_next_ids (self, error) ||
       !_tally_import_store_add_builtin_aliases (self, error) ||
       !_tally_import_store_load_parties (self, error) ||
       !_tally_import_store_load_councils (self, error) ||
