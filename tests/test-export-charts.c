@@ -498,11 +498,13 @@ test_svg (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (reader.root, "viewBox"), ==, "0 0 1200 675");
 
   /* Text is words an editor can change, with its font, size, weight and
-   * colour, not glyph outlines; seats are circles; the heading is also
-   * in <title> and <desc>, escaped.  And it is small. */
+   * colour, not glyph outlines; seats are circles, and so are the
+   * swatches of the legend (four parties) and of its key (two seats elected
+   * this year, two not up); the heading is also in <title> and <desc>,
+   * escaped.  And it is small. */
   g_assert_cmpuint (reader.n_symbols, ==, 0);
   g_assert_cmpuint (reader.n_uses, ==, 0);
-  g_assert_cmpuint (reader.n_circles, ==, 63);
+  g_assert_cmpuint (reader.n_circles, ==, 63 + 4 + 4);
   g_assert_true (svg_has_text (&reader, "20 700 #1e1e1e: Trafford"));
   g_assert_true (svg_has_text (&reader, "14 - #5e5c64: Labour & Conservatives <tied>"));
   g_assert_true (svg_has_text (&reader, "30 700 #1e1e1e: 63"));
@@ -524,9 +526,9 @@ test_svg (Fixture       *fixture,
    * millimetres, and grows with the page (14 px × 793.7 / 675 = 16.5 px = 4.36 mm). */
   g_assert_null (a4.title);
   g_assert_true (svg_has_text (&a4, "4.36 - #5e5c64: Labour & Conservatives <tied>"));
-  /* A tall page sets the legend as a party table: the 63 seats and a
-   * swatch for each of the four parties. */
-  g_assert_cmpuint (a4.n_circles, ==, 63 + 4);
+  /* A tall page sets the legend as a party table: the 63 seats, a swatch
+   * for each of the four parties, and the key's four. */
+  g_assert_cmpuint (a4.n_circles, ==, 63 + 4 + 4);
 
   svg_check_renders (fixture, path);
 }

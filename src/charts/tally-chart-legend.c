@@ -151,6 +151,57 @@ _tally_chart_seat_legend_new (const TallyChartStyle    *style,
  * @round: circles for the hemicycle, squares for the waffle
  * @highlight: the item hovered or focused, or -1
  */
+/* A legend's swatch, centred on (@centre_x, @centre_y).  In an SVG export
+ * it is a <circle> or <rect> of the recorder's, as the ring's seats and the
+ * party table's swatches are (an editor recolours them alike, and cairo's
+ * SVG writer spends as long on one small path as on a whole chart's text);
+ * elsewhere a path, drawn as it always was. */
+static void
+paint_swatch (cairo_t               *cr,
+              const TallyChartStyle *style,
+              TallyChartStampShape   shape,
+              double                 size,
+              double                 corner,
+              double                 line_width,
+              TallyChartRgb          colour,
+              double                 alpha,
+              double                 centre_x,
+              double                 centre_y)
+{
+  gboolean outline = shape == TALLY_CHART_STAMP_RING || shape == TALLY_CHART_STAMP_SQUARE_OUTLINE;
+  double inset = outline ? line_width / 2 : 0;
+  TallyChartRgb on_page;
+  double on_alpha;
+
+  _tally_chart_on_page (style, colour, alpha, &on_page, &on_alpha);
+  if (_tally_chart_svg_recorder (cr) != NULL)
+    {
+      TallyChartStamp stamp;
+
+      _tally_chart_stamp_init (&stamp, cr, shape, size, corner, line_width, on_page, on_alpha);
+      _tally_chart_stamp_paint (cr, &stamp, centre_x, centre_y);
+      _tally_chart_stamp_clear (&stamp);
+      return;
+    }
+
+  _tally_chart_set_rgb (cr, on_page, on_alpha);
+  if (shape == TALLY_CHART_STAMP_DISC || shape == TALLY_CHART_STAMP_RING)
+    cairo_arc (cr, centre_x, centre_y, size / 2 - inset, 0, 2 * G_PI);
+  else if (corner > 0)
+    _tally_chart_rounded_rect (cr, centre_x - size / 2 + inset, centre_y - size / 2 + inset, size - 2 * inset,
+                               size - 2 * inset, corner);
+  else
+    cairo_rectangle (cr, centre_x - size / 2 + inset, centre_y - size / 2 + inset, size - 2 * inset,
+                     size - 2 * inset);
+  if (outline)
+    {
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+}
+
 void
 _tally_chart_seat_legend_paint (cairo_t                  *cr,
                                 GArray                   *items,
@@ -173,12 +224,8 @@ _tally_chart_seat_legend_paint (cairo_t                  *cr,
       double top = y + item->rect.y;
       double middle = top + _tally_chart_text_baseline (item->label) - swatch * 0.42;
 
-      _tally_chart_set_rgb_on_page (cr, style, colour, alpha);
-      if (round)
-        cairo_arc (cr, left + swatch / 2, middle, swatch / 2, 0, 2 * G_PI);
-      else
-        _tally_chart_rounded_rect (cr, left, middle - swatch / 2, swatch, swatch, swatch * 0.15);
-      cairo_fill (cr);
+      paint_swatch (cr, style, round ? TALLY_CHART_STAMP_DISC : TALLY_CHART_STAMP_SQUARE, swatch,
+                    round ? 0 : swatch * 0.15, 0, colour, alpha, left + swatch / 2, middle);
 
       _tally_chart_text_paint (cr, item->label, left + swatch + swatch_gap, top, style->ink, alpha);
     }
@@ -332,27 +379,12 @@ paint_seat_kind_swatch (cairo_t                  *cr,
       if (data->entries[i].seats == 0)
         continue;
 
-      _tally_chart_set_rgb_on_page (cr, style, colour, not_up && !outline ? _tally_chart_not_up_alpha (style, colour)
-                                                                          : 1.0);
       if (outline)
-        {
-          double line = swatch * (round ? 0.25 : 0.24);
-
-          if (round)
-            cairo_arc (cr, x + swatch / 2, middle, swatch / 2 - line / 2, 0, 2 * G_PI);
-          else
-            cairo_rectangle (cr, x + line / 2, middle - swatch / 2 + line / 2, swatch - line, swatch - line);
-          cairo_set_line_width (cr, line);
-          cairo_stroke (cr);
-        }
+        paint_swatch (cr, style, round ? TALLY_CHART_STAMP_RING : TALLY_CHART_STAMP_SQUARE_OUTLINE, swatch, 0,
+                      swatch * (round ? 0.25 : 0.24), colour, 1.0, x + swatch / 2, middle);
       else
-        {
-          if (round)
-            cairo_arc (cr, x + swatch / 2, middle, swatch / 2, 0, 2 * G_PI);
-          else
-            cairo_rectangle (cr, x, middle - swatch / 2, swatch, swatch);
-          cairo_fill (cr);
-        }
+        paint_swatch (cr, style, round ? TALLY_CHART_STAMP_DISC : TALLY_CHART_STAMP_SQUARE, swatch, 0, 0, colour,
+                      not_up ? _tally_chart_not_up_alpha (style, colour) : 1.0, x + swatch / 2, middle);
       n++;
     }
 }
