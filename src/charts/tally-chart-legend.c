@@ -275,7 +275,7 @@ _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
 
         if (labels[i] == NULL)
           continue;
-        item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[i]);
+        item.label = _tally_chart_text_shared (style, TALLY_CHART_FONT_SMALL, labels[i], -1, PANGO_ALIGN_LEFT);
         item.item = i;
         _tally_chart_text_size (item.label, &text_width, &text_height);
         item.rect = (TallyChartRect) { x, y, SEAT_KIND_SWATCHES * swatch + gap + text_width, text_height };
@@ -305,10 +305,7 @@ _tally_chart_seats_up_note_new (const TallyChartStyle    *style,
       TallyChartLegendItem item = { 0 };
       double text_width, text_height, y = line_height > 0 ? line_height + _tally_chart_px (style, 3) : 0;
 
-      item.label = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, labels[2]);
-      pango_layout_set_width (item.label, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (item.label, PANGO_WRAP_WORD);
-      pango_layout_set_alignment (item.label, PANGO_ALIGN_CENTER);
+      item.label = _tally_chart_text_shared (style, TALLY_CHART_FONT_SMALL, labels[2], max_width, PANGO_ALIGN_CENTER);
       item.item = 2;
       _tally_chart_text_size (item.label, &text_width, &text_height);
       item.rect = (TallyChartRect) { 0, y, max_width, text_height };

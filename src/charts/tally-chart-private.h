@@ -75,6 +75,11 @@ double       _tally_chart_fill_cap         (const TallyChartStyle *style,
 PangoLayout *_tally_chart_text_new         (const TallyChartStyle *style,
                                             TallyChartFont         font,
                                             const char            *text);
+PangoLayout *_tally_chart_text_shared      (const TallyChartStyle *style,
+                                            TallyChartFont         font,
+                                            const char            *text,
+                                            double                 width,
+                                            PangoAlignment         alignment);
 PangoLayout *_tally_chart_markup_new       (const TallyChartStyle *style,
                                             TallyChartFont         font,
                                             const char            *markup);

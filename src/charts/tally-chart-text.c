@@ -122,6 +122,67 @@ _tally_chart_text_new (const TallyChartStyle *style,
   return layout;
 }
 
+/* Layouts that many charts of a batch show alike (the source line, the
+ * note, "Elected 3 May 2018"), laid out once per thread: a layout keeps
+ * its lines once shaped, and shaping is most of a chart's work.  Per
+ * thread, as the Pango context is; a few dozen at most, forgotten all at
+ * once when there are more. */
+#define SHARED_LAYOUTS_MAX 64
+
+static void
+shared_free (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static GPrivate shared_key = G_PRIVATE_INIT (shared_free);
+
+/**
+ * _tally_chart_text_shared:
+ * @width: the width to wrap at, in pixels, or a negative number for none
+ * @alignment: how wrapped lines are aligned
+ *
+ * A layout of @text as _tally_chart_text_new() makes it, wrapped at words
+ * to @width, shared with every other call asking for the same on this
+ * thread: the caller must not change it.
+ *
+ * Returns: (transfer full): a reference to the layout
+ */
+PangoLayout *
+_tally_chart_text_shared (const TallyChartStyle *style,
+                          TallyChartFont         font,
+                          const char            *text,
+                          double                 width,
+                          PangoAlignment         alignment)
+{
+  GHashTable *shared = g_private_get (&shared_key);
+  int pango_width = width < 0 ? -1 : (int) (width * PANGO_SCALE);
+  g_autofree char *key = g_strdup_printf ("%d %a %s %d %d %s", font, _tally_chart_px (style, 1),
+                                          style->font_family ? style->font_family : "", pango_width, alignment,
+                                          text ? text : "");
+  PangoLayout *layout;
+
+  if (shared == NULL)
+    {
+      shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&shared_key, shared);
+    }
+  if ((layout = g_hash_table_lookup (shared, key)) != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (shared) >= SHARED_LAYOUTS_MAX)
+    g_hash_table_remove_all (shared);
+  layout = _tally_chart_text_new (style, font, text);
+  if (pango_width >= 0)
+    {
+      pango_layout_set_width (layout, pango_width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, alignment);
+    }
+  g_hash_table_insert (shared, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
 /* Markup replaces the attribute list, so tabular figures go in again. */
 PangoLayout *
 _tally_chart_markup_new (const TallyChartStyle *style,
@@ -347,18 +408,14 @@ _tally_chart_frame_layout (TallyChartFrame         *frame,
 
   if (style->show_title && title)
     {
-      frame->title = _tally_chart_text_new (style, TALLY_CHART_FONT_TITLE, title);
-      pango_layout_set_width (frame->title, (int) (text_width * PANGO_SCALE));
-      pango_layout_set_wrap (frame->title, PANGO_WRAP_WORD);
+      frame->title = _tally_chart_text_shared (style, TALLY_CHART_FONT_TITLE, title, text_width, PANGO_ALIGN_LEFT);
       frame->title_y = y;
       y += _tally_chart_text_height (frame->title) + _tally_chart_px (style, 2);
     }
 
   if (style->show_subtitle && subtitle)
     {
-      frame->subtitle = _tally_chart_text_new (style, TALLY_CHART_FONT_SUBTITLE, subtitle);
-      pango_layout_set_width (frame->subtitle, (int) (text_width * PANGO_SCALE));
-      pango_layout_set_wrap (frame->subtitle, PANGO_WRAP_WORD);
+      frame->subtitle = _tally_chart_text_shared (style, TALLY_CHART_FONT_SUBTITLE, subtitle, text_width, PANGO_ALIGN_LEFT);
       frame->subtitle_y = y;
       y += _tally_chart_text_height (frame->subtitle);
     }
@@ -368,18 +425,14 @@ _tally_chart_frame_layout (TallyChartFrame         *frame,
 
   if (style->show_source && source)
     {
-      frame->source = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, source);
-      pango_layout_set_width (frame->source, (int) (text_width * PANGO_SCALE));
-      pango_layout_set_wrap (frame->source, PANGO_WRAP_WORD);
+      frame->source = _tally_chart_text_shared (style, TALLY_CHART_FONT_SMALL, source, text_width, PANGO_ALIGN_LEFT);
       frame->source_y = bottom - _tally_chart_text_height (frame->source);
       bottom = frame->source_y - _tally_chart_px (style, 12);
     }
 
   if (style->note != NULL && *style->note != '\0')
     {
-      frame->note = _tally_chart_text_new (style, TALLY_CHART_FONT_SMALL, style->note);
-      pango_layout_set_width (frame->note, (int) (text_width * PANGO_SCALE));
-      pango_layout_set_wrap (frame->note, PANGO_WRAP_WORD);
+      frame->note = _tally_chart_text_shared (style, TALLY_CHART_FONT_SMALL, style->note, text_width, PANGO_ALIGN_LEFT);
       /* Just over the source line, as a footnote. */
       frame->note_y = bottom - _tally_chart_text_height (frame->note) + (frame->source ? _tally_chart_px (style, 8) : 0);
       bottom = frame->note_y - _tally_chart_px (style, 12);
