@@ -129,14 +129,62 @@ write_declaration (TallyImportStore  *self,
   return step_done (self, self->write_declaration, N_("writing a declaration time"), error);
 }
 
-/* Writes the current contest's seats and declaration time, notes it in
+/* The finished contest @id as noted and not yet written, if it is. */
+static RememberedContest *
+find_remembered (TallyImportStore *self,
+                 gint64            id)
+{
+  for (guint i = self->n_remembered; i > 0; i--)
+    if (self->remembered[i - 1].id == id)
+      return &self->remembered[i - 1];
+
+  return NULL;
+}
+
+/**
+ * _tally_import_store_flush_remembered:
+ *
+ * Writes the finished contests noted since the last time into
+ * temp.import_contests, BATCH_ROWS to an INSERT.
+ */
+gboolean
+_tally_import_store_flush_remembered (TallyImportStore  *self,
+                                      GError           **error)
+{
+  gboolean whole_batch = (self->n_remembered == BATCH_ROWS);
+  sqlite3_stmt *stmt = whole_batch ? self->remember_contests : self->remember_contest;
+
+  for (guint i = 0; i < self->n_remembered; i++)
+    {
+      RememberedContest *remembered = &self->remembered[i];
+      int first = whole_batch ? 6 * i : 0;
+
+      sqlite3_bind_int64 (stmt, first + 1, remembered->id);
+      sqlite3_bind_int64 (stmt, first + 2, remembered->seats);
+      sqlite3_bind_int64 (stmt, first + 3, remembered->winners);
+      sqlite3_bind_int64 (stmt, first + 4, remembered->declared_at);
+      sqlite3_bind_int (stmt, first + 5, remembered->by_election);
+      sqlite3_bind_int64 (stmt, first + 6, remembered->stored_seats);
+
+      if (!whole_batch && !step_done (self, stmt, N_("writing a contest"), error))
+        return FALSE;
+    }
+
+  if (whole_batch && !step_done (self, stmt, N_("writing contests"), error))
+    return FALSE;
+
+  self->n_remembered = 0;
+  return TRUE;
+}
+
+/* Writes the current contest's seats and declaration time, notes it for
  * temp.import_contests, and frees it. */
 gboolean
 _tally_import_store_finish_contest (TallyImportStore  *self,
                                     GError           **error)
 {
   Contest *contest = self->current;
-  sqlite3_stmt *stmt = self->remember_contest;
+  RememberedContest *remembered;
   PendingContest *pending;
   guint seats;
 
@@ -174,13 +222,16 @@ _tally_import_store_finish_contest (TallyImportStore  *self,
   if (!write_declaration (self, contest, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contest->id);
-  sqlite3_bind_int64 (stmt, 2, contest->seats);
-  sqlite3_bind_int64 (stmt, 3, contest->winners);
-  sqlite3_bind_int64 (stmt, 4, contest->declared_at);
-  sqlite3_bind_int (stmt, 5, contest->by_election);
-  sqlite3_bind_int64 (stmt, 6, seats);
-  if (!step_done (self, stmt, N_("writing a contest"), error))
+  remembered = find_remembered (self, contest->id);
+  if (remembered == NULL)
+    remembered = &self->remembered[self->n_remembered++];
+  remembered->id = contest->id;
+  remembered->seats = contest->seats;
+  remembered->winners = contest->winners;
+  remembered->declared_at = contest->declared_at;
+  remembered->by_election = contest->by_election;
+  remembered->stored_seats = seats;
+  if (self->n_remembered == BATCH_ROWS && !_tally_import_store_flush_remembered (self, error))
     return FALSE;
 
   if (self->last_contest == contest)
@@ -199,6 +250,7 @@ recall_contest (TallyImportStore  *self,
 {
   sqlite3_stmt *stmt = self->recall_contest;
   const char *text = self->pending_contest_text->str;
+  RememberedContest recalled = { 0 }, *remembered;
   gint64 id = 0;
   int rc;
 
@@ -227,24 +279,41 @@ recall_contest (TallyImportStore  *self,
         return TRUE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
+  /* Noted and not yet written, or in temp.import_contests. */
+  if ((remembered = find_remembered (self, id)) != NULL)
+    {
+      recalled = *remembered;
+      rc = SQLITE_ROW;
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          recalled.seats = sqlite3_column_int64 (stmt, 0);
+          recalled.winners = sqlite3_column_int64 (stmt, 1);
+          recalled.declared_at = sqlite3_column_int64 (stmt, 2);
+          recalled.by_election = sqlite3_column_int (stmt, 3);
+          recalled.stored_seats = sqlite3_column_int64 (stmt, 4);
+        }
+      sqlite3_reset (stmt);
+    }
+
   if (rc == SQLITE_ROW)
     {
-      guint seats = sqlite3_column_int64 (stmt, 0);
-      guint winners = sqlite3_column_int64 (stmt, 1);
+      guint seats = recalled.seats;
+      guint winners = recalled.winners;
 
       contest->id = id;
       contest->seats = MAX (contest->seats, seats);
       contest->winners = winners;
-      contest->declared_at = MAX (contest->declared_at, sqlite3_column_int64 (stmt, 2));
-      contest->by_election = sqlite3_column_int (stmt, 3);
+      contest->declared_at = MAX (contest->declared_at, recalled.declared_at);
+      contest->by_election = recalled.by_election;
       contest->stored_by_election = contest->by_election;
-      contest->stored_seats = sqlite3_column_int64 (stmt, 4);
+      contest->stored_seats = recalled.stored_seats;
       contest->council_election->seats_up -= count_seats (self, seats, winners, -1);
       *found = TRUE;
     }
-  sqlite3_reset (stmt);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
 

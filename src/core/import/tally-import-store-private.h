@@ -145,6 +145,18 @@ typedef struct
   gsize  party_name;
 } PendingCandidate;
 
+/* What temp.import_contests keeps of a finished contest, in case the file
+ * comes back to it: written BATCH_ROWS to an INSERT too. */
+typedef struct
+{
+  gint64 id;
+  gint64 seats;
+  gint64 winners;
+  gint64 declared_at;
+  gint64 stored_seats;
+  int    by_election;
+} RememberedContest;
+
 /* Wards too, the same way: an import into a new database adds one for
  * every contest of its first election. */
 typedef struct
@@ -232,6 +244,9 @@ struct _TallyImportStore
   Contest            *current;          /* the contest being read */
   sqlite3_stmt       *remember_contest; /* temp.import_contests: this file's finished contests */
   sqlite3_stmt       *recall_contest;
+  sqlite3_stmt       *remember_contests; /* BATCH_ROWS rows */
+  RememberedContest   remembered[BATCH_ROWS];
+  guint               n_remembered;      /* not yet written */
   sqlite3_stmt       *write_declaration;
   guint               no_winner;
   guint               too_many_winners;
@@ -386,6 +401,8 @@ Contest  *_tally_import_store_find_contest        (TallyImportStore            *
 gboolean  _tally_import_store_finish_contest      (TallyImportStore  *self,
                                                    GError           **error);
 gboolean  _tally_import_store_flush_contests      (TallyImportStore  *self,
+                                                   GError           **error);
+gboolean  _tally_import_store_flush_remembered    (TallyImportStore  *self,
                                                    GError           **error);
 void      _tally_import_contest_free              (Contest           *contest);
 

@@ -56,6 +56,7 @@ _tally_import_store_free (TallyImportStore *self)
   g_clear_pointer (&self->find_contest, sqlite3_finalize);
   g_clear_pointer (&self->remember_contest, sqlite3_finalize);
   g_clear_pointer (&self->recall_contest, sqlite3_finalize);
+  g_clear_pointer (&self->remember_contests, sqlite3_finalize);
   g_clear_pointer (&self->write_declaration, sqlite3_finalize);
   g_clear_pointer (&self->current, _tally_import_contest_free);
   g_clear_pointer (&self->insert_contest, sqlite3_finalize);
@@ -331,6 +332,12 @@ _tally_import_store_new (TallyDatabase       *database,
            "INSERT OR REPLACE INTO temp.import_contests "
            "(id, seats, winners, declared_at, by_election, stored_seats) "
            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!(self->remember_contests =
+          prepare_batch (database,
+                         "INSERT OR REPLACE INTO temp.import_contests "
+                         "(id, seats, winners, declared_at, by_election, stored_seats) VALUES ",
+                         6, error)))
+    return NULL;
   PREPARE (recall_contest,
            "SELECT seats, winners, declared_at, by_election, stored_seats "
            "FROM temp.import_contests WHERE id = ?1");
@@ -510,6 +517,8 @@ _tally_import_store_end_file (TallyImportStore   *self,
       !_tally_import_store_leave_pair (self, error) ||
       !_tally_database_exec (self->database, "DELETE FROM temp.import_contests", error))
     return FALSE;
+  /* What the file's contests noted is for this file alone. */
+  self->n_remembered = 0;
 
   no_winner = self->no_winner;
   too_many_winners = self->too_many_winners;
