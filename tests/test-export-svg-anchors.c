@@ -610,6 +610,43 @@ test_writer (void)
   }
 }
 
+/* A shared layout is the same object for the same text, font, size and
+ * width on a thread, another for any of them changed, and measures as a
+ * layout made afresh does. */
+static void
+test_shared_layouts (void)
+{
+  TallyChartStyle style;
+  TallyChartStyle larger;
+  g_autoptr(PangoLayout) source = NULL;
+  g_autoptr(PangoLayout) again = NULL;
+  g_autoptr(PangoLayout) narrower = NULL;
+  g_autoptr(PangoLayout) bigger = NULL;
+  g_autoptr(PangoLayout) fresh = NULL;
+  const char *text = "Source: Democracy Club, LEAP; chart: Tally";
+
+  tally_chart_style_init (&style, TALLY_CHART_BACKGROUND_LIGHT);
+  larger = style;
+  larger.scale = 2;
+
+  source = _tally_chart_text_shared (&style, TALLY_CHART_FONT_SMALL, text, 1000, PANGO_ALIGN_LEFT);
+  again = _tally_chart_text_shared (&style, TALLY_CHART_FONT_SMALL, text, 1000, PANGO_ALIGN_LEFT);
+  narrower = _tally_chart_text_shared (&style, TALLY_CHART_FONT_SMALL, text, 100, PANGO_ALIGN_LEFT);
+  bigger = _tally_chart_text_shared (&larger, TALLY_CHART_FONT_SMALL, text, 1000, PANGO_ALIGN_LEFT);
+  g_assert_true (source == again);
+  g_assert_true (narrower != source);
+  g_assert_true (bigger != source);
+  g_assert_cmpint (pango_layout_get_line_count (source), ==, 1);
+  g_assert_cmpint (pango_layout_get_line_count (narrower), >, 1);
+  g_assert_cmpfloat (_tally_chart_text_height (bigger), >, 1.5 * _tally_chart_text_height (source));
+
+  fresh = _tally_chart_text_new (&style, TALLY_CHART_FONT_SMALL, text);
+  pango_layout_set_width (fresh, 1000 * PANGO_SCALE);
+  pango_layout_set_wrap (fresh, PANGO_WRAP_WORD);
+  g_assert_cmpfloat (_tally_chart_text_width (fresh), ==, _tally_chart_text_width (source));
+  g_assert_cmpfloat (_tally_chart_text_height (fresh), ==, _tally_chart_text_height (source));
+}
+
 /* Drawn by librsvg as by cairo */
 
 typedef struct
@@ -825,6 +862,7 @@ main (int    argc,
   catalog = bundled.catalog;
 
   g_test_add_func ("/svg-anchors/writer", test_writer);
+  g_test_add_func ("/svg-anchors/shared-layouts", test_shared_layouts);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, tally_test_folder_setup, func, tally_test_folder_teardown)
   ADD ("/svg-anchors/seat-bars", test_seat_bars);
   ADD ("/svg-anchors/share-bars", test_share_bars);
