@@ -216,6 +216,21 @@ tally_test_copy_bundled (const char *path)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
+/* A copy of the bundled database at @path in which Adur's 2018 seats
+ * part from the published record by one: a Conservative seat given to
+ * Labour (Lab 5, Con 8; published 4 and 9). */
+void
+tally_test_move_adur_seat (const char *path)
+{
+  tally_test_copy_bundled (path);
+  tally_test_run_sql (path,
+                      "UPDATE council_results SET seats_won = seats_won + "
+                      "  CASE (SELECT key FROM parties WHERE id = party_id) WHEN 'CON' THEN -1 ELSE 1 END "
+                      "WHERE election_id = (SELECT id FROM elections WHERE date = '2018-05-03') "
+                      "  AND council_id = (SELECT id FROM councils WHERE code = 'E07000223') "
+                      "  AND party_id IN (SELECT id FROM parties WHERE key IN ('CON', 'LAB'))");
+}
+
 /* Every object of a file's schema, one line each, sorted. */
 char *
 tally_test_schema_of (const char *path)

@@ -45,6 +45,7 @@ char       *tally_test_list_dir         (const char         *dir);
 void        tally_test_run_sql          (const char         *path,
                                          const char         *sql);
 void        tally_test_copy_bundled     (const char         *path);
+void        tally_test_move_adur_seat   (const char         *path);
 void        tally_test_make_old_database (const char        *path,
                                           int                version);
 char       *tally_test_schema_of        (const char         *path);
