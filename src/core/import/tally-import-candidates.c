@@ -137,9 +137,9 @@ _tally_import_store_flush_candidates (TallyImportStore  *self,
       int first = whole_batch ? 6 * i : 0;
 
       sqlite3_bind_int64 (stmt, first + 1, pending->contest_id);
-      sqlite3_bind_text (stmt, first + 2, text + pending->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 2, text + pending->name, pending->name_length, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, first + 3, pending->party_id);
-      sqlite3_bind_text (stmt, first + 4, text + pending->party_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 4, text + pending->party_name, pending->party_name_length, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, first + 5, pending->votes);
       sqlite3_bind_int (stmt, first + 6, pending->elected);
 
@@ -171,9 +171,11 @@ add_pending (TallyImportStore            *self,
   pending->votes = row->votes;
   pending->elected = row->elected ? 1 : 0;
   pending->name = self->pending_text->len;
-  g_string_append_len (self->pending_text, row->candidate, strlen (row->candidate) + 1);
+  pending->name_length = (int) strlen (row->candidate);
+  g_string_append_len (self->pending_text, row->candidate, pending->name_length + 1);
   pending->party_name = self->pending_text->len;
-  g_string_append_len (self->pending_text, row->party, strlen (row->party) + 1);
+  pending->party_name_length = (int) strlen (row->party);
+  g_string_append_len (self->pending_text, row->party, pending->party_name_length + 1);
 
   return self->n_pending < BATCH_ROWS || _tally_import_store_flush_candidates (self, error);
 }

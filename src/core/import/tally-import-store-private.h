@@ -143,6 +143,8 @@ typedef struct
   int    elected;
   gsize  name;         /* offsets into the batch's text */
   gsize  party_name;
+  int    name_length;  /* their lengths, so that SQLite need not count them */
+  int    party_name_length;
 } PendingCandidate;
 
 /* What temp.import_contests keeps of a finished contest, in case the file
