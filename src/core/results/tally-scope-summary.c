@@ -647,7 +647,9 @@ tally_scope_summary_describe_left_out (TallyScopeSummary *self)
     {
       g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
 
-      if (g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
+      /* Declared councils only: one still declaring is not yet in the change. */
+      if (!tally_council_result_get_declared (result) ||
+          g_strcmp0 (tally_council_result_get_seat_change_against (result), "no_notional_baseline") != 0)
         continue;
       if (names->len > 0)
         g_string_append (names, "; ");
