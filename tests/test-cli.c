@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include "tally-cli.h"
+#include "tally-cli-names.h"
 #include "tally-test-util.h"
 
 static void
@@ -169,12 +171,39 @@ test_current_database_after_import (void)
   tally_test_remove_dir (data_home);
 }
 
+/* `tally` tells a command from the window by the names in
+ * tally-cli-names.h: they are the commands there are, each runs as a
+ * command (its own usage, no window), and the window's --help lists each. */
+static void
+test_command_names (void)
+{
+  g_auto(TallyTestRun) help = { 0 };
+
+  g_assert_true (tally_cli_check_names ());
+
+  tally_test_run_tally (&help, NULL, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (help.status, ==, 0);
+  for (guint i = 0; tally_cli_command_names[i] != NULL; i++)
+    {
+      g_auto(TallyTestRun) run = { 0 };
+      g_autofree char *usage = g_strdup_printf ("  %s [OPTION", tally_cli_command_names[i]);
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", tally_cli_command_names[i]);
+
+      tally_test_run_tally (&run, NULL, (const char *[]) { tally_cli_command_names[i], "--help", NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      if (strstr (run.out, usage) == NULL)
+        g_error ("tally %s --help printed no “%s”:\n%s", tally_cli_command_names[i], usage, run.out);
+      g_assert_nonnull (strstr (help.out, listed));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/command-names", test_command_names);
   g_test_add_func ("/cli/info/bundled", test_info_bundled);
   g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
   g_test_add_func ("/cli/info/database-before-command", test_database_before_command);

@@ -16,6 +16,7 @@
 #include "tally-election.h"
 #include "tally-party.h"
 #include "tally-cli.h"
+#include "tally-cli-names.h"
 #include "tally-cli-private.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -175,6 +176,23 @@ tally_cli_handles (const char *command)
       return TRUE;
 
   return FALSE;
+}
+
+/**
+ * tally_cli_check_names:
+ *
+ * Returns: whether tally-cli-names.h, which `tally` reads to tell a
+ *   command from the window, names exactly the commands there are
+ */
+gboolean
+tally_cli_check_names (void)
+{
+  if (g_strv_length ((char **) tally_cli_command_names) != G_N_ELEMENTS (commands))
+    return FALSE;
+  for (guint i = 0; tally_cli_command_names[i] != NULL; i++)
+    if (!tally_cli_handles (tally_cli_command_names[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /**

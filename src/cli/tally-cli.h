@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 gboolean tally_cli_handles (const char *command);
+gboolean tally_cli_check_names (void);
 int      tally_cli_run     (int         argc,
                             char      **argv);
 char    *tally_cli_describe_commands (void);
