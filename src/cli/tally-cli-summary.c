@@ -845,22 +845,16 @@ static char *
 describe_record (TallyDatabase     *database,
                  TallyScopeSummary *summary)
 {
-  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) differences = NULL;
-  GListModel *councils = tally_scope_summary_get_councils (summary);
+  g_autoptr(GPtrArray) in_scope = NULL;
   TallyElection *baseline = tally_scope_summary_get_baseline (summary);
   const char *dates[3] = { tally_election_get_date (tally_scope_summary_get_election (summary)),
                            baseline != NULL ? tally_election_get_date (baseline) : NULL, NULL };
 
-  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
-    {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
-
-      g_hash_table_add (codes, (gpointer) tally_council_get_code (tally_council_result_get_council (result)));
-    }
-  if (!(differences = tally_record_check (database, dates, codes, NULL)))
+  if (!(differences = tally_record_check (database, dates, NULL, NULL)))
     return NULL;
-  return tally_record_check_describe (differences);
+  in_scope = tally_record_check_in_scope (differences, summary);
+  return tally_record_check_describe (in_scope);
 }
 
 /* The summary of the database at @path (a snapshot for --as-at). */

@@ -12,9 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tally-council.h"
 #include "tally-council-result.h"
-#include "tally-election.h"
 #include "tally-format.h"
 #include "tally-party.h"
 #include "tally-party-ranking.h"
@@ -311,39 +309,6 @@ tally_party_summary_new (void)
   return g_object_new (TALLY_TYPE_PARTY_SUMMARY, NULL);
 }
 
-/* The differences from the published record of @summary's councils at
- * its election and baseline. */
-static GPtrArray *
-differences_in_scope (TallyPartySummary *self,
-                      TallyScopeSummary *summary)
-{
-  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *in_scope = g_ptr_array_new ();
-  GListModel *councils = tally_scope_summary_get_councils (summary);
-  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
-  const char *date = tally_election_get_date (tally_scope_summary_get_election (summary));
-  const char *baseline_date = baseline != NULL ? tally_election_get_date (baseline) : NULL;
-
-  if (self->differences == NULL || self->differences->len == 0)
-    return in_scope;
-
-  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
-    {
-      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
-
-      g_hash_table_add (codes, (gpointer) tally_council_get_code (tally_council_result_get_council (result)));
-    }
-  for (guint i = 0; i < self->differences->len; i++)
-    {
-      TallyRecordDifference *difference = g_ptr_array_index (self->differences, i);
-
-      if (g_hash_table_contains (codes, difference->council_code) &&
-          (g_strcmp0 (difference->date, date) == 0 || g_strcmp0 (difference->date, baseline_date) == 0))
-        g_ptr_array_add (in_scope, difference);
-    }
-  return in_scope;
-}
-
 /* Says, beside the heading, in which councils the seats shown are not the
  * published record's; the label is made the first time there are any. */
 static void
@@ -351,7 +316,7 @@ show_record (TallyPartySummary *self,
              TallyScopeSummary *summary,
              GString           *text)
 {
-  g_autoptr(GPtrArray) in_scope = summary != NULL ? differences_in_scope (self, summary) : NULL;
+  g_autoptr(GPtrArray) in_scope = summary != NULL ? tally_record_check_in_scope (self->differences, summary) : NULL;
   g_autofree char *brief = in_scope != NULL ? tally_record_check_describe_brief (in_scope) : NULL;
   g_autofree char *whole = in_scope != NULL ? tally_record_check_describe (in_scope) : NULL;
 

@@ -20,7 +20,7 @@ static gboolean
 check_record_cb (gpointer user_data)
 {
   TallyWindow *self = user_data;
-  g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) differences = NULL;
   GListModel *elections;
 
@@ -35,7 +35,6 @@ check_record_cb (gpointer user_data)
 
       g_ptr_array_add (dates, g_strdup (tally_election_get_date (election)));
     }
-  g_ptr_array_set_free_func (dates, g_free);
   g_ptr_array_add (dates, NULL);
 
   /* A record that cannot be read is no difference to show. */

@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!_tally_database_begin (database, &error))
     g_error ("fuzz: %s", error->message);
 
-  if ((store = _tally_import_store_new (database, summary, size / 80, &error)) != NULL &&
+  if ((store = _tally_import_store_new (database, summary, &error)) != NULL &&
       _tally_import_read_file (store, summary, file, FUZZ_FORMAT, FUZZ_DATE, NULL, NULL, NULL, &error))
     _tally_import_store_finish (store, &error);
 

@@ -51,7 +51,6 @@ void                _tally_import_summary_warn               (TallyImportSummary
 
 TallyImportStore   *_tally_import_store_new                  (TallyDatabase       *database,
                                                               TallyImportSummary  *summary,
-                                                              guint64              expected_rows,
                                                               GError             **error);
 void                _tally_import_store_free                 (TallyImportStore    *self);
 void                _tally_import_store_set_record_declarations (TallyImportStore *self,

@@ -244,9 +244,6 @@ _tally_import_store_restore_indexes (TallyImportStore  *self,
  * _tally_import_store_new:
  * @database: a writable database, inside the import's transaction
  * @summary: where counts and warnings go
- * @expected_rows: about how many candidate rows the files hold; a hint no
- *   longer used (the indexes follow the rows actually written:
- *   _tally_import_store_defer_indexes())
  *
  * Reads what the database already holds and prepares every statement.
  *
@@ -255,7 +252,6 @@ _tally_import_store_restore_indexes (TallyImportStore  *self,
 TallyImportStore *
 _tally_import_store_new (TallyDatabase       *database,
                          TallyImportSummary  *summary,
-                         G_GNUC_UNUSED guint64  expected_rows,
                          GError             **error)
 {
   g_autoptr(TallyImportStore) self = g_new0 (TallyImportStore, 1);

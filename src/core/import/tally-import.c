@@ -306,8 +306,7 @@ import_into (TallyImporter  *self,
       !_tally_database_begin (database, error))
     return NULL;
 
-  /* A candidate's row is about 80 bytes in any of the formats. */
-  if (!(store = _tally_import_store_new (database, summary, progress.total / 80, error)))
+  if (!(store = _tally_import_store_new (database, summary, error)))
     goto failed;
   _tally_import_store_set_record_declarations (store, self->record_declarations);
 

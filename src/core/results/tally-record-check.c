@@ -17,7 +17,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tally-council.h"
+#include "tally-council-result.h"
 #include "tally-database-private.h"
+#include "tally-election.h"
 #include "tally-format.h"
 #include "tally-record-check.h"
 
@@ -237,14 +240,12 @@ describe_seats (const CouncilSeats *here,
         continue;
       seats = tally_format_count (here->seats[i]);
       record = tally_format_count (published->seats[i]);
-      if (detail->len > 0)
-        g_string_append (detail, ", ");
       if (detail->len == 0)
         /* Translators: "Con 10 seats (published 9)" */
         g_string_append_printf (detail, _("%s %s seats (published %s)"), _(groups[i].label), seats, record);
       else
-        /* Translators: "Lab 0 (published 1)", after "Con 10 seats (published 9), " */
-        g_string_append_printf (detail, _("%s %s (published %s)"), _(groups[i].label), seats, record);
+        /* Translators: "Lab 0 (published 1)", after "Con 10 seats (published 9)" */
+        g_string_append_printf (detail, _(", %s %s (published %s)"), _(groups[i].label), seats, record);
     }
   return detail->len > 0 ? g_string_free (g_steal_pointer (&detail), FALSE) : NULL;
 }
@@ -283,14 +284,20 @@ tally_record_check_against (TallyDatabase       *database,
 
   for (guint d = 0; dates != NULL && dates[d] != NULL; d++)
     {
-      g_autoptr(GHashTable) here = read_seats (database, dates[d], error);
-      g_autoptr(GHashTable) declaring = here != NULL ? read_declaring (database, dates[d], error) : NULL;
-      g_autoptr(GHashTable) published = declaring != NULL ? read_seats (record, dates[d], error) : NULL;
+      g_autoptr(GHashTable) published = read_seats (record, dates[d], error);
+      g_autoptr(GHashTable) here = NULL;
+      g_autoptr(GHashTable) declaring = NULL;
       GHashTableIter iter;
       const char *code;
       CouncilSeats *seats;
 
       if (published == NULL)
+        return NULL;
+      /* An election the record does not hold (a database of fifty has
+       * forty-eight) costs one look-up, not its council totals. */
+      if (g_hash_table_size (published) == 0)
+        continue;
+      if (!(here = read_seats (database, dates[d], error)) || !(declaring = read_declaring (database, dates[d], error)))
         return NULL;
 
       g_hash_table_iter_init (&iter, here);
@@ -345,6 +352,46 @@ tally_record_check (TallyDatabase       *database,
   if (!(record = tally_database_open (bundled, TALLY_DATABASE_OPEN_READ_ONLY, error)))
     return NULL;
   return tally_record_check_against (database, record, dates, council_codes, error);
+}
+
+/**
+ * tally_record_check_in_scope:
+ * @differences: (element-type TallyRecordDifference): from tally_record_check()
+ * @summary: what a view or a command shows
+ *
+ * Returns: (transfer container) (element-type TallyRecordDifference): the
+ *   differences of @summary's councils at its election and its baseline,
+ *   still owned by @differences
+ */
+GPtrArray *
+tally_record_check_in_scope (GPtrArray         *differences,
+                             TallyScopeSummary *summary)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *in_scope = g_ptr_array_new ();
+  GListModel *councils = tally_scope_summary_get_councils (summary);
+  TallyElection *baseline = tally_scope_summary_get_baseline (summary);
+  const char *date = tally_election_get_date (tally_scope_summary_get_election (summary));
+  const char *baseline_date = baseline != NULL ? tally_election_get_date (baseline) : NULL;
+
+  if (differences == NULL || differences->len == 0)
+    return in_scope;
+
+  for (guint i = 0; i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(TallyCouncilResult) result = g_list_model_get_item (councils, i);
+
+      g_hash_table_add (codes, (gpointer) tally_council_get_code (tally_council_result_get_council (result)));
+    }
+  for (guint i = 0; i < differences->len; i++)
+    {
+      TallyRecordDifference *difference = g_ptr_array_index (differences, i);
+
+      if (g_hash_table_contains (codes, difference->council_code) &&
+          (g_strcmp0 (difference->date, date) == 0 || g_strcmp0 (difference->date, baseline_date) == 0))
+        g_ptr_array_add (in_scope, difference);
+    }
+  return in_scope;
 }
 
 /* Councils, each named once though it differs at both elections (the

@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "tally-database.h"
+#include "tally-scope-summary.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ GPtrArray *tally_record_check_against (TallyDatabase       *database,
                                        const char * const  *dates,
                                        GHashTable          *council_codes,
                                        GError             **error);
+GPtrArray *tally_record_check_in_scope (GPtrArray           *differences,
+                                       TallyScopeSummary   *summary);
 char      *tally_record_check_describe       (GPtrArray *differences);
 char      *tally_record_check_describe_brief (GPtrArray *differences);
 
