@@ -232,6 +232,50 @@ test_migrate_from_1 (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM elections"), ==, 1);
 }
 
+/* A version 5 file with a candidate: brought up to version 6, it has lost
+ * the index of candidates by party and kept its rows, and a query through
+ * a contest still finds them by index. */
+static void
+test_migrate_from_5 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDatabase) database = NULL;
+  g_autoptr(sqlite3_stmt) plan = NULL;
+  g_autoptr(GString) steps = g_string_new (NULL);
+
+  tally_test_make_old_database (fixture->db_path, 5);
+  tally_test_run_sql (fixture->db_path,
+                      "INSERT INTO elections (id, date, name) VALUES (1, '2018-05-03', 'Local elections 2018');"
+                      "INSERT INTO councils (id, code, name, type, region) "
+                      "  VALUES (1, 'E07000223', 'Adur', 'district', 'South East');"
+                      "INSERT INTO wards (id, council_id, name) VALUES (1, 1, 'Buckingham');"
+                      "INSERT INTO parties (id, key, short_name, full_name, colour, colour_safe, grp, position) "
+                      "  VALUES (1, 'CON', 'Con', 'Conservative', '#0087DC', '#0087DC', 'CON', 1);"
+                      "INSERT INTO contests (id, election_id, ward_id, ballot, seats) VALUES (1, 1, 1, 'Buckingham', 1);"
+                      "INSERT INTO candidates (contest_id, name, party_id, votes, elected) "
+                      "  VALUES (1, 'A. Candidate', 1, 1012, 1);");
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema "
+                                             "WHERE name = 'candidates_by_party'"), ==, 1);
+
+  database = tally_database_open (fixture->db_path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_database_get_schema_version (database), ==, 6);
+
+  plan = _tally_database_prepare (database, "EXPLAIN QUERY PLAN SELECT votes FROM candidates WHERE contest_id = 1",
+                                  &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    g_string_append (steps, (const char *) sqlite3_column_text (plan, 3));
+  g_assert_nonnull (strstr (steps->str, "candidates_by_contest"));
+  g_clear_pointer (&plan, sqlite3_finalize);
+  g_clear_object (&database);
+
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema "
+                                             "WHERE name = 'candidates_by_party'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT votes FROM candidates WHERE name = 'A. Candidate'"), ==, 1012);
+}
+
 static void
 test_foreign_keys_on (Fixture       *fixture,
                       gconstpointer  data)
@@ -282,6 +326,7 @@ main (int   argc,
 
   g_test_add_func ("/schema/built", test_built_schema);
   g_test_add ("/schema/migrate-from-1", Fixture, NULL, tally_test_folder_setup, test_migrate_from_1, tally_test_folder_teardown);
+  g_test_add ("/schema/migrate-from-5", Fixture, NULL, tally_test_folder_setup, test_migrate_from_5, tally_test_folder_teardown);
   g_test_add ("/schema/create", Fixture, NULL, tally_test_folder_setup, test_create, tally_test_folder_teardown);
   g_test_add ("/schema/missing", Fixture, NULL, tally_test_folder_setup, test_missing, tally_test_folder_teardown);
   g_test_add ("/schema/newer-refused", Fixture, NULL, tally_test_folder_setup, test_newer_refused, tally_test_folder_teardown);

@@ -41,6 +41,7 @@ static const char *const migration_steps[] = {
   "tally-schema-3.sql",
   "tally-schema-4.sql",
   "tally-schema-5.sql",
+  "tally-schema-6.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) + 1 == TALLY_SCHEMA_VERSION);

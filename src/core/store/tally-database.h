@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this build reads and writes.  Files with a larger
  * PRAGMA user_version were written by a newer Tally and are refused. */
-#define TALLY_SCHEMA_VERSION 5
+#define TALLY_SCHEMA_VERSION 6
 
 /* PRAGMA application_id of every Tally file: "TALY" in ASCII. */
 #define TALLY_APPLICATION_ID 0x54414C59

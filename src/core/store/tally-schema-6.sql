@@ -1,0 +1,11 @@
+-- Tally's database schema, step to version 6: no index of candidates by party.
+--
+-- Run on a version 5 file (and after the earlier steps on a new one), in the
+-- same transaction that sets PRAGMA user_version to 6.  The index served
+-- only the foreign key from candidates to parties, which SQLite checks when
+-- a party row is deleted or its id changed; Tally does neither, and no
+-- query of Tally's reads candidates by party alone (every one goes through
+-- a contest, candidates_by_contest).  Keeping it cost every import a sort
+-- of every candidate row (rebuilt after a bulk import, or a random write
+-- per row kept up): a sixth of an import's work at 20 election cycles.
+DROP INDEX candidates_by_party;
