@@ -1,8 +1,9 @@
 /* main.c: `tally`, which runs a command or shows the window.
  *
  * `tally COMMAND …` runs a command that needs no display (tally-cli, see
- * cli/, no GTK); anything else shows the window (tally-window).  This
- * program links GLib alone and replaces itself with one of the two: the
+ * cli/, no GTK; `export`, which draws with cairo and Pango, is
+ * tally-export's); anything else shows the window (tally-window).  This
+ * program links GLib alone and replaces itself with one of them: the
  * same process, the same arguments, argv[0] included.  A command no longer
  * pays for loading GTK and libadwaita, which was 8 ms of a 18 ms `tally
  * summary` (the libraries' relocations and constructors); the window pays
@@ -36,7 +37,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *name = tally_cli_find_command (argc, argv) > 0 ? "tally-cli" : "tally-window";
+  int command = tally_cli_find_command (argc, argv);
+  const char *name = command > 0 ? tally_cli_program_for (argv[command]) : "tally-window";
   g_autofree char *program = find_program (name);
 
   execv (program, argv);

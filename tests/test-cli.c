@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "tally-cli.h"
@@ -197,6 +198,41 @@ test_command_names (void)
     }
 }
 
+/* The libraries a command loaded, as the dynamic loader names them. */
+static char *
+libraries_loaded (const char * const *args)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  g_setenv ("LD_DEBUG", "libs", TRUE);
+  tally_test_run_tally (&run, NULL, args);
+  g_unsetenv ("LD_DEBUG");
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.err);
+}
+
+/* Only `export` draws: every other command runs without loading cairo,
+ * Pango or their fonts' libraries (tally-cli, not tally-export). */
+static void
+test_commands_load_no_drawing (void)
+{
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "tally-test-cli-drawing.csv", NULL);
+  g_autofree char *summary = libraries_loaded ((const char *[]) { "summary", NULL });
+  g_autofree char *info = libraries_loaded ((const char *[]) { "info", NULL });
+  g_autofree char *export = libraries_loaded ((const char *[]) { "export", "--csv", "-o", out, NULL });
+
+  for (const char * const *library = (const char * const[]) { "libcairo", "libpango", "libfreetype", NULL };
+       *library != NULL; library++)
+    {
+      g_assert_null (strstr (summary, *library));
+      g_assert_null (strstr (info, *library));
+    }
+  g_assert_nonnull (strstr (summary, "libsqlite3"));
+  g_assert_nonnull (strstr (export, "libcairo"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_unlink (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +240,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/command-names", test_command_names);
+  g_test_add_func ("/cli/commands-load-no-drawing", test_commands_load_no_drawing);
   g_test_add_func ("/cli/info/bundled", test_info_bundled);
   g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
   g_test_add_func ("/cli/info/database-before-command", test_database_before_command);

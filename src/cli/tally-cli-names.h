@@ -13,6 +13,14 @@ static const char * const tally_cli_command_names[] = {
   "info", "summary", "import", "watch", "replay", "export", "import-boundaries", "hexmap", NULL,
 };
 
+/* The program that runs @command: tally-export for the one that draws
+ * (cairo and Pango), tally-cli for every other. */
+static inline const char *
+tally_cli_program_for (const char *command)
+{
+  return g_strcmp0 (command, "export") == 0 ? "tally-export" : "tally-cli";
+}
+
 /* Whether @word is the name of a command. */
 static inline gboolean
 tally_cli_is_command_name (const char *word)

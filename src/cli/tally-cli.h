@@ -13,5 +13,8 @@ gboolean tally_cli_check_names (void);
 int      tally_cli_run     (int         argc,
                             char      **argv);
 char    *tally_cli_describe_commands (void);
+int      tally_cli_main    (int         argc,
+                            char      **argv);
+void     tally_cli_set_drawing_command (int (*run) (int argc, char **argv));
 
 G_END_DECLS
