@@ -216,7 +216,8 @@ libraries_loaded (const char * const *args)
 static void
 test_commands_load_no_drawing (void)
 {
-  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "tally-test-cli-drawing.csv", NULL);
+  g_autofree char *folder = g_dir_make_tmp ("tally-test-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (folder, "councils.csv", NULL);
   g_autofree char *summary = libraries_loaded ((const char *[]) { "summary", NULL });
   g_autofree char *info = libraries_loaded ((const char *[]) { "info", NULL });
   g_autofree char *export = libraries_loaded ((const char *[]) { "export", "--csv", "-o", out, NULL });
@@ -231,6 +232,7 @@ test_commands_load_no_drawing (void)
   g_assert_nonnull (strstr (export, "libcairo"));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   g_unlink (out);
+  g_rmdir (folder);
 }
 
 int
