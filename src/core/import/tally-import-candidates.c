@@ -129,7 +129,11 @@ _tally_import_store_flush_candidates (TallyImportStore  *self,
 {
   const char *text = self->pending_text->str;
   gboolean whole_batch = (self->n_pending == BATCH_ROWS);
-  sqlite3_stmt *stmt = whole_batch ? self->insert_candidates : self->insert_candidate;
+  sqlite3_stmt *stmt = whole_batch ? _tally_import_store_batch (self, TALLY_IMPORT_BATCH_CANDIDATES, error)
+                                   : self->insert_candidate;
+
+  if (stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < self->n_pending; i++)
     {

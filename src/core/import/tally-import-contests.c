@@ -39,7 +39,11 @@ _tally_import_store_flush_contests (TallyImportStore  *self,
 {
   const char *text = self->pending_contest_text->str;
   gboolean whole_batch = (self->n_pending_contests == BATCH_ROWS);
-  sqlite3_stmt *stmt = whole_batch ? self->insert_contests : self->insert_contest;
+  sqlite3_stmt *stmt = whole_batch ? _tally_import_store_batch (self, TALLY_IMPORT_BATCH_CONTESTS, error)
+                                   : self->insert_contest;
+
+  if (stmt == NULL)
+    return FALSE;
 
   /* Their wards first: whatever reads contests from the database joins
    * them to their wards. */
@@ -152,7 +156,11 @@ _tally_import_store_flush_remembered (TallyImportStore  *self,
                                       GError           **error)
 {
   gboolean whole_batch = (self->n_remembered == BATCH_ROWS);
-  sqlite3_stmt *stmt = whole_batch ? self->remember_contests : self->remember_contest;
+  sqlite3_stmt *stmt = whole_batch ? _tally_import_store_batch (self, TALLY_IMPORT_BATCH_REMEMBERED, error)
+                                   : self->remember_contest;
+
+  if (stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < self->n_remembered; i++)
     {

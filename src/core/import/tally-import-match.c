@@ -628,7 +628,11 @@ _tally_import_store_flush_wards (TallyImportStore  *self,
 {
   const char *text = self->pending_ward_text->str;
   gboolean whole_batch = (self->n_pending_wards == BATCH_ROWS);
-  sqlite3_stmt *stmt = whole_batch ? self->insert_wards : self->insert_ward;
+  sqlite3_stmt *stmt = whole_batch ? _tally_import_store_batch (self, TALLY_IMPORT_BATCH_WARDS, error)
+                                   : self->insert_ward;
+
+  if (stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < self->n_pending_wards; i++)
     {

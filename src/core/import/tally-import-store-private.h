@@ -135,6 +135,17 @@ typedef struct
  * much as the row itself. */
 #define BATCH_ROWS 64
 
+/* The multi-row INSERTs, each prepared when its first whole batch is
+ * written (_tally_import_store_batch()). */
+typedef enum
+{
+  TALLY_IMPORT_BATCH_CANDIDATES,
+  TALLY_IMPORT_BATCH_CONTESTS,
+  TALLY_IMPORT_BATCH_WARDS,
+  TALLY_IMPORT_BATCH_REMEMBERED,   /* temp.import_contests */
+  TALLY_IMPORT_N_BATCHES
+} TallyImportBatch;
+
 typedef struct
 {
   gint64 contest_id;
@@ -190,15 +201,12 @@ struct _TallyImportStore
   TallyCsvReader     *reader;       /* the file being read, for messages */
 
   sqlite3_stmt       *insert_candidate;
-  sqlite3_stmt       *insert_candidates;   /* BATCH_ROWS rows */
   PendingCandidate    pending[BATCH_ROWS];
   guint               n_pending;
   GString            *pending_text;
-  sqlite3_stmt       *insert_contests;     /* BATCH_ROWS rows */
   PendingContest      pending_contests[BATCH_ROWS];
   guint               n_pending_contests;
   GString            *pending_contest_text;
-  sqlite3_stmt       *insert_wards;        /* BATCH_ROWS rows */
   PendingWard         pending_wards[BATCH_ROWS];
   guint               n_pending_wards;
   GString            *pending_ward_text;
@@ -246,7 +254,7 @@ struct _TallyImportStore
   Contest            *current;          /* the contest being read */
   sqlite3_stmt       *remember_contest; /* temp.import_contests: this file's finished contests */
   sqlite3_stmt       *recall_contest;
-  sqlite3_stmt       *remember_contests; /* BATCH_ROWS rows */
+  sqlite3_stmt       *batches[TALLY_IMPORT_N_BATCHES];  /* BATCH_ROWS rows each, or not yet prepared */
   RememberedContest   remembered[BATCH_ROWS];
   guint               n_remembered;      /* not yet written */
   sqlite3_stmt       *write_declaration;
@@ -390,6 +398,9 @@ Ward     *_tally_import_store_find_ward           (TallyImportStore  *self,
 /* tally-import-store.c */
 gboolean  _tally_import_store_defer_indexes       (TallyImportStore  *self,
                                                    GError           **error);
+sqlite3_stmt *_tally_import_store_batch (TallyImportStore  *self,
+                                         TallyImportBatch   batch,
+                                         GError           **error);
 gboolean  _tally_import_store_restore_indexes     (TallyImportStore  *self,
                                                    GError           **error);
 

@@ -13,7 +13,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <stdint.h>
@@ -58,24 +62,56 @@ record_name (const char *line)
   return spaces == 5 && *line != '\0' ? line : NULL;
 }
 
-/* Writes the records to a new file and renames it over the old one, so
- * that a reader sees one whole version or the other, never half of each.
- * Nothing is synced to the disk: a record lost in a crash costs one check
- * on the next open, where g_file_set_contents()'s two fsyncs cost every
- * commit 2 ms, a seventh of a small import. */
-static void
-replace_records (const char    *records_file,
-                 const GString *text)
+/**
+ * _tally_database_write_unsynced:
+ *
+ * Writes @contents to a new file and renames it to @path, so that a
+ * reader sees one whole version or the other, never half of each; unlike
+ * g_file_set_contents(), nothing is synced to the disk (its two fsyncs
+ * were 2 ms).  For what a crash may lose: the checked-files records (a
+ * lost one costs a check on the next open), and a database made for a
+ * bulk import, which is not synced until that import is done either.
+ */
+gboolean
+_tally_database_write_unsynced (const char  *path,
+                                const char  *contents,
+                                gsize        length,
+                                int          mode,
+                                GError     **error)
 {
-  g_autofree char *temporary = g_strconcat (records_file, ".XXXXXX", NULL);
-  gboolean written;
-  int fd;
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *name = NULL;
+  int fd, saved_errno;
+  gsize done = 0;
 
-  if ((fd = g_mkstemp_full (temporary, O_WRONLY, 0600)) < 0)
-    return;
-  written = write (fd, text->str, text->len) == (gssize) text->len;
-  if (close (fd) != 0 || !written || g_rename (temporary, records_file) != 0)
+  if ((fd = g_mkstemp_full (temporary, O_WRONLY, mode)) < 0)
+    goto failed;
+  while (done < length)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          saved_errno = n < 0 ? errno : ENOSPC;
+          close (fd);
+          errno = saved_errno;
+          goto failed;
+        }
+      done += n;
+    }
+  if (close (fd) == 0 && g_rename (temporary, path) == 0)
+    return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
     g_unlink (temporary);
+  name = g_filename_display_name (path);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("Cannot write “%s”: %s"), name,
+               g_strerror (saved_errno));
+  return FALSE;
 }
 
 /* Whether this version of the file passed the check before. */
@@ -136,5 +172,5 @@ _tally_database_record_integrity (const char *path)
 
   folder = g_path_get_dirname (records_file);
   if (g_mkdir_with_parents (folder, 0700) == 0)
-    replace_records (records_file, text);
+    _tally_database_write_unsynced (records_file, text->str, text->len, 0600, NULL);
 }

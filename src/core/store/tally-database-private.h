@@ -52,5 +52,10 @@ gboolean      _tally_database_migrate_schema (TallyDatabase  *self,
 /* tally-database-check.c: files that passed the whole-file check. */
 gboolean      _tally_database_integrity_recorded (const char *path);
 void          _tally_database_record_integrity   (const char *path);
+gboolean      _tally_database_write_unsynced     (const char  *path,
+                                                  const char  *contents,
+                                                  gsize        length,
+                                                  int          mode,
+                                                  GError     **error);
 
 G_END_DECLS

@@ -919,7 +919,9 @@ open_for_import (const char  *path,
           return NULL;
         }
 
-      if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+      /* For a bulk import, synced with it, at its end (see below). */
+      if (!(bulk ? _tally_database_write_unsynced (path, contents, length, 0644, error)
+                 : g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error)))
         {
           remove_made_folders (directory, outermost);
           return NULL;
