@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -198,6 +200,19 @@ test_command_names (void)
     }
 }
 
+/* `tally --version` answers without a display, from the one version the
+ * build has (meson.build's). */
+static void
+test_version (void)
+{
+  g_auto(TallyTestRun) run = { 0 };
+
+  tally_test_run_tally (&run, NULL, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Tally " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 /* The libraries a command loaded, as the dynamic loader names them. */
 static char *
 libraries_loaded (const char * const *args)
@@ -243,6 +258,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/command-names", test_command_names);
   g_test_add_func ("/cli/commands-load-no-drawing", test_commands_load_no_drawing);
+  g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/info/bundled", test_info_bundled);
   g_test_add_func ("/cli/info/corrupt", test_info_corrupt);
   g_test_add_func ("/cli/info/database-before-command", test_database_before_command);

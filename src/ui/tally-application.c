@@ -140,6 +140,13 @@ tally_application_handle_local_options (GApplication *application,
   TallyApplication *self = TALLY_APPLICATION (application);
   const char *path = NULL;
 
+  /* Answered here, before GTK looks for a display. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Tally %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
       /* Relative to where Tally was started, not to where it runs later. */
@@ -258,6 +265,7 @@ tally_application_init (TallyApplication *self)
       N_("Open the page of COUNCIL, by name or ONS code"), N_("COUNCIL") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Start on VIEW: councils, charts or map"), N_("VIEW") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print Tally’s version and quit"), NULL },
     { NULL }
   };
 
