@@ -52,6 +52,8 @@ gboolean      _tally_database_migrate_schema (TallyDatabase  *self,
 /* tally-database-check.c: files that passed the whole-file check. */
 gboolean      _tally_database_integrity_recorded (const char *path);
 void          _tally_database_record_integrity   (const char *path);
+/* Also there: a whole file replaced by a rename, not synced (the records,
+ * and a database made for a bulk import). */
 gboolean      _tally_database_write_unsynced     (const char  *path,
                                                   const char  *contents,
                                                   gsize        length,
